@@ -1,0 +1,263 @@
+"""Words and patterns the date reader knows: month and weekday names, number words, and the
+regular expressions for every date or period form it reads.
+
+Kept apart from `dates.py` (which turns matches into day intervals) so the vocabulary can grow
+without touching the logic. Every pattern is linear (no nested quantifiers), so an adversarial
+passage reads in bounded time.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "a hundred": 100,
+    "several": 0,  # read, but gives no definite length: the reader skips it
+}
+
+# Words that, right after a 4-digit figure, make it a measure rather than a year:
+# "2000 years", "1500 km", "2025 trains".
+MEASURE_WORDS = (
+    "years? yrs? year-old months? days? hours? km kilomet\\w* kms miles? metres? meters? m "
+    "tons? tonnes? t kg people persons? trains? units? mw gw kw kwh students? projects? "
+    "companies company enterprises? firms? times cubic square hectares? ha usd dollars? yuan "
+    "rmb tenge rubles? roubles? soms? billion million thousand trillion bn mn percent % "
+    "jobs? workers? containers? trips? flights? cars? vehicles? barrels? bcm"
+).split()
+
+# Capitalized words that may stand right before a year without making it part of a name.
+YEAR_CUE_WORDS = {
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "through",
+    "from",
+    "to",
+    "and",
+    "of",
+    "for",
+    "before",
+    "after",
+    "during",
+    "as",
+    "at",
+    "on",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "fy",
+    "the",
+    "around",
+    "about",
+    "between",
+    "throughout",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "ad",
+    "ce",
+}
+
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_DASH = r"(?:-|–|—|‒|−)"
+# Between the two ends of a range: a dash, or "to" / "through" / "until".
+_SEP = rf"(?:\s*{_DASH}\s*|\s+(?:to|through|until|till|and)\s+)"
+_YEND = r"(?<![\d,.$€£¥:/]){y}(?![\d%]|[,.:/]\d)"  # a year not glued to other figures
+
+
+def _y(name: str) -> str:
+    return _YEND.format(y=rf"(?P<{name}>{_YEAR})")
+
+
+def _m(name: str) -> str:
+    return rf"(?P<{name}>{_MON})\.?"
+
+
+def _d(name: str) -> str:
+    return rf"(?<![\d,.])(?P<{name}>{_DAY})(?![\d%])"
+
+
+_WDP = rf"(?:(?P<wd>{_WD}),?\s+)?"
+_NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_N = rf"(?P<n>\d{{1,3}}|{_NUM})"
+_UNIT = r"(?P<u>years|decades|months|year|decade|month)"
+
+# (name, pattern). Order does not matter: the reader keeps the longest match at each place.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso_day",
+        re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d-])"),
+    ),
+    ("iso_month", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>0[1-9]|1[0-2])(?![\d-])")),
+    # June 16–17, 2025 / June 16 and 17, 2025
+    (
+        "m_dd_y",
+        re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')},?\s*{_y('y')}", re.I),
+    ),
+    # 16–17 June 2025
+    (
+        "dd_m_y",
+        re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')},?\s*{_y('y')}", re.I),
+    ),
+    # May 30 – June 2, 2025
+    (
+        "md_md_y",
+        re.compile(rf"{_m('m')}\s+{_d('d')}{_SEP}{_m('m2')}\s+{_d('d2')},?\s*{_y('y')}", re.I),
+    ),
+    # 30 May – 2 June 2025
+    (
+        "dm_dm_y",
+        re.compile(rf"{_d('d')}\s+{_m('m')}{_SEP}{_d('d2')}\s+{_m('m2')},?\s*{_y('y')}", re.I),
+    ),
+    # June 17, 2025 / Tuesday, June 17, 2025
+    ("m_d_y", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')},?\s*{_y('y')}", re.I)),
+    # 17 June 2025 / the 17th of June, 2025
+    (
+        "d_m_y",
+        re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')},?\s*{_y('y')}", re.I),
+    ),
+    # June 16–17 (no year)
+    ("m_dd", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?![\d,])", re.I)),
+    # 16–17 June (no year)
+    ("dd_m", re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}", re.I)),
+    # June 17 (no year)
+    ("m_d", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}(?!\s*{_DASH}?\s*\d)", re.I)),
+    # 17 June (no year)
+    ("d_m", re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}", re.I)),
+    # June 2025 / June, 2025
+    ("m_y", re.compile(rf"{_m('m')},?\s+{_y('y')}", re.I)),
+    # May–June 2025
+    ("mm_y", re.compile(rf"{_m('m')}{_SEP}{_m('m2')},?\s+{_y('y')}", re.I)),
+    # "In June," — a month alone; the reader requires a cue word before it
+    ("m", re.compile(rf"(?<![\w-]){_m('m')}(?![\w-])", re.I)),
+    # 2022–2026, 2012–13, from 2020 to 2024, between 2020 and 2024
+    (
+        "y_y",
+        re.compile(
+            rf"(?:(?P<cue>from|between)\s+)?{_y('y')}"
+            rf"(?:\s*{_DASH}\s*|\s+(?P<sep>to|and|through|until)\s+)"
+            rf"(?P<y2>{_YEAR}|\d\d)(?![\d%]|[,.:]\d)",
+            re.I,
+        ),
+    ),
+    # the 1960s
+    ("decade", re.compile(r"(?:\bthe\s+)?(?<![\d,.$])(?P<dec>(?:19|20)\d0)[’']?s\b", re.I)),
+    # Q1 2025, first quarter of 2025, first half of 2024, H1 2024
+    (
+        "part",
+        re.compile(
+            r"(?:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+            r"(?P<part>quarter|half)\s+(?:of\s+)?|\b(?P<qh>[QH])(?P<qn>[1-4])\s+)" + _y("y"),
+            re.I,
+        ),
+    ),
+    ("year", re.compile(_y("y"))),
+    # this year, last year, next year, this month, yesterday, tomorrow
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>this|last|next|current|previous|coming|past)\s+(?P<ru>year|month)\b"
+            r"|\b(?P<rd>yesterday|tomorrow)\b",
+            re.I,
+        ),
+    ),
+    # on Thursday
+    ("weekday", re.compile(rf"(?:\bon\s+|\blast\s+|\bthis\s+)?(?P<wd>{_WD})\b")),
+    # over the past 30 years, over 14 years, in the last two decades, the past decade
+    (
+        "duration",
+        re.compile(
+            rf"\b(?P<pre>over|in|during|for|within|throughout)?\s*(?:the\s+)?"
+            rf"(?P<past>past|last|previous)\s+(?:{_N}\s+)?{_UNIT}\b"
+            rf"|\b(?P<pre2>over)\s+{_N.replace('?P<n>', '?P<n2>')}\s+(?P<u2>years|decades)\b",
+            re.I,
+        ),
+    ),
+]
+
+# Words right before a phrase that change what it means; the longest form is found first.
+# "as of the end of November 2024", "by 2030", "mid-June", "until the end of 2026".
+PREFIX = re.compile(
+    r"(?:\b(?P<q>as of|as at|since|by|until|till|through|throughout|before|after|from|up to"
+    r"|no later than|not later than|prior to)\s+)?"
+    r"(?:\b(?P<pos>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|early|mid|late)"
+    r"(?:\s+|-))?(?:the\s+)?$",
+    re.I,
+)
