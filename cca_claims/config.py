@@ -1,0 +1,137 @@
+"""Settings: defaults, overridden by `[tool.cca-claims]` in pyproject.toml or `cca-claims.yaml`.
+
+The configuration file is looked up in the working folder. Every key and its default is
+documented in docs/configuration.md; unknown keys are reported, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from cca_claims.model import SEVERITIES
+
+
+class ConfigError(ValueError):
+    """A configuration file or option that cannot be used (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a check needs to know besides the files themselves."""
+
+    root: Path = Path(".")
+    claims: Path = Path("claims")
+    sources: Path = Path("sources")
+    fail_on: str = "error"
+    fuzzy_threshold: float = 85.0  # minimum rapidfuzz score for a fuzzy anchor
+    around: float = 0.05  # relative band for "around", "about", "approximately"
+    precision_cap: float = 0.05  # widest relative band a bare figure's precision may give
+    rounding_slack: float = 0.0  # extra relative tolerance before two intervals count as disjoint
+    yen_means: str = "CNY"  # what "¥" stands for in this corpus
+    severity: dict[str, str] = field(default_factory=dict)  # rule id or name -> severity
+    disable: tuple[str, ...] = ()  # rule ids or names switched off
+    enable_only: tuple[str, ...] = ()  # when set, only these rules run
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    claimreview_author: dict[str, str] = field(
+        default_factory=lambda: {"name": "cca_claims fact-check desk", "url": ""}
+    )
+    cache_dir: Path | None = Path(".cca-claims-cache")
+    config_file: str = ""
+
+    def rule_enabled(self, rule_id: str, name: str) -> bool:
+        if self.enable_only and rule_id not in self.enable_only and name not in self.enable_only:
+            return False
+        return rule_id not in self.disable and name not in self.disable
+
+    def severity_for(self, rule_id: str, name: str, default: str) -> str:
+        return self.severity.get(rule_id) or self.severity.get(name) or default
+
+
+_KEYS = {f.name for f in fields(Config)} - {"root", "config_file"}
+_PATH_KEYS = {"claims", "sources", "cache_dir"}
+
+
+def load_config(root: Path, explicit: Path | None = None) -> Config:
+    """The configuration for a run in `root`: explicit file, else cca-claims.yaml, else pyproject."""
+    settings: dict[str, Any] = {}
+    origin = ""
+    candidates = [explicit] if explicit else [root / "cca-claims.yaml", root / "pyproject.toml"]
+    for path in candidates:
+        if path is None or not path.is_file():
+            if explicit:
+                raise ConfigError(f"configuration file {explicit} not found")
+            continue
+        settings = _read(path)
+        if settings or path.suffix != ".toml":
+            origin = str(path)
+            break
+    return apply_settings(Config(root=root), settings, origin)
+
+
+def apply_settings(config: Config, settings: dict[str, Any], origin: str = "") -> Config:
+    """A copy of `config` with `settings` (from a file or the command line) applied and checked."""
+    changes: dict[str, Any] = {}
+    for key, value in settings.items():
+        name = key.replace("-", "_")
+        if name not in _KEYS:
+            from cca_claims.suggest import did_you_mean
+
+            raise ConfigError(
+                f"{origin or 'config'}: unknown key {key!r} ({did_you_mean(name, sorted(_KEYS))})"
+            )
+        if name in _PATH_KEYS:
+            value = None if value in (None, "", False) else config.root / str(value)
+        elif name in ("disable", "enable_only"):
+            value = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+        elif name in ("fuzzy_threshold", "around", "precision_cap", "rounding_slack"):
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                raise ConfigError(
+                    f"{origin or 'config'}: {key} must be a number, not {value!r}"
+                ) from None
+        elif name == "severity":
+            if not isinstance(value, dict) or any(v not in SEVERITIES for v in value.values()):
+                raise ConfigError(
+                    f"{origin or 'config'}: severity maps rule ids to one of {', '.join(SEVERITIES)}"
+                )
+        elif name == "fail_on" and value not in SEVERITIES:
+            raise ConfigError(
+                f"{origin or 'config'}: fail_on must be one of {', '.join(SEVERITIES)}"
+            )
+        changes[name] = value
+    if origin:
+        changes["config_file"] = origin
+    return replace(config, **changes)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        if path.suffix == ".toml":
+            with path.open("rb") as fh:
+                data = tomllib.load(fh)
+            return dict(data.get("tool", {}).get("cca-claims", {}))
+        from cca_claims.yamlload import load_yaml
+
+        doc, problems = load_yaml(path.read_bytes())
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    if problems:
+        p = problems[0]
+        raise ConfigError(f"{path}:{p.line}:{p.col}: {p.message}")
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise ConfigError(f"{path}: configuration must be a mapping")
+    return _plain(doc)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

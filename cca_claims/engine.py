@@ -1,0 +1,176 @@
+"""The check, stage by stage: load sources, load claims, anchor, read values, run rules, decide.
+
+Each stage is a function of the previous stage's records, so the benchmark can time them one by
+one and the CLI can stop after anchoring (`cca-claims lint`). Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cca_claims import __version__
+from cca_claims.anchor import Anchorer
+from cca_claims.claims import ClaimSet, load_claims
+from cca_claims.config import Config
+from cca_claims.model import (
+    AnchorResult,
+    ClaimResult,
+    EvidenceResult,
+    Finding,
+    Report,
+)
+from cca_claims.problems import problem
+from cca_claims.rules import RULES
+from cca_claims.rules.base import ClaimContext, RuleContext
+from cca_claims.sources import SourceSet, load_sources
+
+
+@dataclass
+class Run:
+    """The state of one check as it moves through the stages."""
+
+    config: Config
+    sources: SourceSet | None = None
+    claims: ClaimSet | None = None
+    context: RuleContext | None = None
+    findings: list[Finding] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    baseline: frozenset[str] = frozenset()
+
+
+def check(
+    config: Config, *, lint_only: bool = False, baseline: frozenset[str] = frozenset()
+) -> Report:
+    """Run every stage and return the report (`lint_only` stops after anchoring)."""
+    run = Run(config, baseline=baseline)
+    stage(run, "load sources", load_source_stage)
+    stage(run, "load claims", load_claim_stage)
+    stage(run, "anchor", anchor_stage)
+    if not lint_only:
+        stage(run, "read values", read_stage)
+    stage(run, "rules", lambda r: rule_stage(r, lint_only=lint_only))
+    return stage(run, "decide", finish)
+
+
+def stage(run: Run, name: str, fn):
+    started = time.perf_counter()
+    out = fn(run)
+    run.timings[name] = time.perf_counter() - started
+    return out
+
+
+def load_source_stage(run: Run) -> None:
+    run.sources = load_sources(run.config.sources, run.config.root)
+    run.findings.extend(run.sources.problems)
+
+
+def load_claim_stage(run: Run) -> None:
+    assert run.sources is not None
+    run.claims = load_claims(run.config.claims, run.sources.sources.keys(), run.config.root)
+    run.findings.extend(run.claims.problems)
+
+
+def anchor_stage(run: Run) -> None:
+    assert run.sources is not None and run.claims is not None
+    anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold)
+    context = RuleContext(run.config, run.sources.sources)
+    for claim in run.claims.claims:
+        results = [
+            EvidenceResult(
+                ev,
+                anchorer.anchor(ev.source, ev.quote)
+                if ev.source in run.sources.sources
+                else AnchorResult(None, "no-source"),
+                None,
+            )
+            for ev in claim.evidence
+        ]
+        context.claims[claim.id] = ClaimContext(claim, results, kind=claim.kind)
+    run.context = context
+
+
+def read_stage(run: Run) -> None:
+    """Read each passage's values and pick the one each evidence item stands for."""
+    from cca_claims.reading import read_claim
+
+    assert run.context is not None
+    for cc in run.context.claims.values():
+        run.findings.extend(read_claim(cc, run.context.sources, run.config))
+
+
+def rule_stage(run: Run, lint_only: bool = False) -> None:
+    assert run.context is not None
+    for rule_id, module in RULES.items():
+        if lint_only and not rule_id.startswith("A"):
+            continue
+        if not run.config.rule_enabled(rule_id, module.NAME):
+            continue
+        try:
+            run.findings.extend(module.check(run.context))
+        except Exception as exc:  # a rule bug must not hide every other finding
+            run.findings.append(
+                problem(
+                    "E001",
+                    f"internal error in rule {rule_id} {module.NAME}: {exc!r}",
+                    _first_position(run),
+                    "please report this with the claim file",
+                )
+            )
+
+
+def finish(run: Run) -> Report:
+    """Apply configured severities, fingerprints, reviews and baseline; decide verdicts."""
+    from cca_claims.fingerprint import fingerprint
+    from cca_claims.review import apply_reviews
+    from cca_claims.verdicts import decide
+
+    assert run.context is not None and run.sources is not None and run.claims is not None
+    config = run.config
+    findings = []
+    for f in run.findings:
+        severity = config.severity_for(f.rule, f.name, f.severity)
+        findings.append(
+            replace(f, severity=severity, fingerprint=f.fingerprint or fingerprint(f, run.context))
+        )
+    findings = apply_reviews(findings, run.context, run.baseline)
+    findings.sort(key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule))
+    results = tuple(decide(cc, findings) for cc in run.context.claims.values())
+    return Report(
+        sources=tuple(run.sources.sources.values()),
+        claims=results,
+        findings=tuple(findings),
+        generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        tool_version=__version__,
+        files=tuple(run.claims.files),
+        config=config,
+        stats={"timings": dict(run.timings), "quotes": _quote_counts(results)},
+    )
+
+
+def _quote_counts(results: tuple[ClaimResult, ...]) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for result in results:
+        for ev in result.evidence:
+            counts[ev.anchor.status] += 1
+    counts["total"] = sum(counts.values())
+    return dict(counts)
+
+
+def _first_position(run: Run):
+    from cca_claims.model import Position
+
+    return Position(str(run.config.claims))
+
+
+def resolve_paths(config: Config, claims: Path | None, sources: Path | None) -> Config:
+    """Command-line paths override the configuration's."""
+    changes = {}
+    if claims is not None:
+        changes["claims"] = claims
+    if sources is not None:
+        changes["sources"] = sources
+    return replace(config, **changes) if changes else config

@@ -1,0 +1,326 @@
+"""Tokens and figures: the lexical layer of the value reader.
+
+Text is cut into tokens by one linear regex (digit runs, letter runs, single other characters), so
+no input can make the reader backtrack. Figures are then assembled from tokens: digits with
+thousands separators (",", ".", "'", a space or thin space), decimals, exponents, number words
+("twenty-four", "a hundred", "a dozen") and magnitude words ("million", "bn", "k").
+
+A figure keeps the precision it was written with: `Figure.half_unit` is half a unit of its last
+significant digit ("94.8" -> 0.05, "420" -> 5), which the reader turns into an interval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
+# Spaces that may separate groups of thousands: space, no-break space, thin spaces.
+GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f", "\u2007"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: kind is "num" (a digit run), "word" (a letter run) or "sym" (one character)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    lower: str
+    glued: bool  # no whitespace between this token and the previous one
+
+
+def tokenize(text: str) -> list[Token]:
+    """Cut `text` into tokens; linear in the length of the text."""
+    out: list[Token] = []
+    prev_end = -1
+    for m in _TOKEN_RE.finditer(text):
+        s = m.group()
+        c = s[0]
+        kind = "num" if c.isdigit() else "word" if c.isalpha() else "sym"
+        out.append(Token(kind, s, m.start(), m.end(), s.lower(), m.start() == prev_end))
+        prev_end = m.end()
+    return out
+
+
+UNITS_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# Magnitudes that may follow a figure. "m" and "b" are handled by the reader (they depend on
+# whether a currency is present).
+MAGNITUDE_WORDS = {
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+CURRENCY_ONLY_MAGNITUDES = {"m": 1e6, "b": 1e9, "mm": 1e6}
+WORD_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as written: its value, the token range it spans and its written precision."""
+
+    value: float
+    first: int  # token index of the first token
+    last: int  # token index of the last token (inclusive)
+    half_unit: float  # half a unit of the last significant digit, magnitude applied
+    integer: bool  # written without decimals or magnitude word
+    words: bool = False  # written in words ("four", "a dozen")
+    magnitude: float = 1.0
+    magnitude_text: str = ""
+
+    def scaled(self, factor: float, last: int, text: str) -> Figure:
+        """The figure with a magnitude word applied."""
+        return Figure(
+            self.value * factor,
+            self.first,
+            last,
+            self.half_unit * factor,
+            False,
+            self.words,
+            factor,
+            text,
+        )
+
+
+def _digits_precision(int_part: str, decimals: str) -> float:
+    if decimals:
+        return 0.5 * 10 ** (-len(decimals))
+    stripped = int_part.rstrip("0")
+    zeros = len(int_part) - len(stripped) if stripped else 0
+    return 0.5 * 10**zeros
+
+
+def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
+    """A figure written in digits starting at token i (a "num" token, or "." before digits)."""
+    n = len(tokens)
+    t = tokens[i]
+    if t.kind == "sym" and t.text == "." and i + 1 < n and tokens[i + 1].kind == "num":
+        if tokens[i + 1].glued and not (i > 0 and tokens[i - 1].kind == "num" and t.glued):
+            dec = tokens[i + 1].text
+            return Figure(float("0." + dec), i, i + 1, 0.5 * 10 ** (-len(dec)), False)
+        return None
+    if t.kind != "num":
+        return None
+    # Collect the chain of glued separators and digit groups: 1,234,567.89 / 1.234,56 / 1'000
+    chain: list[tuple[str, str, int]] = []  # (separator, digits, token index of digits)
+    j = i
+    while j + 2 < n:
+        sep, dig = tokens[j + 1], tokens[j + 2]
+        if (
+            sep.kind == "sym"
+            and sep.text in ",.'’"
+            and sep.glued
+            and dig.kind == "num"
+            and dig.glued
+        ):
+            chain.append((sep.text, dig.text, j + 2))
+            j += 2
+        else:
+            break
+    int_part, decimals, last = t.text, "", i
+    if chain:
+        seps = [c[0] for c in chain]
+        groups = [c[1] for c in chain]
+        if len(set(seps)) == 1:
+            sep = seps[0]
+            if all(len(g) == 3 for g in groups) and len(t.text) <= 3:
+                if sep == "." and len(groups) == 1:
+                    int_part, decimals = t.text, groups[0]  # "1.234": an English decimal
+                else:
+                    int_part = t.text + "".join(groups)
+                last = chain[-1][2]
+            elif len(groups) == 1 and sep in ".,":
+                int_part, decimals, last = t.text, groups[0], chain[0][2]
+            else:
+                # 192.168.1.2 and the like: not one number; read the first group only.
+                return _with_exponent(tokens, _int_figure(t.text, i, i), n)
+        else:
+            head, tail = chain[:-1], chain[-1]
+            if (
+                all(len(c[1]) == 3 for c in head)
+                and len(set(c[0] for c in head)) == 1
+                and tail[0] in ".,"
+                and tail[0] != head[0][0]
+                and len(t.text) <= 3
+            ):
+                int_part = t.text + "".join(c[1] for c in head)
+                decimals, last = tail[1], tail[2]
+            else:
+                return _with_exponent(tokens, _int_figure(t.text, i, i), n)
+    elif len(t.text) <= 3:
+        # Thousands separated by spaces or thin spaces: "816 000 t", "$13 009 million".
+        j, groups = i, []
+        while j + 1 < n:
+            nxt = tokens[j + 1]
+            gap_ok = nxt.kind == "num" and len(nxt.text) == 3 and not nxt.glued
+            if gap_ok:
+                gap_start = tokens[j].end
+                gap = nxt.start - gap_start
+                gap_ok = gap == 1 and text[gap_start] in GROUP_SPACES
+            if not gap_ok:
+                break
+            # A following glued digit separator would make the group something else ("100 200,5").
+            groups.append(nxt.text)
+            j += 1
+        if groups:
+            int_part = t.text + "".join(groups)
+            last = j
+            if (
+                last + 2 < n
+                and tokens[last + 1].text in ".,"
+                and tokens[last + 1].glued
+                and tokens[last + 2].kind == "num"
+                and tokens[last + 2].glued
+            ):
+                decimals = tokens[last + 2].text
+                last += 2
+    value = float(int_part + ("." + decimals if decimals else ""))
+    fig = Figure(value, i, last, _digits_precision(int_part, decimals), not decimals)
+    return _with_exponent(tokens, fig, n)
+
+
+def _int_figure(s: str, first: int, last: int) -> Figure:
+    return Figure(float(s), first, last, _digits_precision(s, ""), True)
+
+
+def _with_exponent(tokens: list[Token], fig: Figure, n: int) -> Figure:
+    """Apply a glued exponent: "94.82e9", "1.2E+6", "5.5x10-3"."""
+    k = fig.last + 1
+    if k < n and tokens[k].glued and tokens[k].lower in ("e", "x") and k + 1 < n:
+        sign, m = 1, k + 1
+        if tokens[k].lower == "x":
+            if not (tokens[m].text == "10" and tokens[m].glued and m + 1 < n):
+                return fig
+            m += 1
+            if tokens[m].text == "^" and tokens[m].glued and m + 1 < n:
+                m += 1
+        if tokens[m].text in "+-" and tokens[m].glued and m + 1 < n:
+            sign = -1 if tokens[m].text == "-" else 1
+            m += 1
+        if tokens[m].kind == "num" and tokens[m].glued and len(tokens[m].text) <= 3:
+            if m + 1 < n and tokens[m + 1].glued and tokens[m + 1].kind == "word":
+                return fig  # "2e9x" is an identifier, not a number
+            factor = 10.0 ** (sign * int(tokens[m].text))
+            return Figure(fig.value * factor, fig.first, m, fig.half_unit * factor, False)
+    return fig
+
+
+def read_words(tokens: list[Token], i: int) -> Figure | None:
+    """A figure written in words starting at token i: "twenty-four", "two thousand", "a dozen"."""
+    n = len(tokens)
+    total, current, last, prev = 0.0, 0.0, -1, ""
+    j = i
+    if tokens[i].lower in ("a", "an"):
+        nxt = tokens[i + 1].lower if i + 1 < n else ""
+        if nxt not in ("hundred", "dozen", *WORD_MAGNITUDES):
+            return None
+        current, last, prev, j = 1.0, i, "a", i + 1
+    small = ("unit", "tens")
+    while j < n:
+        tok = tokens[j]
+        w = tok.lower
+        nxt = tokens[j + 1] if j + 1 < n else None
+        if w in UNITS_WORDS and tok.kind == "word":
+            if prev == "unit" or (prev == "tens" and UNITS_WORDS[w] >= 10):
+                break
+            current += UNITS_WORDS[w]
+            prev = "unit"
+        elif w in TENS_WORDS:
+            if prev in small:
+                break
+            current += TENS_WORDS[w]
+            prev = "tens"
+        elif w == "hundred":
+            if prev == "hundred" or current % 100 != current:
+                break
+            current = (current or 1) * 100
+            prev = "hundred"
+        elif w in WORD_MAGNITUDES:
+            if prev == "mag":
+                break
+            total += (current or 1) * WORD_MAGNITUDES[w]
+            current = 0
+            prev = "mag"
+        elif w == "dozen":
+            current = (current or 1) * 12
+            prev = "dozen"
+        elif w == "and" and prev in ("hundred", "mag") and nxt is not None:
+            if nxt.lower in UNITS_WORDS or nxt.lower in TENS_WORDS:
+                j += 1
+                continue
+            break
+        elif w == "-" and tok.glued and prev == "tens" and nxt is not None and nxt.glued:
+            if nxt.lower in UNITS_WORDS and UNITS_WORDS[nxt.lower] < 10:
+                j += 1
+                continue
+            break
+        else:
+            break
+        last = j
+        j += 1
+    if last < i or prev == "a":
+        return None
+    return Figure(total + current, i, last, 0.0, True, True)
+
+
+def is_number_word(tok: Token) -> bool:
+    """Whether a figure in words may start at this token."""
+    return tok.kind == "word" and (
+        tok.lower in UNITS_WORDS
+        or tok.lower in TENS_WORDS
+        or tok.lower in ("a", "an", "hundred", "dozen")
+    )
+
+
+def gap_text(text: str, a: Token, b: Token) -> str:
+    """The characters between two tokens."""
+    return text[a.end : b.start]

@@ -1,0 +1,115 @@
+"""The read stage: what each evidence passage and each claim's own `value:` says.
+
+For every anchored passage the reader lists every value it states; the evidence's explicit
+`value:` (if any) or the candidate whose kind and period fit the claim becomes its reading. What
+cannot be read is recorded on the records (`reading_problem`, `claim_value_problem`) for the
+integrity rules to report; only a bad `period:` is an input problem reported here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from cca_claims.config import Config
+from cca_claims.model import EvidenceResult, Finding, Reading, Source
+from cca_claims.problems import problem
+from cca_claims.quantities import ValueReadError, choose_reading, parse_value, read_values
+from cca_claims.quantities.context import ReadContext
+from cca_claims.quantities.dates import parse_period
+from cca_claims.rules.base import ClaimContext
+
+
+def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> list[Finding]:
+    """Fill in `cc`'s period, kind, claim reading and evidence readings; return input problems."""
+    findings: list[Finding] = []
+    claim = cc.claim
+    base = ReadContext(
+        around=config.around, precision_cap=config.precision_cap, yen_means=config.yen_means
+    )
+    if claim.period is not None:
+        try:
+            cc.period = parse_period(claim.period, base)
+        except ValueError as exc:
+            findings.append(
+                problem(
+                    "E011",
+                    f"claim {claim.id!r}: cannot read period {claim.period!r}: {exc}",
+                    claim.pos("period"),
+                    "write a year (2024), a date (2025-06-17) or a range (2025-06-16..2025-06-17)",
+                    claims=(claim.id,),
+                )
+            )
+    period_days = _days(cc.period)
+    claim_ctx = replace(base, period=period_days)
+    if claim.value is not None:
+        try:
+            cc.claim_reading = parse_value(claim.value, claim_ctx, cc.kind)
+        except ValueReadError as exc:
+            cc.claim_value_problem = _explain(exc)
+
+    # First pass: read every passage, so the claim's kind can be inferred from all of them.
+    passages: list[tuple[EvidenceResult, ReadContext, list[Reading], Reading | None, str]] = []
+    for result in cc.evidence:
+        anchor = result.anchor.anchor
+        source = sources.get(result.evidence.source)
+        ctx = replace(
+            claim_ctx,
+            reference_date=source.meta.reference_date if source else None,
+            source_id=result.evidence.source,
+        )
+        candidates = read_values(anchor.text, ctx) if anchor is not None else []
+        explicit, explicit_problem = None, ""
+        if result.evidence.value is not None:
+            try:
+                explicit = parse_value(result.evidence.value, ctx, cc.kind)
+            except ValueReadError as exc:
+                explicit_problem = _explain(exc)
+        passages.append((result, ctx, candidates, explicit, explicit_problem))
+
+    if cc.kind is None:
+        cc.kind = _infer_kind(cc.claim_reading, passages)
+
+    updated = []
+    for result, _ctx, candidates, explicit, explicit_problem in passages:
+        if result.anchor.anchor is None:
+            updated.append(replace(result, candidates=tuple(candidates)))
+            continue
+        if result.evidence.value is not None:
+            reading, why = explicit, explicit_problem
+        else:
+            reading, why = choose_reading(candidates, cc.kind, cc.period)
+        updated.append(
+            replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)
+        )
+    cc.evidence = updated
+    return findings
+
+
+def _infer_kind(claim_reading: Reading | None, passages) -> str | None:
+    """The claim's kind when not declared: its own value's, else what its evidence mostly states."""
+    if claim_reading is not None:
+        return claim_reading.kind
+    votes: Counter[str] = Counter()
+    for _result, _ctx, candidates, explicit, _problem in passages:
+        if explicit is not None:
+            votes[explicit.kind] += 2
+            continue
+        kinds = {c.kind for c in candidates if c.kind != "date"} or {c.kind for c in candidates}
+        if len(kinds) == 1:
+            votes[kinds.pop()] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _days(interval) -> tuple | None:
+    if interval is None or not interval.is_bounded:
+        return None
+    import datetime as dt
+
+    return (dt.date.fromordinal(int(interval.low)), dt.date.fromordinal(int(interval.high)))
+
+
+def _explain(exc: ValueReadError) -> str:
+    hint = getattr(exc, "hint", "")
+    message = getattr(exc, "message", str(exc))
+    return f"{message} ({hint})" if hint else message

@@ -1,0 +1,29 @@
+"""Renderers: one pure function `render(report, options) -> str` per output format.
+
+The CLI picks one from REPORTERS by the `--format` name; no format logic lives anywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from cca_claims.model import Report
+
+# format name -> module path; imported only when used, so start-up stays fast
+_MODULES = {
+    "text": "cca_claims.report.text",
+    "json": "cca_claims.report.json_report",
+}
+
+
+def reporter(name: str) -> Callable[..., str]:
+    """The `render` function for a format name (KeyError for an unknown one)."""
+    return import_module(_MODULES[name]).render
+
+
+def format_names() -> list[str]:
+    return list(_MODULES)
+
+
+__all__ = ["Report", "reporter", "format_names"]

@@ -1,0 +1,160 @@
+"""The versioned JSON document for fact-check desks and other tools (docs/json-format.md).
+
+Bump SCHEMA_VERSION on any change of shape: a new optional key is a minor bump, a removed or
+renamed key a major one. `tests/report` validates real output against schemas/report.schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cca_claims.model import (
+    ClaimResult,
+    EvidenceResult,
+    Finding,
+    Reading,
+    ReconciledGroup,
+    Report,
+    Source,
+)
+
+SCHEMA_VERSION = "1.0"
+
+
+def render(report: Report, **_: Any) -> str:
+    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def document(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data."""
+    counts = report.counts()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "cca-claims", "version": report.tool_version},
+        "generated_at": report.generated_at,
+        "summary": {
+            "sources": len(report.sources),
+            "claims": len(report.claims),
+            "claim_files": list(report.files),
+            "quotes": report.stats.get("quotes", {}),
+            "findings": {k: counts[k] for k in ("error", "warning", "info")},
+            "reviewed": counts["reviewed"],
+            "verdicts": report.verdict_counts(),
+        },
+        "sources": [source_json(s) for s in report.sources],
+        "claims": [claim_json(c) for c in report.claims],
+        "findings": [finding_json(f) for f in report.findings],
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    m = source.meta
+    return {
+        "id": m.id,
+        "title": m.title,
+        "author": m.author,
+        "publisher": m.publisher,
+        "published": m.published.isoformat() if m.published else None,
+        "published_not_before": m.published_not_before.isoformat()
+        if m.published_not_before
+        else None,
+        "published_not_after": m.published_not_after.isoformat() if m.published_not_after else None,
+        "language": m.language,
+        "kind": m.kind,
+        "url": m.url,
+        "path": m.path,
+        "sha256": source.sha256,
+    }
+
+
+def reading_json(reading: Reading | None) -> dict[str, Any] | None:
+    if reading is None:
+        return None
+    from cca_claims.display import reading_to_json
+
+    return reading_to_json(reading)
+
+
+def evidence_json(result: EvidenceResult) -> dict[str, Any]:
+    ev = result.evidence
+    anchor = result.anchor
+    return {
+        "index": ev.index,
+        "source": ev.source,
+        "quote": ev.quote,
+        "value": ev.value,
+        "rank": ev.rank,
+        "reason": ev.reason or None,
+        "line": ev.position.line if ev.position else None,
+        "anchor": {"status": anchor.status, **(anchor.anchor.to_json() if anchor.anchor else {})},
+        "reading": reading_json(result.reading),
+        "candidates": [reading_json(c) for c in result.candidates],
+        "reading_problem": result.reading_problem or None,
+    }
+
+
+def reconciled_json(group: ReconciledGroup) -> dict[str, Any]:
+    return {
+        "sources": list(group.sources),
+        "evidence": list(group.evidence),
+        "interval": group.interval.to_json() if group.interval is not None else None,
+        "unit": group.unit,
+        "items": list(group.items),
+        "label": group.label or None,
+    }
+
+
+def claim_json(result: ClaimResult) -> dict[str, Any]:
+    c = result.claim
+    return {
+        "id": c.id,
+        "claim": c.statement,
+        "file": c.file,
+        "line": c.position.line if c.position else None,
+        "value": c.value,
+        "period": c.period,
+        "kind": result.kind,
+        "tags": list(c.tags),
+        "relations": {
+            "part_of": c.part_of,
+            "sum_of": list(c.sum_of),
+            "growth": {"from": c.growth.from_id, "to": c.growth.to_id} if c.growth else None,
+            "same_as": c.same_as,
+        },
+        "verdict": result.verdict,
+        "claim_reading": reading_json(result.claim_reading),
+        "reconciled": [reconciled_json(g) for g in result.reconciled],
+        "evidence": [evidence_json(e) for e in result.evidence],
+        "reviews": [
+            {
+                "rule": r.rule,
+                "fingerprint": r.fingerprint,
+                "status": r.status,
+                "note": r.note,
+                "by": r.by,
+                "date": r.date,
+            }
+            for r in c.reviews
+        ],
+    }
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "hint": f.hint or None,
+        "claims": list(f.claims),
+        "sources": list(f.sources),
+        "evidence": list(f.evidence),
+        "location": {"file": f.location.file, "line": f.location.line, "column": f.location.col},
+        "fingerprint": f.fingerprint,
+        "review": {"status": f.review, "note": f.review_note} if f.review else None,
+        "compared": [
+            {"label": c.label, "evidence": c.evidence_index, "reading": reading_json(c.reading)}
+            for c in f.compared
+        ],
+    }

@@ -1,0 +1,105 @@
+"""What a rule sees and how it reports: the context of a check and a finding builder.
+
+A rule is a module with `ID`, `NAME`, `DEFAULT_SEVERITY`, `OPTIONS` (name -> default) and
+`check(context) -> Iterator[Finding]`; its docstring is its user documentation, with a
+*Contradiction* and a *Consistent* YAML example (`cca-claims rules` prints it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from cca_claims.config import Config
+from cca_claims.interval import Interval
+from cca_claims.model import (
+    Claim,
+    Compared,
+    EvidenceResult,
+    Finding,
+    Position,
+    Reading,
+    Source,
+)
+
+
+@dataclass
+class ClaimContext:
+    """One claim with its evidence anchored and read."""
+
+    claim: Claim
+    evidence: list[EvidenceResult]
+    kind: str | None = None  # declared or inferred
+    claim_reading: Reading | None = None
+    claim_value_problem: str = ""  # why the claim's own `value:` could not be read
+    period: Interval | None = None  # the claim's `period:` as days
+
+    def active(self) -> list[EvidenceResult]:
+        """Evidence that counts: not deprecated, anchored, with a reading."""
+        return [
+            e
+            for e in self.evidence
+            if e.evidence.rank != "deprecated"
+            and e.anchor.anchor is not None
+            and e.reading is not None
+        ]
+
+
+@dataclass
+class RuleContext:
+    """Everything rules may look at; rules never change it."""
+
+    config: Config
+    sources: dict[str, Source]
+    claims: dict[str, ClaimContext] = field(default_factory=dict)
+
+    def option(self, rule: ModuleType, name: str) -> Any:
+        """A rule option: `[tool.cca-claims.rule_options.<ID or NAME>]`, else the rule's default."""
+        for key in (rule.ID, rule.NAME):
+            options = self.config.rule_options.get(key) or {}
+            if name in options:
+                return options[name]
+        return rule.OPTIONS[name]
+
+
+def finding(
+    rule: ModuleType,
+    message: str,
+    location: Position,
+    claims: tuple[str, ...],
+    *,
+    sources: tuple[str, ...] = (),
+    evidence: tuple[int, ...] = (),
+    compared: tuple[Compared, ...] = (),
+    hint: str = "",
+    severity: str | None = None,
+) -> Finding:
+    """Build a Finding for `rule` (severity overrides from config are applied by the engine)."""
+    return Finding(
+        rule=rule.ID,
+        name=rule.NAME,
+        severity=severity or rule.DEFAULT_SEVERITY,
+        message=message,
+        location=location,
+        claims=claims,
+        sources=sources,
+        evidence=evidence,
+        compared=compared,
+        hint=hint,
+    )
+
+
+def evidence_location(claim: Claim, result: EvidenceResult, key: str = "quote") -> Position:
+    """Where an evidence item's `key` is written in the claim file."""
+    ev = result.evidence
+    return ev.positions.get(key) or ev.position or claim.pos("evidence")
+
+
+def compared_evidence(result: EvidenceResult) -> Compared:
+    return Compared(
+        label=result.evidence.source,
+        reading=result.reading,
+        evidence_index=result.evidence.index,
+        anchor=result.anchor.anchor,
+    )

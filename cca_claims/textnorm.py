@@ -1,0 +1,159 @@
+"""A normalized search view of a text, with a map back to the original offsets.
+
+Quotes are copied by hand from web pages, so they differ from the stored source in ways that do
+not change meaning: curly vs straight quotes, en dash vs hyphen, non-breaking spaces, a line break
+where the page wrapped. Both the source and the quote are searched in this normalized form, and
+every hit is mapped back to the original text, so anchors always point at the stored characters.
+
+Normalization: Unicode NFKC, quotes and apostrophes to ASCII, every dash to '-', every kind of
+space and line break to ' ', runs of whitespace to a single space. Case is kept (the anchor tries
+a case-folded view only as a fallback).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# One-to-one replacements keep offsets unchanged, so they are done with str.translate.
+_ONE_TO_ONE = {
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4\u0060"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
+    **{ord(c): " " for c in "\t\n\r\x0b\x0c\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\u0085"},
+    **{cp: " " for cp in range(0x2000, 0x200B)},
+}
+# What may change length: whitespace runs, zero-width characters, and non-ASCII under NFKC.
+_CHANGING = re.compile(r" {2,}|[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[^\x00-\x7f]")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def normalize_text(text: str) -> str:
+    """The normalized form of `text` (what `SearchView.text` holds), without the offset map."""
+    return build_view(text).text
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """Normalized text plus a piecewise map of view offsets to original offsets.
+
+    Segments are runs where view and original advance together; a replaced piece (a whitespace
+    run, an NFKC expansion) is its own segment whose inner offsets map to its edges.
+    """
+
+    text: str
+    seg_view: tuple[int, ...]  # view offset where each segment starts
+    seg_orig: tuple[int, ...]  # original offset where each segment starts
+    seg_orig_len: tuple[int, ...]  # -1 for a 1:1 run, else the replaced piece's original length
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span [start, end) to the original span it came from."""
+        orig_start = self._orig_start(start)
+        if end <= start:
+            return orig_start, orig_start
+        return orig_start, max(orig_start, self._orig_end(end))
+
+    def _orig_start(self, v: int) -> int:
+        k = bisect_right(self.seg_view, v) - 1
+        if k < 0:
+            return 0
+        if self.seg_orig_len[k] >= 0:  # replaced piece: snap to its start
+            return self.seg_orig[k]
+        return self.seg_orig[k] + (v - self.seg_view[k])
+
+    def _orig_end(self, v: int) -> int:
+        if v <= 0:
+            return 0
+        k = bisect_right(self.seg_view, v - 1) - 1
+        if self.seg_orig_len[k] >= 0:
+            return self.seg_orig[k] + self.seg_orig_len[k]
+        return self.seg_orig[k] + (v - self.seg_view[k])
+
+
+def build_view(text: str) -> SearchView:
+    """Normalize `text` for searching and keep the offset map."""
+    translated = text.translate(_ONE_TO_ONE)
+    pieces: list[str] = []
+    seg_view, seg_orig, seg_orig_len = [0], [0], [-1]
+    pos = 0  # original offset consumed
+    vpos = 0  # view length produced
+    for m in _CHANGING.finditer(translated):
+        s, e = m.span()
+        found = m.group()
+        if found[0] == " ":
+            # a leading space already emitted keeps the run to one; the rest is a piece
+            s += 1
+            repl = ""
+        elif found in _ZERO_WIDTH:
+            repl = ""
+        else:
+            repl = unicodedata.normalize("NFKC", found).translate(_ONE_TO_ONE)
+            if repl == found:
+                continue
+        if pos < s:
+            pieces.append(translated[pos:s])
+            vpos += s - pos
+        # close the running 1:1 segment and open the replaced piece
+        _open_segment(seg_view, seg_orig, seg_orig_len, vpos, s, e - s)
+        pieces.append(repl)
+        vpos += len(repl)
+        _open_segment(seg_view, seg_orig, seg_orig_len, vpos, e, -1)
+        pos = e
+    pieces.append(translated[pos:])
+    view = "".join(pieces)
+    # A whitespace run can still form where a dropped character sat between two spaces.
+    if "  " in view:
+        return _collapse_again(text, view, seg_view, seg_orig, seg_orig_len)
+    return _make_view(view, seg_view, seg_orig, seg_orig_len)
+
+
+def _open_segment(seg_view, seg_orig, seg_orig_len, vpos: int, opos: int, orig_len: int) -> None:
+    if seg_view[-1] == vpos:
+        # an empty segment would shadow the next one at the same view offset: replace it
+        seg_view.pop()
+        seg_orig.pop()
+        seg_orig_len.pop()
+    seg_view.append(vpos)
+    seg_orig.append(opos)
+    seg_orig_len.append(orig_len)
+
+
+def _make_view(view: str, seg_view, seg_orig, seg_orig_len) -> SearchView:
+    return SearchView(view, tuple(seg_view), tuple(seg_orig), tuple(seg_orig_len))
+
+
+def _collapse_again(text, view, seg_view, seg_orig, seg_orig_len) -> SearchView:
+    """Rare path: collapse leftover double spaces, composing the offset maps char by char."""
+    first = _make_view(view, seg_view, seg_orig, seg_orig_len)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(view):
+        if ch == " " and out and out[-1] == " ":
+            ends[-1] = first._orig_end(i + 1)
+            continue
+        out.append(ch)
+        starts.append(first._orig_start(i))
+        ends.append(first._orig_end(i + 1))
+    # every character becomes its own segment: exact, and this path is rare
+    seg_v = list(range(len(out)))
+    lengths = [max(0, e - s) for s, e in zip(starts, ends)]
+    return SearchView("".join(out), tuple(seg_v), tuple(starts), tuple(lengths))
+
+
+class LineIndex:
+    """Line and column (1-based, in characters) of offsets in a text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        k = bisect_right(self._starts, offset) - 1
+        return k + 1, offset - self._starts[k] + 1
+
+    def line_text(self, text: str, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(text)
+        return text[start:end].rstrip("\r\n")

@@ -1,0 +1,250 @@
+"""Safe YAML loading that remembers where every key and value was written.
+
+Claim files come from many hands, so the loader is strict where PyYAML is lenient: duplicate keys
+in one mapping are reported (PyYAML keeps the last silently), tags that would construct objects
+are refused, alias expansion and nesting are bounded, and oversized files are refused before they
+are parsed. Every problem carries a 1-based line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # the C loader is much faster; both produce nodes with marks
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_NODES = 500_000  # nodes visited while constructing, aliases counted each time they expand
+MAX_DEPTH = 64
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Something wrong in a YAML file, at a 1-based line and column."""
+
+    code: str  # yaml-syntax | duplicate-key | unsafe-yaml | too-large | not-utf8
+    message: str
+    line: int
+    col: int
+    hint: str = ""
+
+
+class PosDict(dict):
+    """A mapping that knows where it and each of its keys and values were written."""
+
+    line: int = 1
+    col: int = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_pos: dict[str, tuple[int, int]] = {}
+        self.value_pos: dict[str, tuple[int, int]] = {}
+
+
+class PosList(list):
+    """A sequence that knows where it and each of its items were written."""
+
+    line: int = 1
+    col: int = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_pos: list[tuple[int, int]] = []
+
+
+def decode_utf8(data: bytes) -> tuple[str | None, YamlProblem | None]:
+    """Decode UTF-8 (a BOM is accepted and dropped); on failure say where the bad byte is."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, YamlProblem(
+            "not-utf8",
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
+            line,
+            col,
+            "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
+        )
+
+
+def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document into PosDict/PosList/scalars, with every problem found.
+
+    Returns (None, problems) when the document cannot be used at all.
+    """
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            return None, [_too_large(len(data))]
+        text, problem = decode_utf8(data)
+        if problem:
+            return None, [problem]
+    else:
+        text = data
+        if len(text) > MAX_BYTES:
+            return None, [_too_large(len(text))]
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, [YamlProblem("yaml-syntax", "file contains a NUL byte", line, 1)]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        return None, [
+            YamlProblem(
+                "yaml-syntax", f"YAML syntax error: {message}", line, col, _hint_for(message)
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [YamlProblem("yaml-syntax", f"YAML error: {exc}", 1, 1)]
+    except RecursionError:
+        return None, [YamlProblem("unsafe-yaml", "nesting too deep to parse", 1, 1)]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, []
+    builder = _Builder()
+    try:
+        value = builder.build(node, 0)
+    except _Refused as refused:
+        return None, builder.problems + [refused.problem]
+    return value, builder.problems
+
+
+def _too_large(size: int) -> YamlProblem:
+    return YamlProblem(
+        "too-large",
+        f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+        1,
+        1,
+        "split the claims across several files",
+    )
+
+
+def _hint_for(message: str) -> str:
+    if "mapping values are not allowed" in message:
+        return "a value containing ': ' must be quoted"
+    if "found character '\\t'" in message or "tab" in message:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in message:
+        return "check the indentation and that every key ends with ':'"
+    if "found undefined alias" in message:
+        return "define the anchor (&name) before using the alias (*name)"
+    return "check the indentation and quoting around this line"
+
+
+class _Refused(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Builder:
+    """Turns composed nodes into positioned values, enforcing the limits."""
+
+    def __init__(self) -> None:
+        self.problems: list[YamlProblem] = []
+        self.visited = 0
+        self._scalar_loader = _Loader("")
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        self.visited += 1
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if self.visited > MAX_NODES:
+            raise _Refused(
+                YamlProblem(
+                    "unsafe-yaml",
+                    f"document expands to more than {MAX_NODES:,} nodes (alias bomb?)",
+                    line,
+                    col,
+                    "avoid deeply repeated aliases (*name)",
+                )
+            )
+        if depth > MAX_DEPTH:
+            raise _Refused(
+                YamlProblem("unsafe-yaml", f"nesting deeper than {MAX_DEPTH} levels", line, col)
+            )
+        if node.tag not in _SAFE_TAGS:
+            raise _Refused(
+                YamlProblem(
+                    "unsafe-yaml",
+                    f"tag {node.tag!r} is not allowed: claim files hold plain data only",
+                    line,
+                    col,
+                    "remove the tag; quote the value if it is meant as text",
+                )
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth, line, col)
+        if isinstance(node, yaml.SequenceNode):
+            out = PosList()
+            out.line, out.col = line, col
+            for item in node.value:
+                out.append(self.build(item, depth + 1))
+                out.item_pos.append((item.start_mark.line + 1, item.start_mark.column + 1))
+            return out
+        try:
+            return self._scalar_loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self.problems.append(
+                YamlProblem("yaml-syntax", f"cannot read value {node.value!r}: {exc}", line, col)
+            )
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, depth: int, line: int, col: int) -> PosDict:
+        out = PosDict()
+        out.line, out.col = line, col
+        for key_node, value_node in node.value:
+            key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(
+                    YamlProblem(
+                        "unsafe-yaml", "merge keys (<<) are not supported", key_line, key_col
+                    )
+                )
+            key = self.build(key_node, depth + 1)
+            if not isinstance(key, (str, int, float, bool)) or isinstance(key, (PosDict, PosList)):
+                self.problems.append(
+                    YamlProblem(
+                        "yaml-syntax", "a mapping key must be a plain value", key_line, key_col
+                    )
+                )
+                continue
+            key = str(key)
+            if key in out:
+                first = out.key_pos[key]
+                self.problems.append(
+                    YamlProblem(
+                        "duplicate-key",
+                        f"duplicate key {key!r} (first at line {first[0]}); YAML would keep only the last",
+                        key_line,
+                        key_col,
+                        "remove one of the two or merge them",
+                    )
+                )
+            out[key] = self.build(value_node, depth + 1)
+            out.key_pos[key] = (key_line, key_col)
+            out.value_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        return out
