@@ -1,0 +1,374 @@
+"""Labels (names), sets of items and project statuses, read and compared.
+
+A label is a name as a passage writes it ("Treaty on Eternal Good-Neighborliness, Friendship and
+Cooperation"). Two labels are the same name when their normalized forms are equal: case,
+punctuation, hyphens, "&"/"and", British/American spelling, diacritics and articles do not count.
+Otherwise they differ, and `label_difference` names the significant words that make the
+difference ("eternal" vs "permanent"), so an editor can settle it.
+
+A set is a list of items ("centres for poverty reduction, education, desertification control and
+trade facilitation"). Items match one to one through a looser key: normalized, with the domain
+synonyms of `cca_claims/data/synonyms.yaml`, and words reduced to a crude stem, then compared by
+rapidfuzz's token-set ratio ("education" ~ "educational exchange", "facilitating trade" ~ "smooth
+trade facilitation").
+
+A status is a project's stage, read with the ordered vocabulary of `cca_claims/data/statuses.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from cca_claims.interval import Interval
+from cca_claims.model import Reading
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Words that never make two names different.
+STOPWORDS = frozenset("the a an of on and for in to with at by from or its their".split())
+
+# British spellings that no general rule below catches -> American.
+_SPELLING = {
+    "programme": "program",
+    "programmes": "programs",
+    "defence": "defense",
+    "licence": "license",
+    "offence": "offense",
+    "aluminium": "aluminum",
+    "grey": "gray",
+    "tyre": "tire",
+    "tyres": "tires",
+    "practise": "practice",
+    "enrol": "enroll",
+    "fulfil": "fulfill",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "manoeuvre": "maneuver",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "towards": "toward",
+    "whilst": "while",
+    "amongst": "among",
+}
+# Stems whose British "-our" is American "-or" (a general our->or rule would turn "four" into
+# "for" and "tour" into "tor").
+_OUR_STEMS = (
+    "neighb|col|fav|hon|lab|behavi|harb|vig|rum|hum|endeav|sav|arm|vap|od|flav|glam|parl|rig|"
+    "splend|tum|val|cand|clam|ferv|ranc"
+)
+_OUR_RE = re.compile(rf"({_OUR_STEMS})our")  # anywhere: "goodneighbourliness"
+_RE_END = re.compile(r"^(\w{2,}[^aeiou\W])(t|b)re(s|d)?$")  # centre, fibre, metres
+_ISE_RE = re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$")  # organise, -isation
+_YSE_RE = re.compile(r"^(\w+)ys(e|es|ed|ing)$")  # analyse
+_OGUE_RE = re.compile(r"^(\w+)ogue(s)?$")  # dialogue, catalogue
+_LL_RE = re.compile(
+    r"^(travel|model|label|cancel|fuel|signal|channel|level|total|counsel|equal|marshal|tunnel"
+    r"|jewel)l(ed|ing|er|ers)$"
+)
+
+
+def _american(word: str) -> str:
+    if word in _SPELLING:
+        return _SPELLING[word]
+    word = _OUR_RE.sub(r"\1or", word)
+    word = _RE_END.sub(lambda m: f"{m[1]}{m[2]}er{m[3] or ''}", word)
+    word = _ISE_RE.sub(r"\1iz\2", word)
+    word = _YSE_RE.sub(r"\1yz\2", word)
+    word = _OGUE_RE.sub(r"\1og\2", word)
+    return _LL_RE.sub(r"\1\2", word)
+
+
+def _tokens(text: str) -> list[str]:
+    """Normalized words, articles kept (callers drop what they do not need)."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = s.replace("&", " and ")
+    s = re.sub(r"['’‘`´]", "", s)  # Xi'an -> xian, People's -> peoples
+    s = re.sub(r"[^\w]+|_", " ", s)
+    return [_american(w) for w in s.split()]
+
+
+def normalize_label(text: str) -> str:
+    """The form two spellings of one name share: case, punctuation, hyphens, "&"/"and",
+    British/American spelling, diacritics and articles removed or unified."""
+    return " ".join(w for w in _tokens(text) if w not in ("the", "a", "an"))
+
+
+def _significant(text: str) -> list[str]:
+    return [w for w in _tokens(text) if w not in STOPWORDS]
+
+
+def _word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Significant words only in a, only in b; near-identical words (typos) pair off."""
+    wa, wb = _significant(a), _significant(b)
+    only_a = list(wa)
+    only_b = []
+    for w in wb:
+        if w in only_a:
+            only_a.remove(w)
+        else:
+            only_b.append(w)
+    for w in list(only_a):
+        twin = next(
+            (v for v in only_b if min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= 88), None
+        )
+        if twin is not None:
+            only_a.remove(w)
+            only_b.remove(twin)
+    # "goodneighborliness" vs "good neighborliness": the same letters split differently
+    if "".join(only_a) == "".join(only_b):
+        return [], []
+    return only_a, only_b
+
+
+def labels_equal(a: str, b: str, threshold: float = 90.0) -> tuple[bool, float]:
+    """Whether two labels name the same thing, and their similarity (0-100).
+
+    Equal normalized forms are equal (100). Otherwise a significant word one has and the other
+    lacks makes them different whatever the score ("Eternal" vs "Permanent", a missing
+    "Friendship"); with no such word, the rapidfuzz token-sort score decides against `threshold`.
+    """
+    na, nb = normalize_label(a), normalize_label(b)
+    if na == nb or na.replace(" ", "") == nb.replace(" ", ""):
+        return True, 100.0
+    score = float(fuzz.token_sort_ratio(na, nb))
+    only_a, only_b = _word_diff(a, b)
+    if only_a or only_b:
+        return False, score
+    return score >= threshold, score
+
+
+def label_difference(a: str, b: str) -> list[str]:
+    """The significant words (normalized) one label has and the other lacks: a's first."""
+    only_a, only_b = _word_diff(a, b)
+    return only_a + only_b
+
+
+def label_reading(text: str) -> Reading:
+    """A label as written (kind "label")."""
+    label = str(text).strip()
+    return Reading(kind="label", label=label, text=str(text))
+
+
+def set_reading(items: list[str], text: str = "") -> Reading:
+    """A set of items as written (kind "set")."""
+    clean = tuple(str(i).strip() for i in items if str(i).strip())
+    return Reading(kind="set", items=clean, text=text)
+
+
+# --------------------------------------------------------------------------- sets
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern of a phrase, its canonical phrase), longest phrases first."""
+    import yaml
+
+    data = yaml.safe_load((_DATA / "synonyms.yaml").read_text(encoding="utf-8")) or {}
+    pairs: list[tuple[str, str]] = []
+    for group in data.get("groups", []):
+        forms = [normalize_label(p) for p in group]
+        pairs += [(f, forms[0]) for f in forms[1:] if f != forms[0]]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return [(re.compile(rf"\b{re.escape(f)}\b"), canon) for f, canon in pairs]
+
+
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ating",
+    "ated",
+    "ates",
+    "ate",
+    "ings",
+    "ing",
+    "ional",
+    "ions",
+    "ion",
+    "al",
+    "es",
+    "ed",
+    "s",
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem: enough for "education"/"educational", "facilitating"/"facilitation"."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)].rstrip("e")
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def _set_key(item: str) -> str:
+    s = normalize_label(item)
+    for pat, canon in _synonyms():
+        s = pat.sub(canon, s)
+    return " ".join(_stem(w) for w in s.split() if w not in STOPWORDS)
+
+
+def _assign(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """Maximum-weight one-to-one assignment (Hungarian method, O(n^3)) on a rectangular matrix."""
+    n_rows, n_cols = len(weights), len(weights[0]) if weights else 0
+    n = max(n_rows, n_cols)
+    if n == 0:
+        return []
+    top = max((w for row in weights for w in row), default=0.0)
+    cost = [
+        [top - (weights[i][j] if i < n_rows and j < n_cols else 0.0) for j in range(n)]
+        for i in range(n)
+    ]
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    p, way = [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    return [(p[j] - 1, j - 1) for j in range(1, n + 1) if p[j] - 1 < n_rows and j - 1 < n_cols]
+
+
+def match_sets(
+    a: list[str], b: list[str], threshold: float = 85.0
+) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """Match two lists item by item, one to one: (pairs, items only in a, items only in b).
+
+    Items compare by a key (normalized label, domain synonyms, crude stems, stopwords dropped)
+    scored with rapidfuzz's token-set ratio, so an item matches one that adds or drops a
+    modifier ("trade facilitation" ~ "smooth trade facilitation"). The assignment maximizes the
+    total score (plain similarity breaks ties); pairs below `threshold` are not matches.
+    """
+    a, b = [str(x) for x in a], [str(x) for x in b]
+    if not a or not b:
+        return [], list(a), list(b)
+    ka, kb = [_set_key(x) for x in a], [_set_key(x) for x in b]
+    scores = [[_pair_score(x, y) for y in kb] for x in ka]
+    weights = [
+        [s + fuzz.ratio(x, y) / 1000 if s >= threshold else 0.0 for s, y in zip(row, kb)]
+        for row, x in zip(scores, ka)
+    ]
+    pairs = [(i, j) for i, j in _assign(weights) if scores[i][j] >= threshold]
+    pairs.sort()
+    matched_a = {i for i, _ in pairs}
+    matched_b = {j for _, j in pairs}
+    return (
+        [(a[i], b[j]) for i, j in pairs],
+        [x for i, x in enumerate(a) if i not in matched_a],
+        [y for j, y in enumerate(b) if j not in matched_b],
+    )
+
+
+def _pair_score(x: str, y: str) -> float:
+    if x == y:
+        return 100.0
+    if not x or not y:
+        return 0.0
+    return float(fuzz.token_set_ratio(x, y))
+
+
+# --------------------------------------------------------------------------- statuses
+@functools.lru_cache(maxsize=1)
+def _status_table() -> tuple[list[str], list[tuple[re.Pattern[str], str, int, int, bool]]]:
+    """The ordered status names, and (pattern, status, rank, upto rank, weak) per phrase."""
+    import yaml
+
+    data = yaml.safe_load((_DATA / "statuses.yaml").read_text(encoding="utf-8")) or {}
+    names = [entry["status"] for entry in data["statuses"]]
+    rank = {name: i for i, name in enumerate(names)}
+    phrases = []
+    for entry in data["statuses"]:
+        r = rank[entry["status"]]
+        for weak, key in ((False, "phrases"), (True, "weak")):
+            for item in entry.get(key) or []:
+                if isinstance(item, dict):
+                    ((phrase, upto),) = item.items()
+                    hi = rank[upto]
+                else:
+                    phrase, hi = item, r
+                body = str(phrase).replace(" ", r"[\s\-‐–—]+")
+                pat = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
+                phrases.append((pat, entry["status"], r, max(r, hi), weak))
+    return names, phrases
+
+
+_NEGATION_RE = re.compile(r"\b(?:not|never|yet to be|no longer)\s+(?:\w+\s+)?$", re.I)
+
+
+def status_reading(text: str) -> Reading | None:
+    """The project status a passage states (kind "status", label = canonical status), or None.
+
+    The reading's interval is the rank range the words allow ("targeted for completion" is
+    planned..under construction). When several statuses appear, the most advanced one is taken
+    and the others listed in the notes; negated ones ("not completed") are ignored.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    _, phrases = _status_table()
+    found = []
+    for pat, status, lo, hi, weak in phrases:
+        for m in pat.finditer(text):
+            if _NEGATION_RE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            found.append((m.start(), m.end(), status, lo, hi, weak))
+    # a longer phrase wins over the shorter ones inside it ("feasibility studies have been
+    # completed" is not "completed")
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, str, int, int, bool]] = []
+    for f in found:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    if not kept:
+        return None
+    strong = [k for k in kept if not k[5]] or kept
+    best = max(strong, key=lambda k: (k[3], k[0]))
+    others = sorted({k[2] for k in strong if k[2] != best[2]})
+    notes = (f"the passage also mentions: {', '.join(others)}",) if others else ()
+    return Reading(
+        kind="status",
+        unit="status-rank",
+        interval=Interval(best[3], best[4]),
+        text=text[best[0] : best[1]],
+        span=(best[0], best[1]),
+        label=best[2],
+        notes=notes,
+    )
+
+
+def status_rank(label: str) -> int:
+    """The rank of a status in the ordered vocabulary (0 = proposed); synonyms are accepted
+    ("implementation phase" ranks as "under construction"). -1 when it is not a status."""
+    names, _ = _status_table()
+    key = " ".join(str(label).casefold().split())
+    for i, name in enumerate(names):
+        if name == key:
+            return i
+    reading = status_reading(str(label))
+    return names.index(reading.label) if reading else -1
