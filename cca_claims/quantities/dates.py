@@ -253,6 +253,10 @@ class _Base:
         self.qualifier: str = qualifier
 
 
+_BLOCK = _Base(None, None, "")
+_FOLLOWING_DATE_RE = re.compile(r",?\s+(?:the\s+)?(?:\d|(?:" + "|".join(MONTHS) + r")\b)", re.I)
+
+
 def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:
     c = _Ctx(ctx)
     cands: list[tuple[int, int, int, _Base]] = []
@@ -276,6 +280,10 @@ def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:
     last_end = -1
     for start, end, _, base in cands:
         if start < last_end:
+            continue
+        if base is _BLOCK:
+            # an impossible date ("June 31, 2025") is not read, and its year is not read alone
+            last_end = end
             continue
         reading = _qualify(text, start, end, base, c)
         if reading is not None:
@@ -313,7 +321,7 @@ def _weekday_note(m: re.Match, first: dt.date, notes: list[str]) -> None:
 
 def _h_iso_day(m, text, c):
     d = _date(int(m["y"]), int(m["mo"]), int(m["d"]))
-    return _Base(d, d, "day") if d else None
+    return _Base(d, d, "day") if d else _BLOCK
 
 
 def _h_iso_month(m, text, c):
@@ -342,7 +350,7 @@ def _range(m, text, c, y_group="y"):
     first = _date(y, mo, d1)
     last = _date(y, mo2, d2) if d2 is not None else first
     if first is None or last is None or last < first:
-        return None
+        return _BLOCK if y_group else None
     _weekday_note(m, first, notes)
     return _Base(first, last, "day", notes)
 
@@ -466,6 +474,9 @@ def _h_relative(m, text, c):
 
 def _h_weekday(m, text, c):
     if c.ref is None:
+        return None
+    # "on Tuesday, June 17, 2025": the full date that follows is read instead
+    if _FOLLOWING_DATE_RE.match(text, m.end()):
         return None
     wd = WEEKDAYS[m["wd"].lower()]
     back = (c.ref.weekday() - wd) % 7

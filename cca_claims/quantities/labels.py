@@ -113,6 +113,9 @@ def _word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
             only_a.remove(w)
         else:
             only_b.append(w)
+    # "goodneighborliness" vs "good neighborliness", "co operation" vs "cooperation"
+    if "".join(only_a) == "".join(only_b):
+        return [], []
     for w in list(only_a):
         twin = next(
             (v for v in only_b if min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= 88), None
@@ -120,9 +123,6 @@ def _word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
         if twin is not None:
             only_a.remove(w)
             only_b.remove(twin)
-    # "goodneighborliness" vs "good neighborliness": the same letters split differently
-    if "".join(only_a) == "".join(only_b):
-        return [], []
     return only_a, only_b
 
 
@@ -271,9 +271,12 @@ def match_sets(
         return [], list(a), list(b)
     ka, kb = [_set_key(x) for x in a], [_set_key(x) for x in b]
     scores = [[_pair_score(x, y) for y in kb] for x in ka]
+    # ties on the loose key ("education" ~ "education exchange" ~ "educational exchange") go to
+    # the pair whose written forms are closest
+    na, nb = [normalize_label(x) for x in a], [normalize_label(y) for y in b]
     weights = [
-        [s + fuzz.ratio(x, y) / 1000 if s >= threshold else 0.0 for s, y in zip(row, kb)]
-        for row, x in zip(scores, ka)
+        [s + fuzz.ratio(x, y) / 1000 if s >= threshold else 0.0 for s, y in zip(row, nb)]
+        for row, x in zip(scores, na)
     ]
     pairs = [(i, j) for i, j in _assign(weights) if scores[i][j] >= threshold]
     pairs.sort()
