@@ -347,3 +347,8 @@ def to_base(value: float, expr: str) -> float:
         return value * factor
     ureg = registry()
     return float(ureg.Quantity(value, expr).to_base_units().magnitude)
+
+
+def unit_at_word(word: str) -> bool:
+    """Whether a single word names a unit ("years", "km")."""
+    return word.lower() in UNIT_SURFACES

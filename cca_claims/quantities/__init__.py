@@ -1,0 +1,47 @@
+"""The value reader: every figure a passage states, normalized to an interval in a canonical unit.
+
+Public API (others code against these names):
+
+* `read_values(text, ctx)`: every value in a passage, in text order, with spans.
+* `parse_value(text, ctx, kind)`: a claim's or evidence's explicit `value:`.
+* `choose_reading(candidates, kind, period)`: the value a quote means, or why it is ambiguous.
+* `value_in_quote(value, quote_readings)`: whether an explicit value appears in its quote.
+* `usd_rate(currency, days)`: the USD rate range over a period, with provenance.
+* `ValueReadError`: raised by `parse_value` on unreadable input (`.message`, `.hint`, `.offset`).
+"""
+
+from __future__ import annotations
+
+from cca_claims.model import Reading
+from cca_claims.quantities.choose import choose_reading, value_in_quote
+from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
+from cca_claims.quantities.explicit import ValueReadError, parse_value
+from cca_claims.quantities.fx import NoRate, usd_rate
+
+__all__ = [
+    "DEFAULT_CONTEXT",
+    "NoRate",
+    "ReadContext",
+    "Reading",
+    "ValueReadError",
+    "choose_reading",
+    "parse_value",
+    "read_values",
+    "usd_rate",
+    "value_in_quote",
+]
+
+
+def read_values(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
+    """Every value stated in `text`, in text order, with spans into `text`.
+
+    Money, quantity, count, percent and date readings (dates via `dates.find_dates`). Numbers
+    inside date phrases are not read again. Never raises on any input: an unreadable text gives
+    an empty list.
+    """
+    from cca_claims.quantities.reader import read_text
+
+    try:
+        return read_text(text, ctx)
+    except Exception:  # noqa: BLE001 - a reader must never break a check run
+        return []

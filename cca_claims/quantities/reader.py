@@ -1,0 +1,710 @@
+"""Read every value a passage states: money, quantities, counts, percents (and dates, via dates.py).
+
+The reader walks the token list once. At each figure it assembles one value expression:
+
+    [qualifier] [currency] FIGURE [magnitude] [unit] [(-|to|and) [currency] FIGURE [magnitude]]
+    [currency | unit | % | counted noun] [postfix qualifier]
+
+and turns it into a `Reading` whose interval is in the canonical unit of its kind. Date phrases
+are found first and their tokens are never read as numbers ("June 16–17, 2025", "2012–13").
+Every step looks at a bounded number of tokens, so the reader runs in linear time on any input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from cca_claims.interval import INF, Interval
+from cca_claims.model import Conversion, Reading
+from cca_claims.quantities import lexicon as lx
+from cca_claims.quantities import money as mo
+from cca_claims.quantities import units as un
+from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
+from cca_claims.quantities.numbers import (
+    CURRENCY_ONLY_MAGNITUDES,
+    MAGNITUDE_WORDS,
+    Figure,
+    Token,
+    is_number_word,
+    read_digits,
+    read_words,
+    tokenize,
+)
+
+
+@dataclass
+class _Expr:
+    """A value expression being assembled from tokens."""
+
+    first: int
+    last: int
+    fig: Figure
+    low: Figure | None = None  # the lower figure of a range
+    qual: str = ""  # gt | ge | lt | le | nearly | around | range
+    qual_text: str = ""
+    iso: str | None = None
+    currency: str = ""  # as written; "" when not money
+    share: float = 1.0  # a subunit's share of its currency (cents: 0.01)
+    unit_expr: str = ""
+    unit_text: str = ""
+    percent: bool = False
+    noun: str = ""
+    noun_text: str = ""
+    notes: list[str] = field(default_factory=list)
+    negative: bool = False
+
+
+def _join(tokens: list[Token], a: int, b: int) -> str:
+    """Tokens a..b-1 as a lookup key: glued tokens joined directly, spaced ones with a space."""
+    parts = []
+    for k in range(a, b):
+        if k > a and not tokens[k].glued:
+            parts.append(" ")
+        parts.append(tokens[k].text)
+    return "".join(parts)
+
+
+class _Scanner:
+    def __init__(self, text: str, ctx: ReadContext) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.toks = tokenize(text)
+        self.n = len(self.toks)
+        self.masked: set[int] = set()
+
+    # ------------------------------------------------------------------ helpers
+    def tok(self, k: int) -> Token | None:
+        return self.toks[k] if 0 <= k < self.n else None
+
+    def low(self, k: int) -> str:
+        t = self.tok(k)
+        return t.lower if t else ""
+
+    def free(self, k: int) -> bool:
+        return 0 <= k < self.n and k not in self.masked
+
+    def mask_spans(self, spans: list[tuple[int, int]]) -> None:
+        for k, t in enumerate(self.toks):
+            for a, b in spans:
+                if t.start < b and t.end > a:
+                    self.masked.add(k)
+                    break
+
+    # ------------------------------------------------------------------ figures
+    def figure_at(self, j: int) -> Figure | None:
+        t = self.tok(j)
+        if t is None or not self.free(j):
+            return None
+        if t.kind == "num" or (t.text == "." and self.tok(j + 1) is not None):
+            fig = read_digits(self.toks, j, self.text)
+        elif is_number_word(t):
+            fig = read_words(self.toks, j)
+        else:
+            return None
+        if fig is None or any(k in self.masked for k in range(fig.first, fig.last + 1)):
+            return None
+        return fig
+
+    def currency_prefix(self, i: int) -> tuple[str | None, str, int, str] | None:
+        """(iso, written, index after the prefix, note) for a currency written before a figure."""
+        t = self.tok(i)
+        if t is None or not self.free(i):
+            return None
+        nxt = i + 1
+        written, iso, note = t.text, None, ""
+        if t.text in mo.YEN_SYMBOLS:
+            iso = self.ctx.yen_means
+            note = f"¥ read as {iso} (corpus setting)"
+        elif t.kind == "word" and self.low(i + 1) == "$" and self.toks[i + 1].glued:
+            key = t.text.upper() + "$"
+            if key not in mo.SYMBOLS:
+                return None
+            written, iso, nxt = t.text + "$", mo.SYMBOLS[key], i + 2
+        elif t.text in mo.SYMBOLS and (t.kind == "sym" or t.text in ("Rs", "Rp", "RM", "KD")):
+            iso = mo.SYMBOLS[t.text]
+            if t.text == "$":
+                note = "$ read as US dollar"
+        elif t.kind == "word" and (t.text in mo.ISO_CODES or t.text in mo.ALIASES):
+            iso = mo.ALIASES.get(t.text, t.text)
+        else:
+            return None
+        # "US$:12.99", "Rs. 500", "USD-5" are still prefixes
+        if self.low(nxt) in (":", ".") and self.toks[nxt].glued:
+            if self.tok(nxt + 1) is not None and self.toks[nxt + 1].kind == "num":
+                nxt += 1
+        return iso, written, nxt, note
+
+    # ------------------------------------------------------------------ main loop
+    def scan(self) -> list[Reading]:
+        out: list[Reading] = []
+        i = 0
+        while i < self.n:
+            if not self.free(i):
+                i += 1
+                continue
+            expr = self.expr_at(i)
+            if expr is None:
+                i += 1
+                continue
+            if isinstance(expr, int):  # tokens to skip (a clock time, an ordinal)
+                i = max(expr, i + 1)
+                continue
+            reading = self.to_reading(expr)
+            if reading is not None:
+                out.append(reading)
+            i = expr.last + 1
+        return out
+
+    def expr_at(self, i: int) -> _Expr | int | None:
+        pre = self.currency_prefix(i)
+        iso, written, note = None, "", ""
+        j = i
+        if pre is not None:
+            iso, written, j, note = pre
+        fig = self.figure_at(j)
+        if fig is None:
+            return None
+        t = self.toks[j]
+        prev = self.tok(j - 1)
+        if pre is None and prev is not None and t.glued:
+            if prev.kind == "word" and t.kind == "num":
+                return fig.last + 1  # "C5", "G20": part of a name
+            if prev.text in lx.RANGE_DASHES and self.tok(j - 2) is not None:
+                before = self.toks[j - 2]
+                if prev.glued and before.kind == "word":
+                    return fig.last + 1  # "COVID-19", "D-1"
+            if prev.text in ("/", ":", "#", "№"):
+                return fig.last + 1
+        k = fig.last + 1
+        nt = self.tok(k)
+        # clock times and ordinals are not quantities
+        if nt is not None and not fig.words:
+            if nt.text == ":" and nt.glued and self.tok(k + 1) and self.toks[k + 1].glued:
+                if self.toks[k + 1].kind == "num" and len(self.toks[k + 1].text) == 2:
+                    return k + 2
+            if nt.lower in ("am", "pm") or (
+                nt.lower in ("a", "p")
+                and self.low(k + 1) == "."
+                and self.low(k + 2) == "m"
+                and self.toks[k + 1].glued
+            ):
+                return k + 1
+            if nt.glued and nt.lower in lx.ORDINAL_SUFFIXES:
+                return k + 1
+        expr = _Expr(first=i, last=fig.last, fig=fig, iso=iso, currency=written)
+        if note:
+            expr.notes.append(note)
+        if pre is None and prev is not None and prev.text in ("-", "−") and t.glued:
+            before = self.tok(j - 2)
+            if before is None or not prev.glued or before.kind != "num":
+                if before is None or before.text not in lx.RANGE_DASHES:
+                    expr.negative = True
+                    expr.first = j - 1
+        self.magnitude(expr)
+        self.suffix(expr)
+        self.range_tail(expr)
+        if expr.low is None:
+            self.postfix_qualifier(expr)
+        self.prefix_qualifier(expr)
+        return expr
+
+    # ------------------------------------------------------------------ parts
+    def magnitude(self, expr: _Expr, which: str = "fig") -> None:
+        fig: Figure = getattr(expr, which)
+        k = fig.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k) or t.kind != "word" or fig.words and fig.magnitude != 1:
+            return
+        factor = MAGNITUDE_WORDS.get(t.lower)
+        if t.text == "K" and not t.glued and not expr.currency:
+            factor = None  # "5 K" is kelvin
+        if factor is None and t.lower in CURRENCY_ONLY_MAGNITUDES:
+            money_after = self.currency_suffix(k + 1) is not None
+            if expr.currency or money_after:
+                factor = CURRENCY_ONLY_MAGNITUDES[t.lower]
+        if factor is None:
+            return
+        setattr(expr, which, fig.scaled(factor, k, t.text))
+        expr.last = max(expr.last, k)
+
+    def currency_suffix(self, k: int) -> tuple[str | None, str, int, float, str] | None:
+        """(iso, written, last index, subunit share, note) for a currency written after a figure."""
+        t = self.tok(k)
+        if t is None or not self.free(k):
+            return None
+        if t.text in mo.YEN_SYMBOLS:
+            return (
+                self.ctx.yen_means,
+                t.text,
+                k,
+                1.0,
+                f"¥ read as {self.ctx.yen_means} (corpus setting)",
+            )
+        if t.kind == "sym" and t.text in mo.SYMBOLS:
+            return mo.SYMBOLS[t.text], t.text, k, 1.0, ""
+        if t.kind == "word" and (t.text in mo.ISO_CODES or t.text in mo.ALIASES):
+            return mo.ALIASES.get(t.text, t.text), t.text, k, 1.0, ""
+        if t.kind == "word" and t.text in mo.SYMBOLS:
+            last = k
+            if self.low(k + 1) == "." and self.toks[k + 1].glued and t.text + "." in mo.SYMBOLS:
+                last = k + 1
+            return mo.SYMBOLS[t.text], t.text, last, 1.0, ""
+        if t.kind != "word":
+            return None
+        # names of up to three words, longest first ("hong kong dollars", "us dollars")
+        for size in range(mo.MAX_NAME_WORDS + 3, 0, -1):
+            if k + size > self.n:
+                continue
+            key = _join(self.toks, k, k + size).lower()
+            key = key.replace(" .", ".").replace("u.s.", "u.s. ").replace("  ", " ").strip()
+            if key in mo.NAMES:
+                iso = mo.NAMES[key]
+                note = mo.AMBIGUOUS_NOTE.get(key.rstrip("s"), "")
+                if key in ("dollar", "dollars"):
+                    note = "dollars read as US dollars"
+                return iso, _join(self.toks, k, k + size), k + size - 1, 1.0, note
+            if key in mo.SUBUNITS:
+                iso, share = mo.SUBUNITS[key]
+                return iso, key, k + size - 1, share, f"{key} read as {share:g} {iso}"
+        return None
+
+    def suffix(self, expr: _Expr) -> None:
+        """A percent sign, currency, unit or counted noun after the figure."""
+        k = expr.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k):
+            return
+        # percent
+        if t.text == "%" or t.text == "٪":
+            expr.percent, expr.last = True, k
+            return
+        key2 = (t.lower + " " + self.low(k + 1)).strip()
+        if t.lower in ("percent", "pct", "percentage") or key2 == "per cent":
+            expr.percent = True
+            expr.last = k + 1 if key2 == "per cent" else k
+            if self.low(expr.last + 1) in ("point", "points"):
+                expr.last += 1
+                expr.notes.append("percentage points read as percent")
+            return
+        if not expr.currency:
+            cur = self.currency_suffix(k)
+            if cur is None and t.lower in mo.POUND_NAMES:
+                if expr.fig.magnitude != 1 or self.low(k + 1) == "sterling":
+                    cur = ("GBP", t.text, k, 1.0, "pounds read as pounds sterling")
+            if cur is not None:
+                expr.iso, expr.currency, expr.last, expr.share, note = cur
+                if note:
+                    expr.notes.append(note)
+                self.per_unit(expr)
+                return
+        else:
+            # "$5 USD": the code confirms the symbol
+            cur = self.currency_suffix(k)
+            if cur is not None and cur[0] == expr.iso and self.toks[k].kind == "word":
+                expr.last = cur[2]
+            self.per_unit(expr)
+            return
+        unit = self.unit_at(k)
+        if unit is not None:
+            expr.unit_expr, expr.unit_text, expr.last = unit
+            if expr.unit_expr == "tonne" and expr.unit_text.lower().startswith("ton"):
+                expr.notes.append("tons read as metric tonnes")
+            return
+        self.noun(expr)
+
+    def per_unit(self, expr: _Expr) -> None:
+        k = expr.last + 1
+        if self.low(k) in ("per", "/", "a") and self.tok(k + 1) is not None:
+            unit = self.unit_at(k + 1)
+            if unit is not None:
+                expr.notes.append(f"money per {unit[1]}")
+                expr.last = unit[2]
+
+    def unit_at(self, k: int) -> tuple[str, str, int] | None:
+        """(pint expression, text as written, last index) for a unit starting at token k."""
+        t = self.tok(k)
+        if t is None or not self.free(k) or t.kind == "num":
+            return None
+        if t.kind == "sym" and t.text not in ("°", "º", "℃", "℉", "µ", "μ"):
+            return None
+        for size in range(min(un.MAX_UNIT_WORDS + 2, self.n - k), 0, -1):
+            if any(not self.free(x) for x in range(k, k + size)):
+                continue
+            written = _join(self.toks, k, k + size)
+            # the unit must end at a word boundary: "5 ms" is not "5 m" + "s"
+            end_tok = self.tok(k + size)
+            if end_tok is not None and end_tok.glued and end_tok.kind in ("word", "num"):
+                if not written.endswith(("²", "³")):
+                    continue
+            expr = un.CASED_UNITS.get(written) or un.UNIT_SURFACES.get(written.lower())
+            if expr is None:
+                continue
+            low = written.lower()
+            if low in ("in", "a", "s"):
+                continue
+            # "per": compound units ("kg/cm³", "km per hour")
+            last = k + size - 1
+            if self.low(last + 1) in ("/", "per") and self.tok(last + 2) is not None:
+                denom = self.unit_at(last + 2)
+                if denom is not None and denom[0] != expr:
+                    return (f"({expr}) / ({denom[0]})", _join(self.toks, k, denom[2] + 1), denom[2])
+            return expr, written, last
+        return None
+
+    def noun(self, expr: _Expr) -> None:
+        """The counted noun within the next few words ("24 bilateral agreements")."""
+        k = expr.last + 1
+        words = 0
+        while k < self.n and words < 5:
+            t = self.toks[k]
+            if not self.free(k):
+                return
+            if t.kind == "sym":
+                if t.text in lx.RANGE_DASHES and t.glued and self.tok(k + 1) is not None:
+                    if self.toks[k + 1].glued and self.toks[k + 1].kind == "word":
+                        k += 1
+                        continue
+                return
+            if t.kind != "word":
+                return
+            w = t.lower
+            if w in lx.STOP_WORDS and not (w == "and" and words > 0):
+                if not (un.is_known_count_noun(w)):
+                    return
+            if w != "and":
+                if un.looks_plural(w) or un.is_known_count_noun(w):
+                    if un.unit_at_word(w):
+                        return
+                    expr.noun = un.count_noun(w)
+                    expr.noun_text = t.text
+                    expr.last = k
+                    return
+                if words == 0 and expr.fig.value == 1 and not t.text[0].isupper():
+                    expr.noun, expr.noun_text, expr.last = un.count_noun(w), t.text, k
+                    return
+            words += 1
+            k += 1
+
+    def range_tail(self, expr: _Expr) -> None:
+        k = expr.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k):
+            return
+        conn = t.lower
+        if conn in lx.RANGE_DASHES:
+            pass
+        elif conn == "to" or conn == "and" and self.low(self._lead(expr)) == "between":
+            if conn == "to" and self.low(self._lead(expr)) == "from":
+                return  # "rose from X to Y": two values, not a range
+        else:
+            return
+        j = k + 1
+        pre = self.currency_prefix(j)
+        if pre is not None:
+            if expr.currency and pre[0] != expr.iso:
+                return
+            j = pre[2]
+        fig2 = self.figure_at(j)
+        if fig2 is None or fig2.words != expr.fig.words and conn in lx.RANGE_DASHES:
+            return
+        if self.tok(j) is not None and self.toks[j].kind == "word" and conn in lx.RANGE_DASHES:
+            return
+        hi = _Expr(first=j, last=fig2.last, fig=fig2, iso=expr.iso, currency=expr.currency)
+        self.magnitude(hi)
+        lo_fig = expr.fig
+        if lo_fig.magnitude == 1 and hi.fig.magnitude != 1:
+            scaled = lo_fig.scaled(hi.fig.magnitude, lo_fig.last, hi.fig.magnitude_text)
+            if scaled.value <= hi.fig.value:
+                lo_fig = scaled
+        if not (lo_fig.value < hi.fig.value):
+            return
+        if expr.unit_expr or expr.percent or expr.noun:
+            self.suffix(hi)
+            if (hi.unit_expr, hi.percent) != (expr.unit_expr, expr.percent) and (
+                hi.unit_expr or hi.percent
+            ):
+                return
+            if not (hi.unit_expr or hi.percent or hi.currency != expr.currency):
+                hi.last = hi.last  # the unit was written once, before the connector
+        elif not expr.currency or pre is not None or hi.currency:
+            self.suffix(hi)
+        expr.low, expr.fig = lo_fig, hi.fig
+        expr.qual, expr.qual_text = "range", ("between" if conn == "and" else conn)
+        expr.last = hi.last
+        if not expr.currency and hi.currency:
+            expr.iso, expr.currency, expr.share = hi.iso, hi.currency, hi.share
+        for attr in ("unit_expr", "unit_text", "noun", "noun_text"):
+            if not getattr(expr, attr) and getattr(hi, attr):
+                setattr(expr, attr, getattr(hi, attr))
+        expr.percent = expr.percent or hi.percent
+        expr.notes += [n for n in hi.notes if n not in expr.notes]
+
+    def _lead(self, expr: _Expr) -> int:
+        return expr.first - 1
+
+    def postfix_qualifier(self, expr: _Expr) -> None:
+        k = expr.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k):
+            return
+        if t.text == "+" and t.glued:
+            expr.qual, expr.qual_text, expr.last = "ge", "+", k
+            return
+        for size in (2, 1):
+            key = _join(self.toks, k, min(k + size, self.n)).lower()
+            if key in lx.POSTFIX_QUALIFIERS and key != "+":
+                expr.qual, expr.qual_text = lx.POSTFIX_QUALIFIERS[key], key
+                expr.last = k + size - 1
+                return
+
+    def prefix_qualifier(self, expr: _Expr) -> None:
+        if expr.qual == "range":
+            if self.low(expr.first - 1) == "between":
+                expr.first -= 1
+            return
+        for size in range(lx.MAX_QUALIFIER_WORDS + 1, 0, -1):
+            a = expr.first - size
+            if a < 0 or any(not self.free(x) for x in range(a, expr.first)):
+                continue
+            key = _join(self.toks, a, expr.first).lower()
+            if key.endswith(" ."):
+                continue
+            kind = lx.PREFIX_QUALIFIERS.get(key)
+            if kind is None:
+                continue
+            if key in ("some", "about", "over", "under", "around") and expr.fig.words:
+                if expr.fig.value == 1:
+                    continue
+            expr.qual, expr.qual_text, expr.first = kind, key, a
+            return
+
+    # ------------------------------------------------------------------ readings
+    def to_reading(self, e: _Expr) -> Reading | None:
+        fig = e.fig
+        v = -fig.value if e.negative else fig.value
+        bare = not (e.currency or e.unit_expr or e.percent or e.noun)
+        if bare and e.qual == "" and fig.integer and not e.negative:
+            digits = self.toks[fig.first].text
+            if fig.first == fig.last and len(digits) == 4 and 1000 <= fig.value <= 2199:
+                return None  # a year the date reader did not take is still not a count
+        exact = fig.integer and fig.magnitude == 1 and not e.currency and not e.unit_expr
+        exact = exact and not e.percent or fig.words and not e.unit_expr and not e.currency
+        interval = _interval(e, v, exact, self.ctx)
+        start, end = self.toks[e.first].start, self.toks[e.last].end
+        notes = list(e.notes)
+        base = dict(
+            text=self.text[start:end],
+            span=(start, end),
+            number=v,
+            qualifier=e.qual_text,
+            exact_figure=exact,
+        )
+        if e.currency:
+            native = interval.scale(e.share) if e.share != 1 else interval
+            unit = e.iso or f"currency:{e.currency.lower()}"
+            if e.iso is None and not any("not converted" in n for n in notes):
+                notes.append(f"currency '{e.currency}' has no known ISO code: not converted")
+            return Reading(
+                kind="money",
+                unit=unit,
+                interval=native,
+                native=native,
+                written_unit=e.iso or e.currency,
+                notes=tuple(notes),
+                **base,
+            )
+        if e.percent:
+            return Reading(
+                kind="percent",
+                unit="percent",
+                interval=interval,
+                written_unit="%",
+                notes=tuple(notes),
+                **base,
+            )
+        if e.unit_expr:
+            try:
+                factor, base_unit, offset = un.base_of(e.unit_expr)
+                lo = un.to_base(interval.low, e.unit_expr)
+                hi = un.to_base(interval.high, e.unit_expr)
+            except Exception:  # pint could not place it: say so, never a bare number
+                notes.append(f"unit '{e.unit_text}' not known to pint: not converted")
+                return Reading(
+                    kind="quantity",
+                    unit=f"unit:{e.unit_text}",
+                    interval=interval,
+                    native=interval,
+                    written_unit=e.unit_text,
+                    notes=tuple(notes),
+                    **base,
+                )
+            conv = Conversion(
+                "unit",
+                e.unit_expr,
+                base_unit,
+                Interval.point(1.0 if offset else factor),
+                note="offset unit: bounds converted one by one" if offset else "",
+            )
+            return Reading(
+                kind="quantity",
+                unit=base_unit,
+                interval=Interval(
+                    min(lo, hi), max(lo, hi), interval.low_closed, interval.high_closed
+                ),
+                native=interval,
+                written_unit=e.unit_text,
+                conversions=(conv,),
+                notes=tuple(notes),
+                **base,
+            )
+        if e.noun:
+            return Reading(
+                kind="count",
+                unit=f"count:{e.noun}",
+                interval=interval,
+                written_unit=e.noun_text,
+                notes=tuple(notes),
+                **base,
+            )
+        notes.append("no counted noun after the figure")
+        return Reading(kind="count", unit="count", interval=interval, notes=tuple(notes), **base)
+
+
+def _interval(e: _Expr, v: float, exact: bool, ctx: ReadContext) -> Interval:
+    """The interval a figure and its qualifier allow, in the written unit."""
+    r = ctx.around
+    if e.qual == "range" and e.low is not None:
+        lo = -e.low.value if e.negative and False else e.low.value
+        return Interval.closed(lo, v)
+    if e.qual == "gt":
+        return Interval(v, INF, False, False)
+    if e.qual == "ge":
+        return Interval(v, INF, True, False)
+    if e.qual in ("lt", "le"):
+        floor = 0.0 if v > 0 else -INF
+        return Interval(floor, v, floor == 0.0, e.qual == "le")
+    if e.qual == "nearly":
+        return Interval(min(v * (1 - r), v), max(v * (1 - r), v), True, False)
+    half = 0.0 if exact else min(e.fig.half_unit, abs(v) * ctx.precision_cap)
+    if e.qual == "around":
+        band = Interval.around(v, r)
+        return band.hull(Interval(v - half, v + half)) if half else band
+    if half == 0:
+        return Interval.point(v)
+    return Interval(v - half, v + half, True, False)
+
+
+# --------------------------------------------------------------------------- periods and FX
+def _clause_bounds(text: str) -> list[int]:
+    """Offsets where clauses end: sentence ends, semicolons and dashes between clauses."""
+    cuts = [0]
+    for k, c in enumerate(text):
+        if c in ";—\n" or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
+            cuts.append(k + 1)
+    cuts.append(len(text) + 1)
+    return cuts
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    cuts = [0]
+    for k, c in enumerate(text):
+        if c == "\n" or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
+            cuts.append(k + 1)
+    cuts.append(len(text) + 1)
+    return cuts
+
+
+def _segment(cuts: list[int], pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(cuts, pos)
+
+
+def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> list[Reading]:
+    """Give each money/count/quantity/percent reading the nearest date of its clause (or sentence)."""
+    usable = [d for d in dates if d.interval is not None and d.interval.is_bounded and d.span]
+    if not usable:
+        return readings
+    clauses, sentences = _clause_bounds(text), _sentence_bounds(text)
+    out = []
+    for r in readings:
+        if r.kind == "date" or r.span is None:
+            out.append(r)
+            continue
+        best = None
+        for cuts in (clauses, sentences):
+            seg = _segment(cuts, r.span[0])
+            near = [d for d in usable if _segment(cuts, d.span[0]) == seg]
+            if near:
+                best = min(near, key=lambda d: abs(d.span[0] - r.span[0]))
+                break
+        out.append(replace(r, period=best.interval) if best is not None else r)
+    return out
+
+
+def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date], str] | None:
+    if ctx.period:
+        return (min(ctx.period), max(ctx.period)), "the claim's period"
+    if r.period is not None and r.period.is_bounded:
+        lo = dt.date.fromordinal(int(r.period.low))
+        hi = dt.date.fromordinal(int(r.period.high))
+        return (lo, hi), "the period written in the passage"
+    if ctx.reference_date:
+        return (ctx.reference_date, ctx.reference_date), "the source's date"
+    return None
+
+
+def convert_money(r: Reading, ctx: ReadContext) -> Reading:
+    """The money reading with its interval in USD over the right period's rate range."""
+    from cca_claims.quantities import fx
+
+    if r.kind != "money" or r.unit == "USD" or r.native is None:
+        return r
+    iso = r.unit
+    if iso.startswith("currency:"):
+        return r
+    found = _period_days(r, ctx)
+    try:
+        if found is None:
+            days, why = fx.latest_year(iso), "no date known: the latest year of rates"
+        else:
+            days, why = found
+        conv = fx.usd_rate(iso, days)
+    except Exception:
+        return replace(
+            r, notes=r.notes + (f"no USD rate for {iso} over the period: not converted",)
+        )
+    conv = replace(conv, note=(conv.note + "; " if conv.note else "") + f"dates from {why}")
+    return replace(
+        r,
+        unit="USD",
+        interval=r.native * conv.factor,
+        conversions=r.conversions + (conv,),
+    )
+
+
+def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:
+    try:
+        from cca_claims.quantities.dates import find_dates
+    except Exception:  # the date reader is optional: numbers are still read
+        return []
+    try:
+        return list(find_dates(text, ctx))
+    except Exception:
+        return []
+
+
+def read_text(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
+    """Every value stated in `text`, in text order (see `cca_claims.quantities.read_values`)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    dates = [d for d in _find_dates(text, ctx) if d.span is not None]
+    scanner = _Scanner(text, ctx)
+    scanner.mask_spans([d.span for d in dates])
+    values = scanner.scan()
+    values = attach_periods(text, values, dates)
+    values = [convert_money(r, ctx) for r in values]
+    out = values + dates
+    out.sort(key=lambda r: (r.span or (0, 0))[0])
+    return out
