@@ -1,65 +1,61 @@
 """The editor's report: a summary, then findings grouped by claim with the passages in context.
 
-All user text (claims, quotes, source passages) goes through rich `Text` objects, never markup
-strings, so a `[bold]` or an escape sequence in a source is shown literally.
+For each claim with findings: its id, verdict and statement; each finding as `file:line:col:
+severity RULE name: message`; and the passages it compares, side by side (one column per source)
+on wide terminals, stacked on narrow ones, with the figure highlighted, the value as written and
+normalized, and any FX rate or unit conversion used. Findings without a claim (broken files) come
+first under "Files".
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from cca_claims.model import ClaimResult, Finding, Report, Source
+from cca_claims.report.common import findings_by_claim, safe, sources_by_id
+from cca_claims.report.terminal import (
+    SEVERITY_STYLE,
+    Screen,
+    evidence_cell,
+    finding_line,
+    side_by_side,
+    styled,
+    value_lines,
+    verdict_text,
+)
 
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-VERDICT_STYLE = {
-    "consistent": "green",
-    "disputed": "bold yellow",
-    "contradicted": "bold red",
-    "unsupported": "magenta",
-}
-CONTEXT = 90  # characters of source shown either side of a quoted span
+__all__ = ["render", "summary", "finding_line", "claim_block"]
 
 
 def render(report: Report, *, color: bool = False, width: int = 100, **_: Any) -> str:
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
-    console.print(summary(report, plain=not color))
-    sources = {s.id: s for s in report.sources}
-    by_claim: dict[str, list[Finding]] = {}
-    loose: list[Finding] = []
-    for f in report.findings:
-        (by_claim.setdefault(f.claims[0], []) if f.claims else loose).append(f)
+    """The whole check report as terminal text (ANSI colours only when `color`)."""
+    screen = Screen(color, width)
+    screen.print(summary(report, plain=not color))
+    sources = sources_by_id(report)
+    by_claim = findings_by_claim(report)
+    loose = [f for f in report.findings if not f.claims]
     if loose:
-        console.print(Text("Files", style="bold"))
+        screen.print(Text("Files", style="bold"))
         for f in loose:
-            console.print(finding_line(f))
-        console.print()
+            screen.print(finding_line(f))
+        screen.print(Text(""))
     for result in report.claims:
         findings = by_claim.get(result.claim.id, [])
-        if not findings:
-            continue
-        console.print(claim_block(result, findings, sources))
+        if findings:
+            screen.print(claim_block(screen, result, findings, sources))
     if not report.findings:
-        console.print(Text("No findings.", style="green"))
-    return out.getvalue()
+        screen.print(Text("No findings.", style="green"))
+    return screen.text()
 
 
-def summary(report: Report, plain: bool = False) -> Any:
+def summary(report: Report, plain: bool = False) -> RenderableType:
+    """Sources, claims, quotes anchored, verdicts, findings by severity, reviewed."""
     counts = report.counts()
     verdicts = report.verdict_counts()
     quotes = report.stats.get("quotes", {})
@@ -74,82 +70,91 @@ def summary(report: Report, plain: bool = False) -> Any:
         f"{anchored} of {quotes.get('total', 0)} "
         f"({quotes.get('exact', 0)} exact, {quotes.get('fuzzy', 0)} fuzzy)",
     )
-    table.add_row(
-        "Verdicts", Text(", ".join(f"{n} {v}" for v, n in verdicts.items() if n) or "none")
-    )
+    verdict_line = Text()
+    for verdict, n in verdicts.items():
+        if n:
+            if verdict_line:
+                verdict_line.append(", ")
+            verdict_line.append(str(n) + " ")
+            verdict_line.append_text(verdict_text(verdict))
+    table.add_row("Verdicts", verdict_line or Text("none"))
     findings = Text()
     for i, sev in enumerate(("error", "warning", "info")):
         if i:
             findings.append(", ")
         findings.append(f"{counts[sev]} {sev}", style=SEVERITY_STYLE[sev] if counts[sev] else "")
-    if counts["reviewed"]:
-        findings.append(f"; {counts['reviewed']} reviewed")
+    findings.append(f"; {counts['reviewed']} reviewed or baselined")
     table.add_row("Findings", findings)
     if plain:
         return Group(Text("cca-claims check", style="bold"), table, Text(""))
     return Panel(table, title="cca-claims check", expand=False)
 
 
-def finding_line(f: Finding) -> Text:
-    line = Text()
-    line.append(f"{f.location}: ", style="dim")
-    line.append(f.severity, style=SEVERITY_STYLE.get(f.severity, ""))
-    line.append(f" {f.rule} {f.name}: ")
-    line.append(f.message)
-    if f.review:
-        line.append(f" [{f.review}]", style="dim")
-    if f.hint:
-        line.append(f"\n    hint: {f.hint}", style="dim")
-    return line
-
-
-def claim_block(result: ClaimResult, findings: list[Finding], sources: dict[str, Source]) -> Group:
+def claim_block(
+    screen: Screen, result: ClaimResult, findings: list[Finding], sources: dict[str, Source]
+) -> Group:
+    """One claim: header, statement, then each finding with the passages it compares."""
     claim = result.claim
     head = Text()
-    head.append(claim.id, style="bold")
+    head.append(safe(claim.id, oneline=True), style="bold")
     head.append("  ")
-    head.append(result.verdict, style=VERDICT_STYLE.get(result.verdict, ""))
-    head.append(f"  ({claim.file}:{claim.position.line if claim.position else 1})", style="dim")
-    parts: list[Any] = [head, Text("  " + claim.statement)]
+    head.append_text(verdict_text(result.verdict))
+    line = claim.position.line if claim.position else 1
+    head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
+    parts: list[RenderableType] = [head, Text("  ") + styled(claim.statement)]
+    if claim.value is not None or result.claim_reading is not None:
+        value = Text("  claim value: ", style="dim")
+        value.append_text(
+            styled(
+                result.claim_reading.text
+                if result.claim_reading and result.claim_reading.text
+                else _written(claim.value)
+            )
+        )
+        parts.append(value)
     shown: set[int] = set()
     for f in findings:
-        parts.append(Text("  ") + finding_line(f))
-        for index in f.evidence:
-            if index in shown or index >= len(result.evidence):
-                continue
-            shown.add(index)
-            parts.append(passage(result.evidence[index], sources))
+        parts.append(Padding(finding_line(f), (0, 0, 0, 2)))
+        sides = _sides(result, f, sources, screen)
+        fresh = [i for i in f.evidence if i not in shown]
+        if sides and (len(sides[1]) > 1 or fresh):
+            parts.append(side_by_side(screen, sides[0], sides[1]))
+        shown.update(f.evidence)
     parts.append(Text(""))
     return Group(*parts)
 
 
-def passage(ev_result, sources: dict[str, Source]) -> Text:
-    """The source passage with the quoted span highlighted, and the value as read."""
-    ev = ev_result.evidence
-    anchor = ev_result.anchor.anchor or (
-        ev_result.anchor.candidates[0] if ev_result.anchor.candidates else None
+def _sides(
+    result: ClaimResult, f: Finding, sources: dict[str, Source], screen: Screen
+) -> tuple[list[str], list[Text]] | None:
+    """Headers and cells for the passages a finding is about (its `compared`, else its evidence)."""
+    plain = not screen.color
+    context = 40 if not screen.narrow and len(f.compared) > 1 else 60
+    headers: list[str] = []
+    cells: list[Text] = []
+    indices: list[int | None] = (
+        [c.evidence_index for c in f.compared] if f.compared else list(f.evidence)
     )
-    out = Text("      ")
-    out.append(f"{ev.source}", style="bold")
-    source = sources.get(ev.source)
-    if anchor is None or source is None:
-        out.append(": (not anchored) ")
-        out.append(f"\u201c{ev.quote}\u201d", style="italic")
-        return out
-    out.append(f":{anchor.line}:{anchor.col}  ")
-    text = source.text
-    before = text[max(0, anchor.start - CONTEXT) : anchor.start]
-    after = text[anchor.end : anchor.end + CONTEXT]
-    out.append("\n        \u2026" + _oneline(before), style="dim")
-    out.append(_oneline(text[anchor.start : anchor.end]), style="bold underline")
-    out.append(_oneline(after) + "\u2026", style="dim")
-    if ev_result.reading is not None:
-        out.append("\n        value: ")
-        out.append(ev_result.reading.text or str(ev.value or ""))
-        out.append("  \u2192  ")
-        out.append(ev_result.reading.display())
-    return out
+    for n, index in enumerate(indices):
+        if index is None or index >= len(result.evidence):
+            compared = f.compared[n] if f.compared else None
+            if compared is None:
+                continue
+            headers.append(compared.label)
+            written = result.claim.value if compared.label == "claim value" else None
+            cells.append(value_lines(compared.reading, _written(written)))
+            continue
+        ev = result.evidence[index]
+        headers.append(ev.evidence.source)
+        cells.append(
+            evidence_cell(ev, sources.get(ev.evidence.source), plain=plain, context=context)
+        )
+    return (headers, cells) if cells else None
 
 
-def _oneline(s: str) -> str:
-    return " ".join(s.split()) if s.strip() else s.replace("\n", " ")
+def _written(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return str(value)

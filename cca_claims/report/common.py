@@ -1,0 +1,156 @@
+"""Helpers every renderer shares: safe user text, readings for people, where a passage sits.
+
+User text (claims, quotes, source passages, notes) is data, never markup or terminal control: every
+renderer passes it through `safe()` (terminal) or its format's own escaping (JSON, SARIF, GitHub).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cca_claims.model import Anchor, EvidenceResult, Finding, Reading, Report, Source
+
+# C0 and C1 controls (tab and newline are handled by the caller), DEL, and the bidirectional
+# overrides and isolates that can make text display in another order than it is stored.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str, *, oneline: bool = False) -> str:
+    """`text` with control characters shown as escapes (`\\x1b`), so a terminal shows it literally."""
+    if oneline:
+        text = text.replace("\r\n", "\n").replace("\n", " ").replace("\t", " ")
+    else:
+        text = text.replace("\t", "    ")
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space: passages shown on one line."""
+    return " ".join(text.split())
+
+
+def reading_text(reading: Reading | None) -> str:
+    """The normalized value in its canonical unit (`[94.815 billion, 94.825 billion) USD`)."""
+    if reading is None:
+        return "-"
+    from cca_claims.display import normalized
+
+    try:
+        return normalized(reading)
+    except Exception:  # a display bug must not hide the report; show the raw interval instead
+        if reading.interval is not None:
+            return f"{reading.interval.notation()} {reading.unit}".strip()
+        return reading.label or reading.text or "-"
+
+
+def short_text(reading: Reading | None) -> str:
+    """The compact form for tables (`$94.82B`, `~35%`), or "-" without a reading."""
+    if reading is None:
+        return "-"
+    from cca_claims.display import short_value
+
+    try:
+        return short_value(reading)
+    except Exception:  # as above: never let a display bug hide the table
+        return reading.text or "-"
+
+
+def conversion_texts(reading: Reading | None) -> list[str]:
+    """One line per conversion step: `FX CNY->USD 0.137-0.141 (2024-01-01..2024-12-31, ECB)`."""
+    if reading is None:
+        return []
+    out = []
+    for c in reading.conversions:
+        kind = {"fx": "FX", "unit": "unit", "date": "date"}.get(c.kind, c.kind)
+        factor = c.factor.notation(lambda x: f"{x:.6g}")
+        dates = c.date_from if c.date_from == c.date_to else f"{c.date_from}..{c.date_to}"
+        where = ", ".join(p for p in (dates.strip("."), c.source) if p)
+        line = f"{kind} {c.from_unit}->{c.to_unit} x {factor}"
+        if where:
+            line += f" ({where})"
+        if c.note:
+            line += f"; {c.note}"
+        out.append(line)
+    return out
+
+
+def period_text(reading: Reading | None) -> str:
+    """The days a figure refers to (`2024-01-01..2024-12-31`), or "" when none was written."""
+    if reading is None or reading.period is None:
+        return ""
+    return f"{day_text(reading.period.low)}..{day_text(reading.period.high)}"
+
+
+def day_text(ordinal: float) -> str:
+    """A proleptic day ordinal as an ISO date ("..." for an unbounded side)."""
+    import datetime as dt
+    import math
+
+    if math.isinf(ordinal):
+        return "..."
+    try:
+        return dt.date.fromordinal(int(ordinal)).isoformat()
+    except (ValueError, OverflowError):
+        return str(ordinal)
+
+
+def shown_anchor(ev: EvidenceResult) -> Anchor | None:
+    """The anchor to show: the match, else the closest candidate (a not-found quote's best guess)."""
+    if ev.anchor.anchor is not None:
+        return ev.anchor.anchor
+    return ev.anchor.candidates[0] if ev.anchor.candidates else None
+
+
+def figure_span(ev: EvidenceResult) -> tuple[int, int] | None:
+    """Where the chosen reading's figure sits inside the anchored passage (anchor-relative)."""
+    anchor = ev.anchor.anchor
+    reading = ev.reading
+    if anchor is None or reading is None or reading.span is None:
+        return None
+    start, end = reading.span
+    if 0 <= start < end <= len(anchor.text):
+        return start, end
+    return None
+
+
+def source_path(report: Report, source: Source | None) -> str:
+    """The source file relative to the project root (as a user would type it)."""
+    if source is None:
+        return ""
+    root = getattr(report.config, "root", None)
+    path = Path(source.meta.path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return path.as_posix()
+
+
+def sources_by_id(report: Report) -> dict[str, Source]:
+    return {s.id: s for s in report.sources}
+
+
+def findings_by_claim(report: Report) -> dict[str, list[Finding]]:
+    """Each claim id with the findings about it (a finding about two claims is listed under both)."""
+    out: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        for claim_id in dict.fromkeys(f.claims):
+            out.setdefault(claim_id, []).append(f)
+    return out
+
+
+def failing(report: Report, fail_on: str) -> list[Finding]:
+    """Findings at or above `fail_on` that no review, baseline or deprecation suppresses."""
+    from cca_claims.model import severity_rank
+
+    threshold = severity_rank(fail_on)
+    return [
+        f for f in report.findings if not f.suppressed and severity_rank(f.severity) >= threshold
+    ]

@@ -1,0 +1,269 @@
+"""Terminal building blocks: a console for colour or plain output, styles, passages, values.
+
+Every piece of user text becomes a rich `Text` built with `append` (never parsed as markup) after
+`safe()`, so `[bold red]`, ANSI escapes or control characters in a source show literally. Plain
+output (piped, NO_COLOR, --no-color) has no colour and no box art; narrow terminals stack columns.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from cca_claims.model import Anchor, EvidenceResult, Finding, Reading, Source
+from cca_claims.report.common import (
+    conversion_texts,
+    figure_span,
+    period_text,
+    reading_text,
+    safe,
+    squash,
+)
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+VERDICT_STYLE = {
+    "consistent": "green",
+    "disputed": "bold yellow",
+    "contradicted": "bold red",
+    "unsupported": "magenta",
+}
+NARROW = 80  # below this width, side-by-side passages are stacked
+CONTEXT = 80  # characters of source shown either side of a quote
+
+
+class Screen:
+    """Where a renderer draws: colour or plain, and how wide."""
+
+    def __init__(self, color: bool = False, width: int = 100) -> None:
+        self.color = color
+        self.width = max(40, int(width))
+        self.out = io.StringIO()
+        self.console = Console(
+            file=self.out,
+            width=self.width,
+            color_system="standard" if color else None,
+            force_terminal=color,
+            no_color=not color,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            legacy_windows=False,
+            soft_wrap=False,
+        )
+
+    @property
+    def narrow(self) -> bool:
+        return self.width < NARROW
+
+    def print(self, *items: RenderableType) -> None:
+        for item in items:
+            self.console.print(item)
+
+    def text(self) -> str:
+        # rich pads table cells with trailing spaces; they only make diffs noisy
+        return "\n".join(line.rstrip() for line in self.out.getvalue().split("\n"))
+
+    def table(self, *headers: str, title: str | None = None) -> Table:
+        """A table: boxed in colour, spaced columns with a header rule when plain."""
+        table = Table(
+            title=title,
+            box=box.ROUNDED if self.color else box.SIMPLE_HEAD,
+            show_edge=self.color,
+            header_style="bold" if self.color else "",
+            title_style="bold" if self.color else "",
+            expand=False,
+            pad_edge=self.color,
+            safe_box=True,
+        )
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        return table
+
+
+def styled(text: str, style: str = "", *, oneline: bool = True) -> Text:
+    """User text as a Text object, control characters escaped."""
+    return Text(safe(text, oneline=oneline), style=style)
+
+
+def severity_text(severity: str) -> Text:
+    return Text(severity, style=SEVERITY_STYLE.get(severity, ""))
+
+
+def verdict_text(verdict: str) -> Text:
+    return Text(verdict, style=VERDICT_STYLE.get(verdict, ""))
+
+
+def finding_line(f: Finding, *, hint: bool = True) -> Text:
+    """`file:line:col: severity RULE name: message [review]` and an indented hint."""
+    line = Text()
+    line.append(safe(f"{f.location}: ", oneline=True), style="dim")
+    line.append_text(severity_text(f.severity))
+    line.append(f" {f.rule} {f.name}: ")
+    line.append(safe(f.message, oneline=True))
+    if f.review:
+        line.append(f" [{f.review}]", style="dim")
+    if hint and f.hint:
+        line.append("\n    hint: " + safe(f.hint, oneline=True), style="dim")
+    return line
+
+
+def passage(
+    anchor: Anchor | None,
+    source: Source | None,
+    span: tuple[int, int] | None,
+    *,
+    plain: bool,
+    context: int = CONTEXT,
+) -> Text:
+    """The quote in its source with some context either side, the figure highlighted.
+
+    In colour the context is dim, the quote underlined and the figure reversed; plain output puts
+    the quote in quotation marks and the figure between asterisks, which survive a pipe.
+    """
+    out = Text()
+    if anchor is None or source is None:
+        return out
+    text = source.text
+    before = text[max(0, anchor.start - context) : anchor.start]
+    after = text[anchor.end : anchor.end + context]
+    if before:
+        out.append("\u2026" + _edge(before, left=True), style="dim")
+    quote = anchor.text
+    pieces = [(quote, "")]
+    if span is not None:
+        s, e = span
+        pieces = [(quote[:s], ""), (quote[s:e], "figure"), (quote[e:], "")]
+    if plain:
+        out.append("\u201c")
+    for piece, role in pieces:
+        if not piece:
+            continue
+        shown = safe(squash(piece) if piece.strip() else " ", oneline=True)
+        # keep the spaces at a piece's edges, which squash() drops
+        if piece[:1].isspace() and not shown.startswith(" "):
+            shown = " " + shown
+        if piece[-1:].isspace() and not shown.endswith(" "):
+            shown += " "
+        if role == "figure":
+            out.append(f"*{shown}*" if plain else shown, style="bold reverse")
+        else:
+            out.append(shown, style="underline")
+    if plain:
+        out.append("\u201d")
+    if after:
+        out.append(_edge(after, left=False) + "\u2026", style="dim")
+    return out
+
+
+def _edge(text: str, *, left: bool) -> str:
+    shown = safe(squash(text), oneline=True)
+    if left and text[-1:].isspace():
+        shown += " "
+    if not left and text[:1].isspace():
+        shown = " " + shown
+    return shown
+
+
+def value_lines(reading: Reading | None, written: str | None = None) -> Text:
+    """`as written: $94.82 billion` / `normalized: [...] USD` / conversions, one per line."""
+    out = Text()
+    if reading is None:
+        if written:
+            out.append("as written: ", style="dim")
+            out.append(safe(written, oneline=True))
+            out.append("\n")
+        out.append("normalized: ", style="dim")
+        out.append("(no value read)")
+        return out
+    out.append("as written: ", style="dim")
+    out.append(safe(reading.text or written or "", oneline=True) or "-")
+    if reading.qualifier:
+        out.append(f" ({safe(reading.qualifier, oneline=True)})", style="dim")
+    out.append("\nnormalized: ", style="dim")
+    out.append(safe(reading_text(reading), oneline=True), style="bold")
+    if period_text(reading):
+        out.append("\n  period: ", style="dim")
+        out.append(period_text(reading), style="dim")
+    for line in conversion_texts(reading):
+        out.append("\n  via ", style="dim")
+        out.append(safe(line, oneline=True), style="dim")
+    for note in reading.notes:
+        out.append("\n  note: ", style="dim")
+        out.append(safe(note, oneline=True), style="dim")
+    return out
+
+
+def evidence_cell(
+    ev: EvidenceResult, source: Source | None, *, plain: bool, context: int = CONTEXT
+) -> Text:
+    """One source's side of a comparison: where, the passage, and the value read from it."""
+    out = Text()
+    anchor = ev.anchor.anchor
+    status = ev.anchor.status
+    where = f"{ev.evidence.source}"
+    if anchor is not None:
+        where += f":{anchor.line}:{anchor.col}"
+    out.append(safe(where, oneline=True), style="bold")
+    if source is not None:
+        meta = source.meta
+        out.append(safe(f"  {meta.kind}, {meta.date_label}", oneline=True), style="dim")
+    if status not in ("exact",):
+        out.append(f"  [{status}]", style="dim")
+    if ev.evidence.rank == "deprecated":
+        out.append("  [deprecated]", style="dim")
+    out.append("\n")
+    if anchor is not None:
+        out.append_text(passage(anchor, source, figure_span(ev), plain=plain, context=context))
+    else:
+        out.append("quote (not anchored): ", style="dim")
+        out.append("\u201c" + safe(squash(ev.evidence.quote), oneline=True) + "\u201d")
+    out.append("\n")
+    written = ev.evidence.value if isinstance(ev.evidence.value, str) else None
+    out.append_text(value_lines(ev.reading, written))
+    if ev.reading_problem:
+        out.append("\n  ")
+        out.append(safe(ev.reading_problem, oneline=True), style="dim")
+    return out
+
+
+def side_by_side(screen: Screen, headers: Iterable[str], cells: list[Text]) -> RenderableType:
+    """Cells in one row with a column each, or stacked under their headers when narrow or many."""
+    headers = list(headers)
+    if screen.narrow or len(cells) > 3 or len(cells) < 2:
+        out = Text()
+        for i, cell in enumerate(cells):
+            if i:
+                out.append("\n")
+            out.append_text(cell)
+        return _indent(out, 4)
+    table = Table(
+        box=box.ROUNDED if screen.color else box.SIMPLE_HEAD,
+        show_edge=screen.color,
+        show_header=True,
+        header_style="bold" if screen.color else "",
+        pad_edge=screen.color,
+        expand=True,
+        safe_box=True,
+    )
+    for header in headers:
+        table.add_column(styled(header), ratio=1, overflow="fold")
+    table.add_row(*cells)
+    return Padding(table, (0, 0, 0, 4))
+
+
+def _indent(text: Text, n: int) -> Text:
+    pad = " " * n
+    lines = text.split("\n", allow_blank=True)
+    out = Text()
+    for i, line in enumerate(lines):
+        if i:
+            out.append("\n")
+        out.append(pad)
+        out.append_text(line)
+    return out
