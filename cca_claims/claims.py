@@ -18,7 +18,7 @@ from cca_claims.model import KINDS, Claim, Evidence, Finding, Growth, Position, 
 from cca_claims.paths import display_path
 from cca_claims.problems import problem, yaml_problem_code
 from cca_claims.suggest import closest, did_you_mean
-from cca_claims.yamlload import PosDict, PosList, load_yaml
+from cca_claims.yamlload import MAX_BYTES, PosDict, PosList, load_yaml, too_large
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_KEYS = ("claims",)
@@ -73,13 +73,15 @@ def load_claims(
         display = display_path(path, root)
         result.files.append(display)
         try:
-            data = path.read_bytes()
+            # refuse a huge file before reading it into memory (load_yaml would refuse it after)
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= MAX_BYTES else b""
         except OSError as exc:
             result.problems.append(
                 problem("E008", f"cannot read claim file: {exc.strerror}", Position(display))
             )
             continue
-        doc, yaml_problems = load_yaml(data)
+        doc, yaml_problems = load_yaml(data) if size <= MAX_BYTES else (None, [too_large(size)])
         for p in yaml_problems:
             result.problems.append(
                 problem(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def load_sources(folder: Path, display_root: Path | None = None) -> SourceSet:
     entries: dict[str, tuple[dict, Position]] = {}
     if registry.is_file():
         result.registry_path = registry
-        entries = _read_registry(registry, display_path(registry, root), result.problems)
+        entries = _read_registry(registry, _display(registry, root), result.problems)
     described_files: set[Path] = set()
     for source_id, (entry, pos) in entries.items():
         path_text = entry.get("path") or f"{source_id}.txt"
@@ -73,7 +74,7 @@ def load_sources(folder: Path, display_root: Path | None = None) -> SourceSet:
                 )
             )
             continue
-        described_files.add(path)
+        described_files.update(p for p in (path, _resolved(path)) if p is not None)
         if not path.is_file():
             result.problems.append(
                 problem(
@@ -88,10 +89,10 @@ def load_sources(folder: Path, display_root: Path | None = None) -> SourceSet:
         meta = _meta(source_id, str(path), entry, pos, result.problems)
         _add(result, meta, path, root)
     for path in sorted(folder.glob("*.txt")):
-        if path.resolve() in described_files or path in described_files:
+        if path in described_files or _resolved(path) in described_files:
             continue
         source_id = path.stem
-        pos = Position(display_path(path, root), 1, 1)
+        pos = Position(_display(path, root), 1, 1)
         if not ID_PATTERN.match(source_id):
             result.problems.append(
                 problem(
@@ -118,12 +119,13 @@ def load_sources(folder: Path, display_root: Path | None = None) -> SourceSet:
 
 
 def _add(result: SourceSet, meta: SourceMeta, path: Path, root: Path) -> None:
-    pos = Position(display_path(path, root), 1, 1)
+    pos = Position(_display(path, root), 1, 1)
     if _escapes(result.folder, path):
+        where = "in a loop" if _resolved(path) is None else f"outside {result.folder}"
         result.problems.append(
             problem(
                 "E008",
-                f"source {meta.id!r}: {path.name} is a link pointing outside {result.folder}",
+                f"source {meta.id!r}: {path.name} is a link pointing {where}",
                 pos,
                 "copy the document into the sources folder",
                 sources=(meta.id,),
@@ -131,7 +133,20 @@ def _add(result: SourceSet, meta: SourceMeta, path: Path, root: Path) -> None:
         )
         return
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # a folder, a pipe or a device named *.txt: reading a pipe would block forever
+            result.problems.append(
+                problem(
+                    "E008",
+                    f"source {meta.id!r}: {path.name} is not a regular file",
+                    pos,
+                    "sources are plain text files",
+                    sources=(meta.id,),
+                )
+            )
+            return
+        size = info.st_size
         if size > MAX_SOURCE_BYTES:
             result.problems.append(
                 problem(
@@ -177,6 +192,22 @@ def _add(result: SourceSet, meta: SourceMeta, path: Path, root: Path) -> None:
         return
     digest = hashlib.sha256(data).hexdigest()
     result.sources[meta.id] = Source(meta=meta, text=text, view=build_view(text), sha256=digest)
+
+
+def _display(path: Path, root: Path) -> str:
+    """How `path` is shown; a link loop (which `display_path` cannot resolve) as written."""
+    try:
+        return display_path(path, root)
+    except RuntimeError:
+        return str(path)
+
+
+def _resolved(path: Path) -> Path | None:
+    """`path` with links followed, or None for a link loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _escapes(folder: Path, path: Path) -> bool:

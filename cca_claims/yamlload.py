@@ -94,17 +94,20 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     """
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
-            return None, [_too_large(len(data))]
+            return None, [too_large(len(data))]
         text, problem = decode_utf8(data)
         if problem:
             return None, [problem]
     else:
         text = data
         if len(text) > MAX_BYTES:
-            return None, [_too_large(len(text))]
+            return None, [too_large(len(text))]
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [YamlProblem("yaml-syntax", "file contains a NUL byte", line, 1)]
+    too_deep = _nesting_problem(text)
+    if too_deep is not None:
+        return None, [too_deep]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -112,11 +115,8 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        return None, [
-            YamlProblem(
-                "yaml-syntax", f"YAML syntax error: {message}", line, col, _hint_for(message)
-            )
-        ]
+        hint = _hint_for(message, _char_at(text, mark.index) if mark else "")
+        return None, [YamlProblem("yaml-syntax", f"YAML syntax error: {message}", line, col, hint)]
     except yaml.YAMLError as exc:
         return None, [YamlProblem("yaml-syntax", f"YAML error: {exc}", 1, 1)]
     except RecursionError:
@@ -125,6 +125,9 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
         loader.dispose()
     if node is None:
         return None, []
+    bomb = _expansion_problem(node)
+    if bomb is not None:
+        return None, [bomb]
     builder = _Builder()
     try:
         value = builder.build(node, 0)
@@ -133,7 +136,8 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     return value, builder.problems
 
 
-def _too_large(size: int) -> YamlProblem:
+def too_large(size: int) -> YamlProblem:
+    """The problem for a file of `size` bytes, over MAX_BYTES."""
     return YamlProblem(
         "too-large",
         f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
@@ -143,7 +147,99 @@ def _too_large(size: int) -> YamlProblem:
     )
 
 
-def _hint_for(message: str) -> str:
+def _nesting_problem(text: str) -> YamlProblem | None:
+    """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer recurses on the
+    C stack, and 100,000 opening brackets crash the interpreter instead of raising."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return YamlProblem(
+                        "unsafe-yaml",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        mark.line + 1,
+                        mark.column + 1,
+                        "flatten the structure: claim files are at most a few levels deep",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        return None  # composing again meets the same error and reports it with its position
+    finally:
+        loader.dispose()
+
+
+def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
+    """Refuse a document whose aliases expand past MAX_NODES, before building anything.
+
+    Each distinct node's expanded size is computed once (aliases share node objects), so a
+    "billion laughs" file is measured in microseconds; the position reported is the deepest
+    node that alone expands past the limit, i.e. where the repetition starts to explode.
+    """
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack = [(root, iter(_children(root)))]
+    in_progress.add(id(root))
+    while stack:  # depth-first without recursion; a node's size is known when it is left
+        node, pending = stack[-1]
+        child = next(pending, None)
+        if child is None:
+            stack.pop()
+            in_progress.discard(id(node))
+            # capped so an astronomically repeated graph stays a small number
+            total = 1 + sum(sizes[id(c)] for c in _children(node))
+            sizes[id(node)] = min(total, 10 * MAX_NODES)
+        elif id(child) in in_progress:
+            return YamlProblem(
+                "unsafe-yaml",
+                "an alias (*name) refers to the collection that contains it",
+                child.start_mark.line + 1,
+                child.start_mark.column + 1,
+                "a value cannot contain itself; write it out",
+            )
+        elif id(child) not in sizes:
+            in_progress.add(id(child))
+            stack.append((child, iter(_children(child))))
+    if sizes[id(root)] <= MAX_NODES:
+        return None
+    node = root
+    while True:
+        big = [c for c in _children(node) if sizes.get(id(c), 1) > MAX_NODES]
+        if not big:
+            break
+        node = big[0]
+    return YamlProblem(
+        "unsafe-yaml",
+        f"document expands to more than {MAX_NODES:,} values through repeated aliases "
+        "(an alias bomb?)",
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        "avoid repeating aliases (*name) of aliases; write the values out",
+    )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _char_at(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _hint_for(message: str, char: str = "") -> str:
+    if char == "\t":
+        return "indent with spaces, not tabs"
     if "mapping values are not allowed" in message:
         return "a value containing ': ' must be quoted"
     if "found character '\\t'" in message or "tab" in message:
