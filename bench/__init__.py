@@ -1,0 +1,1 @@
+"""The benchmark harness: synthetic corpora, per-stage timings and memory, reference points."""

@@ -1,0 +1,223 @@
+"""What runs inside one measured process: `python -m bench.measure MODE CORPUS [options]`.
+
+Each mode prints one JSON object on stdout. The parent (`bench.run`) starts a fresh process per
+measurement so that import time and peak memory are those of a real run.
+
+Modes:
+- `stages`: the check stage by stage (no cache), with wall seconds and peak RSS per stage;
+- `check`: one `engine.check` plus rendering, with or without the cache (cold/warm runs);
+- `anchors`: the anchoring reference points: exact `str.find` floor, cca_claims' anchorer and the
+  naive baseline, and whether the anchorer finds the same anchors as the naive baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+_STATUS = Path("/proc/self/status")
+
+
+def peak_reset() -> None:
+    """Reset the kernel's peak-RSS mark (Linux), so the next reading is one stage's peak."""
+    try:
+        _CLEAR_REFS.write_text("5")
+    except OSError:
+        pass
+
+
+def peak_mb() -> float | None:
+    """Peak resident memory since the last reset, in MB (VmHWM), else the process's maximum."""
+    try:
+        for line in _STATUS.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except (ImportError, OSError):
+        return None
+
+
+def corpus_config(corpus: Path, cache_dir: Path | None = None):
+    """The configuration a check of a generated corpus uses (defaults otherwise)."""
+    from cca_claims.config import Config
+
+    return Config(
+        root=corpus,
+        claims=corpus / "claims",
+        sources=corpus / "sources",
+        cache_dir=cache_dir,
+    )
+
+
+def mode_stages(corpus: Path) -> dict[str, Any]:
+    """Every stage in turn, timed and with its peak memory; a failing stage is recorded."""
+    from cca_claims import engine
+
+    config = corpus_config(corpus)
+    run = engine.Run(config)
+    stages: dict[str, dict[str, Any]] = {}
+    lint_only = False
+
+    def timed(name: str, fn) -> Any:
+        peak_reset()
+        started = time.perf_counter()
+        out = None
+        entry: dict[str, Any] = {}
+        try:
+            out = fn(run)
+        except Exception as exc:  # a stage not written yet must not stop the benchmark
+            entry["error"] = f"{type(exc).__name__}: {exc}"
+            entry["traceback"] = traceback.format_exc(limit=4)
+        entry["seconds"] = time.perf_counter() - started
+        entry["peak_mb"] = peak_mb()
+        stages[name] = entry
+        return out
+
+    timed("load sources", engine.load_source_stage)
+    timed("load claims", engine.load_claim_stage)
+    timed("anchor", engine.anchor_stage)
+    timed("read values", engine.read_stage)
+    if "error" in stages["read values"]:
+        lint_only = True  # the rules that need readings cannot run; anchoring rules still can
+    timed("rules", lambda r: engine.rule_stage(r, lint_only=lint_only))
+    report = timed("decide", engine.finish)
+    rendered = {}
+
+    def render(_run) -> None:
+        from cca_claims.report import reporter
+
+        for fmt in ("text", "json"):
+            rendered[fmt] = len(reporter(fmt)(report, color=False, width=100))
+
+    if report is not None:
+        timed("report", render)
+    else:
+        stages["report"] = {"error": "no report (decide failed)", "seconds": 0.0, "peak_mb": None}
+    out: dict[str, Any] = {"stages": stages, "lint_only_rules": lint_only}
+    if report is not None:
+        out["quotes"] = report.stats.get("quotes", {})
+        out["findings"] = len(report.findings)
+        out["verdicts"] = report.verdict_counts()
+        out["rendered_chars"] = rendered
+    return out
+
+
+def mode_check(corpus: Path, cache_dir: Path | None) -> dict[str, Any]:
+    """One whole check as the command line runs it (cache on when `cache_dir` is given)."""
+    from cca_claims import engine
+    from cca_claims.report import reporter
+
+    config = corpus_config(corpus, cache_dir)
+    started = time.perf_counter()
+    out: dict[str, Any] = {}
+    try:
+        report = engine.check(config, use_cache=cache_dir is not None)
+    except Exception as exc:  # before the value reader exists the full check fails: lint then
+        out["error"] = f"{type(exc).__name__}: {exc}"
+        report = engine.check(config, lint_only=True, use_cache=cache_dir is not None)
+        out["lint_only"] = True
+    text = reporter("text")(report, color=False, width=100)
+    out["seconds"] = time.perf_counter() - started
+    out["cache"] = report.stats.get("cache", "off")
+    out["findings"] = len(report.findings)
+    out["text_chars"] = len(text)
+    return out
+
+
+def mode_anchors(corpus: Path, naive: bool) -> dict[str, Any]:
+    """The floor, the anchorer and the naive baseline on the same quotes, and their agreement."""
+    from cca_claims.anchor import Anchorer, naive_anchor
+    from cca_claims.claims import load_claims
+    from cca_claims.sources import load_sources
+    from cca_claims.textnorm import build_view
+
+    config = corpus_config(corpus)
+    sources = load_sources(config.sources, config.root).sources
+    claims = load_claims(config.claims, sources.keys(), config.root).claims
+    pairs = [(ev.source, ev.quote) for c in claims for ev in c.evidence if ev.source in sources]
+    out: dict[str, Any] = {"quotes": len(pairs)}
+
+    # the floor: exact search of every normalized quote in its own normalized source
+    started = time.perf_counter()
+    found = 0
+    for source_id, quote in pairs:
+        needle = build_view(quote).text.strip()
+        found += sources[source_id].view.text.find(needle) >= 0
+    out["floor_seconds"] = time.perf_counter() - started
+    out["floor_found"] = found
+
+    started = time.perf_counter()
+    anchorer = Anchorer(sources, config.fuzzy_threshold)
+    ours = [anchorer.anchor(s, q) for s, q in pairs]
+    out["anchor_seconds"] = time.perf_counter() - started
+    statuses: dict[str, int] = {}
+    for r in ours:
+        statuses[r.status] = statuses.get(r.status, 0) + 1
+    out["anchor_statuses"] = statuses
+    out["anchor_vs_floor"] = out["anchor_seconds"] / max(out["floor_seconds"], 1e-9)
+
+    if naive:
+        started = time.perf_counter()
+        theirs = [naive_anchor(sources[s], q, config.fuzzy_threshold) for s, q in pairs]
+        out["naive_seconds"] = time.perf_counter() - started
+        same, differ = 0, []
+        for (source_id, quote), mine, base in zip(pairs, ours, theirs):
+            mine_span = _span(mine)
+            if mine_span == base:
+                same += 1
+            elif len(differ) < 10:
+                differ.append(
+                    {"source": source_id, "quote": quote, "anchorer": mine_span, "naive": base}
+                )
+        out["same_as_naive"] = same
+        out["differ_from_naive"] = len(pairs) - same
+        out["differences"] = differ
+    return out
+
+
+def _span(result) -> tuple[int, int] | None:
+    """The anchor a quote resolves to (first place when ambiguous), as original offsets."""
+    if result.anchor is None:
+        return None
+    return (result.anchor.start, result.anchor.end)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one measurement and print its JSON (with the process's own peak memory)."""
+    parser = argparse.ArgumentParser(prog="python -m bench.measure")
+    parser.add_argument("mode", choices=("stages", "check", "anchors"))
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--cache-dir", type=Path, default=None)
+    parser.add_argument("--no-naive", action="store_true")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    if args.mode == "stages":
+        out = mode_stages(args.corpus)
+    elif args.mode == "check":
+        out = mode_check(args.corpus, args.cache_dir)
+    else:
+        out = mode_anchors(args.corpus, not args.no_naive)
+    out["inner_seconds"] = time.perf_counter() - started
+    try:
+        import resource
+
+        out["process_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except ImportError:
+        out["process_peak_mb"] = None
+    json.dump(out, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

