@@ -29,6 +29,7 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 
 ID = "A101"
 NAME = "quote-not-found"
+CATEGORY = "anchoring"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 

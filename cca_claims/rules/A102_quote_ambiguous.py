@@ -27,6 +27,7 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 
 ID = "A102"
 NAME = "quote-ambiguous"
+CATEGORY = "anchoring"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 

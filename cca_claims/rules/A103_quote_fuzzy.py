@@ -28,6 +28,7 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 
 ID = "A103"
 NAME = "quote-fuzzy"
+CATEGORY = "anchoring"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 

@@ -2,6 +2,11 @@
 
 To add a rule: write `cca_claims/rules/<ID>_<name>.py` (see base.py for the shape), import it
 here and add it to RULES, then add `tests/rules/cases/<ID>.yaml` with cases in both directions.
+
+Each module's `CATEGORY` says what it is about, and the verdicts use it: `anchoring` (A1xx,
+quotes and sources), `evidence` (C2xx, sources against each other), `claim-value` (V3xx, the
+claim's own value against its sources), `precision` (P4xx, info only), `relation` (R5xx, claims
+against claims) and `integrity` (I6xx, what cannot be read or checked).
 """
 
 from __future__ import annotations
@@ -12,7 +17,17 @@ from cca_claims.rules import (
     A101_quote_not_found,
     A102_quote_ambiguous,
     A103_quote_fuzzy,
+    C201_count_mismatch,
+    C202_quantity_mismatch,
+    C203_money_mismatch,
+    C204_percent_mismatch,
+    C205_date_mismatch,
+    C206_set_mismatch,
+    C207_label_mismatch,
+    C208_status_conflict,
 )
+
+CATEGORIES = ("anchoring", "evidence", "claim-value", "precision", "relation", "integrity")
 
 RULES: dict[str, ModuleType] = {
     module.ID: module
@@ -20,5 +35,19 @@ RULES: dict[str, ModuleType] = {
         A101_quote_not_found,
         A102_quote_ambiguous,
         A103_quote_fuzzy,
+        C201_count_mismatch,
+        C202_quantity_mismatch,
+        C203_money_mismatch,
+        C204_percent_mismatch,
+        C205_date_mismatch,
+        C206_set_mismatch,
+        C207_label_mismatch,
+        C208_status_conflict,
     )
 }
+
+
+def category(rule_id: str) -> str:
+    """The category of a rule id ("" for input problems and unknown ids)."""
+    module = RULES.get(rule_id)
+    return getattr(module, "CATEGORY", "") if module is not None else ""

@@ -1,0 +1,275 @@
+"""How two readings compare, shared by the rules and the verdicts so they never disagree.
+
+Numbers (quantities, money, counts, percentages) and statuses are intervals: they agree when the
+intervals overlap once each is widened by the rounding slack (never for exact figures), and
+contradict when they stay disjoint. Dates carry their granularity: a coarser date containing a
+finer one agrees; two different day-level dates that overlap ("June 17" vs "June 16-17") are a
+soft difference; disjoint dates contradict. Sets compare item by item, labels by normalized form.
+
+`group` splits a claim's readings into groups that agree among themselves, largest first: the
+first group is where the weight lies, every reading outside it is an outlier a rule reports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cca_claims.interval import Interval
+from cca_claims.model import Reading
+
+NUMERIC_KINDS = ("quantity", "money", "count", "percent")
+AGREE, SOFT, CONFLICT = "agree", "soft", "conflict"
+
+# Words of a qualifier that make a figure approximate (a hedge), as opposed to a bound.
+HEDGES = (
+    "around",
+    "about",
+    "approximately",
+    "approx",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "circa",
+    "estimated",
+    "close to",
+    "~",
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How two readings relate: agree, soft (dates only) or conflict, with the detail."""
+
+    relation: str
+    only_a: tuple[str, ...] = ()  # set items / label words only the first has
+    only_b: tuple[str, ...] = ()
+
+    @property
+    def agrees(self) -> bool:
+        return self.relation == AGREE
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The configured tolerances a comparison uses."""
+
+    slack: float = 0.0  # relative rounding slack for non-exact figures
+    set_threshold: float = 85.0  # rapidfuzz score for two set items to match
+    label_threshold: float = 90.0  # rapidfuzz score for two labels without differing words
+
+
+def comparable(a: Reading, b: Reading) -> bool:
+    """Whether two readings speak of the same kind of thing in comparable units."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "set":
+        return bool(a.items) and bool(b.items)
+    if a.kind == "label":
+        return bool(a.label) and bool(b.label)
+    if a.kind == "status":
+        return bool(a.label or a.interval) and bool(b.label or b.interval)
+    if a.interval is None or b.interval is None:
+        return False
+    if a.kind in ("count", "date", "percent"):
+        return True  # a count's noun may be written two ways ("centres", "platforms")
+    return a.unit == b.unit
+
+
+def widened(reading: Reading, slack: float) -> Interval | None:
+    """The reading's interval with the rounding slack applied (none for exact figures)."""
+    if reading.interval is None:
+        return None
+    if slack <= 0 or reading.exact_figure or reading.kind in ("date", "status", "count"):
+        return reading.interval
+    return reading.interval.widen(slack)
+
+
+def compare(a: Reading, b: Reading, tol: Tolerance = Tolerance()) -> Comparison:
+    """Compare two comparable readings (see `comparable`)."""
+    if a.kind == "set":
+        from cca_claims.quantities.labels import match_sets
+
+        _pairs, only_a, only_b = match_sets(list(a.items), list(b.items), tol.set_threshold)
+        if only_a or only_b:
+            return Comparison(CONFLICT, tuple(only_a), tuple(only_b))
+        return Comparison(AGREE)
+    if a.kind == "label":
+        from cca_claims.quantities.labels import _word_diff, labels_equal
+
+        same, _score = labels_equal(a.label, b.label, tol.label_threshold)
+        if same:
+            return Comparison(AGREE)
+        only_a, only_b = _word_diff(a.label, b.label)
+        return Comparison(CONFLICT, tuple(only_a), tuple(only_b))
+    if a.kind == "date":
+        return Comparison(date_relation(a, b))
+    if a.kind == "status":
+        sa, sb = status_interval(a), status_interval(b)
+        if sa is None or sb is None:
+            # not in the project vocabulary ("signed"): the words decide
+            from cca_claims.quantities.labels import normalize_label
+
+            same = normalize_label(a.label) == normalize_label(b.label)
+            return Comparison(AGREE if same else CONFLICT)
+        return Comparison(AGREE if sa.overlaps(sb) else CONFLICT)
+    ia, ib = widened(a, tol.slack), widened(b, tol.slack)
+    if ia is None or ib is None:
+        return Comparison(AGREE)
+    return Comparison(AGREE if ia.overlaps(ib) else CONFLICT)
+
+
+def date_relation(a: Reading, b: Reading) -> str:
+    """agree (equal, or a coarser date containing a finer one, or overlapping periods), soft
+    (two different day-level dates that overlap), or conflict (disjoint)."""
+    ia, ib = a.interval, b.interval
+    if ia is None or ib is None:
+        return AGREE
+    if not ia.overlaps(ib):
+        return CONFLICT
+    if ia == ib:
+        return AGREE
+    if _day_level(a) and _day_level(b):
+        return SOFT
+    return AGREE
+
+
+def _day_level(r: Reading) -> bool:
+    if r.granularity:
+        return r.granularity == "day"
+    # without a granularity: a bounded stretch of under a month was written to the day
+    return r.interval is not None and r.interval.is_bounded and r.interval.width < 28
+
+
+def status_interval(reading: Reading) -> Interval | None:
+    """The ranks a status reading allows in the ordered vocabulary (None when not a status)."""
+    if reading.interval is not None:
+        return reading.interval
+    from cca_claims.quantities.labels import status_rank
+
+    rank = status_rank(reading.label)
+    return Interval.point(rank) if rank >= 0 else None
+
+
+def status_name(reading: Reading) -> str:
+    """The canonical status a reading stands for ("implementation phase" -> under construction)."""
+    from cca_claims.quantities.labels import _status_table, status_rank
+
+    names = _status_table()[0]
+    iv = reading.interval
+    if iv is not None and iv.is_bounded:
+        low, high = int(iv.low), int(iv.high)
+        if 0 <= low < len(names) and 0 <= high < len(names):
+            return names[low] if low == high else f"{names[low]} to {names[high]}"
+    rank = status_rank(reading.label)
+    return names[rank] if 0 <= rank < len(names) else reading.label
+
+
+def relative_gap(a: Interval, b: Interval) -> float:
+    """How far apart two disjoint intervals are, relative to the larger magnitude (0..inf)."""
+    gap = a.gap(b)
+    scale = max(abs(a.mid), abs(b.mid)) if (a.is_bounded or b.is_bounded) else 0.0
+    if not math.isfinite(scale) or scale == 0:
+        return 0.0
+    return gap / scale
+
+
+def group(
+    readings: Sequence[Reading], relate: Callable[[Reading, Reading], Comparison]
+) -> list[list[int]]:
+    """Indices of `readings` split into groups that agree pairwise, largest group first.
+
+    Greedy: the reading that agrees with the most others seeds a group, which takes every reading
+    that agrees with all its members; repeat with what is left. Ties go to the earlier reading,
+    so the order of the evidence in the claim file decides a 1-1 split.
+    """
+    n = len(readings)
+    agree = [
+        [i == j or relate(readings[i], readings[j]).agrees for j in range(n)] for i in range(n)
+    ]
+    left = list(range(n))
+    groups: list[list[int]] = []
+    while left:
+        seed = max(left, key=lambda i: (sum(agree[i][j] for j in left), -i))
+        members = [seed]
+        for j in sorted(left, key=lambda j: (-sum(agree[j][k] for k in left), j)):
+            if j != seed and all(agree[j][m] for m in members):
+                members.append(j)
+        members.sort()
+        groups.append(members)
+        left = [i for i in left if i not in members]
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return groups
+
+
+def intersect(readings: Sequence[Reading], slack: float = 0.0) -> Interval | None:
+    """The values every reading allows (None when they have no common value)."""
+    out: Interval | None = None
+    for r in readings:
+        iv = r.interval
+        if iv is None:
+            continue
+        out = iv if out is None else out.intersection(iv)
+        if out is None:
+            break
+    if out is None and slack > 0:
+        # they agree only within the slack: the common part of the widened intervals
+        for r in readings:
+            iv = widened(r, slack)
+            if iv is None:
+                continue
+            out = iv if out is None else out.intersection(iv)
+            if out is None:
+                return None
+    return out
+
+
+def is_hedged(reading: Reading) -> bool:
+    """A figure written as an approximation ("around $24 billion"), not a bound."""
+    q = (reading.qualifier or "").casefold()
+    return any(h in q.split() or h == q for h in HEDGES)
+
+
+def describe(reading: Reading | None) -> str:
+    """A reading as an editor reads it in a message: the words as written, else normalized."""
+    if reading is None:
+        return "nothing readable"
+    if reading.kind == "set":
+        return f"{len(reading.items)} items ({', '.join(reading.items)})"
+    if reading.kind == "label":
+        return f'"{reading.label or reading.text}"'
+    if reading.kind == "status":
+        text = " ".join((reading.text or reading.label).split())
+        name = status_name(reading)
+        return f'"{text}" ({name})' if name and text.casefold() != name else f'"{text}"'
+    text = " ".join((reading.text or "").split())
+    if text:
+        return f'"{text}"' if len(text) <= 80 else f'"{text[:77]}..."'
+    if reading.kind == "date" and reading.interval is not None:
+        from cca_claims.quantities.dates import days_to_text
+
+        return days_to_text(reading.interval, reading.granularity or "day")
+    if reading.interval is not None:
+        return f"{reading.interval.notation()} {reading.unit}".strip()
+    return reading.label or "a value"
+
+
+def normalized(reading: Reading | None) -> str:
+    """The normalized value, for the side-by-side part of a message."""
+    if reading is None or reading.interval is None:
+        return ""
+    if reading.kind == "date":
+        from cca_claims.quantities.dates import days_to_text
+
+        return days_to_text(reading.interval, reading.granularity or "day")
+    return f"{reading.interval.notation()} {reading.unit}".strip()
+
+
+def join_names(names: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,49 @@
+"""Two sources give different counts for the same claim.
+
+Counts are exact ("24 agreements" is 24, "more than 230 cities" is (230, inf)); two counts
+contradict when no number satisfies both. The finding names the source that differs from the
+others and what each says.
+
+*Contradiction*
+```yaml
+claims:
+  - id: regional-centres-count
+    claim: China announced four new cooperation centres.
+    evidence:
+      - source: majueran-new-era-2025
+        quote: "China's decision to establish four new cooperative platforms"
+      - source: astana-summit-agenda-2025
+        quote: "the parties decided to establish three separate centers"   # 3 vs 4
+```
+*Consistent*
+```yaml
+claims:
+  - id: kazakhstan-china-agreements-count
+    claim: Kazakhstan and China signed 24 agreements.
+    evidence:
+      - source: china-studies-center-astana-2025
+        quote: "24 intergovernmental and interdepartmental agreements"
+      - source: astana-summit-agenda-2025
+        quote: "24 bilateral agreements were signed"   # same count, other words
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from cca_claims.model import Finding
+from cca_claims.rules._shared import evidence_outliers
+from cca_claims.rules.base import RuleContext
+
+ID = "C201"
+NAME = "count-mismatch"
+CATEGORY = "evidence"
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Each count reading that conflicts with the claim's main group of sources."""
+    yield from evidence_outliers(sys.modules[__name__], context, "count")

@@ -1,0 +1,48 @@
+"""Two sources give incompatible percentages.
+
+Percentages are intervals from their written precision ("35%" is [34.5, 35.5)); two readings
+contradict when the intervals stay disjoint after the rounding slack.
+
+*Contradiction*
+```yaml
+claims:
+  - id: trade-growth
+    claim: Trade grew by 35%.
+    evidence:
+      - source: china-studies-center-astana-2025
+        quote: "trade with Central Asian countries has increased by 35%"
+      - source: other-report
+        quote: "trade grew by 25%"
+```
+*Consistent*
+```yaml
+claims:
+  - id: trade-growth
+    claim: Trade grew by 35%.
+    evidence:
+      - source: china-studies-center-astana-2025
+        quote: "trade with Central Asian countries has increased by 35%"
+      - source: other-report
+        quote: "trade grew by about 35 per cent"
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from cca_claims.model import Finding
+from cca_claims.rules._shared import evidence_outliers
+from cca_claims.rules.base import RuleContext
+
+ID = "C204"
+NAME = "percent-mismatch"
+CATEGORY = "evidence"
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Each percent reading that conflicts with the claim's main group of sources."""
+    yield from evidence_outliers(sys.modules[__name__], context, "percent")

@@ -1,0 +1,188 @@
+"""What several rules share: which evidence counts, outliers against the majority, messages.
+
+The evidence-against-evidence rules (C201-C208) differ only in the kind of value they compare, so
+they all call `evidence_outliers`: it splits a claim's readings of that kind into agreeing groups
+(`compare.group`) and reports each reading outside the largest group, once, at its own line,
+against the readings of the largest group it conflicts with. Deprecated evidence never shapes the
+groups; when it conflicts, it is still reported (and marked deprecated by the review stage).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+
+from cca_claims import compare
+from cca_claims.compare import AGREE, SOFT, Comparison, Tolerance
+from cca_claims.model import Compared, EvidenceResult, Finding, Position, Reading
+from cca_claims.rules.base import (
+    ClaimContext,
+    RuleContext,
+    compared_evidence,
+    evidence_location,
+    finding,
+)
+
+
+def tolerance(context: RuleContext) -> Tolerance:
+    """The comparison tolerances of this run's configuration."""
+    config = context.config
+    return Tolerance(
+        slack=float(getattr(config, "rounding_slack", 0.0)),
+        set_threshold=float(getattr(config, "set_match_threshold", 85.0)),
+        label_threshold=float(getattr(config, "label_match_threshold", 90.0)),
+    )
+
+
+def readable(cc: ClaimContext, kind: str, *, deprecated: bool = True) -> list[EvidenceResult]:
+    """Anchored evidence whose reading is of `kind` (deprecated items only when asked)."""
+    return [
+        e
+        for e in cc.evidence
+        if e.anchor.anchor is not None
+        and e.reading is not None
+        and e.reading.kind == kind
+        and (deprecated or e.evidence.rank != "deprecated")
+    ]
+
+
+def value_location(cc: ClaimContext, result: EvidenceResult) -> Position:
+    """An evidence item's `value:` line when it has one, else its quote's."""
+    key = "value" if result.evidence.value is not None else "quote"
+    return evidence_location(cc.claim, result, key)
+
+
+def claim_compared(cc: ClaimContext) -> Compared:
+    return Compared(label="claim value", reading=cc.claim_reading)
+
+
+def say(reading: Reading | None) -> str:
+    """What a reading says, with its normalized value when a conversion changed it."""
+    text = compare.describe(reading)
+    if reading is None or reading.kind != "money" or not reading.conversions:
+        return text
+    if any(c.kind == "fx" for c in reading.conversions) and reading.interval is not None:
+        from cca_claims.display import normalized
+
+        return f"{text} (= {normalized(reading)})"
+    return text
+
+
+def names(results: list[EvidenceResult]) -> str:
+    return compare.join_names([r.evidence.source for r in results])
+
+
+def verb(kind: str, many: bool) -> str:
+    if kind == "set":
+        return "list" if many else "lists"
+    return "say" if many else "says"
+
+
+def detail(kind: str, outlier: str, cmp: Comparison, other: str) -> str:
+    """The part of a message naming what differs: missing and extra set items, label words."""
+    if kind == "set":
+        parts = []
+        if cmp.only_b:
+            parts.append(f"it lacks {compare.join_names(list(cmp.only_b))}")
+        if cmp.only_a:
+            parts.append(f"it adds {compare.join_names(list(cmp.only_a))}")
+        return " and ".join(parts)
+    if kind == "label":
+        words = []
+        if cmp.only_a:
+            words.append(f'"{" ".join(cmp.only_a)}"')
+        if cmp.only_b:
+            words.append(f'"{" ".join(cmp.only_b)}"')
+        if len(words) == 2:
+            return f"the names differ in {words[0]} vs {words[1]}"
+        if words:
+            return f"the names differ in {words[0]}"
+    return ""
+
+
+def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iterator[Finding]:
+    """One finding per evidence reading of `kind` that conflicts with the claim's main group."""
+    tol = tolerance(context)
+    for cc in context.claims.values():
+        items = [e for e in readable(cc, kind) if _usable(e.reading)]
+        if len(items) < 2:
+            continue
+        active = [e for e in items if e.evidence.rank != "deprecated"]
+        if not active:
+            continue
+        # compare within the dominant unit only (a count of centres against one of platforms is
+        # the claim's business; cubic metres against tonnes is not comparable at all)
+        groups = compare.group([e.reading for e in active], lambda a, b: _relate(a, b, tol))
+        main = [active[i] for i in groups[0]]
+        for e in items:
+            if e in main:
+                continue
+            against = []
+            for m in main:
+                if not compare.comparable(e.reading, m.reading):
+                    continue
+                cmp = compare.compare(e.reading, m.reading, tol)
+                if cmp.relation != AGREE:
+                    against.append((m, cmp))
+            if not against:
+                continue
+            yield _outlier_finding(rule, cc, kind, e, against)
+
+
+def _usable(reading: Reading | None) -> bool:
+    if reading is None:
+        return False
+    if reading.kind == "set":
+        return bool(reading.items)
+    if reading.kind in ("label", "status"):
+        return bool(reading.label) or reading.interval is not None
+    return reading.interval is not None
+
+
+def _relate(a: Reading, b: Reading, tol: Tolerance) -> Comparison:
+    if not compare.comparable(a, b):
+        return Comparison(AGREE)  # cannot tell: never a reason to split
+    return compare.compare(a, b, tol)
+
+
+def _outlier_finding(
+    rule: ModuleType,
+    cc: ClaimContext,
+    kind: str,
+    e: EvidenceResult,
+    against: list[tuple[EvidenceResult, Comparison]],
+) -> Finding:
+    others = [m for m, _ in against]
+    # name the other side by the reading most of them share (the first one as written)
+    first, cmp = against[0]
+    src = e.evidence.source
+    other_names = names(others)
+    many = len({m.evidence.source for m in others}) > 1
+    same_source = src in {m.evidence.source for m in others}
+    if same_source:
+        src = f"{src} (item {e.evidence.index + 1})"
+    message = (
+        f"{src} {verb(kind, False)} {say(e.reading)} but {other_names} "
+        f"{verb(kind, many)} {say(first.reading)}"
+    )
+    extra = detail(kind, src, cmp, other_names)
+    if extra:
+        message += f"; {extra}"
+    soft = all(c.relation == SOFT for _, c in against)
+    severity = None
+    hint = "check which source is right; mark a wrong passage `rank: deprecated` with a `reason`"
+    if soft:
+        severity = "warning"
+        message += " (the days overlap but differ)"
+        hint = "check the exact days; if both are defensible, review the finding with a note"
+    return finding(
+        rule,
+        message,
+        value_location(cc, e),
+        (cc.claim.id,),
+        sources=tuple(dict.fromkeys([e.evidence.source, *(m.evidence.source for m in others)])),
+        evidence=(e.evidence.index, *(m.evidence.index for m in others)),
+        compared=(compared_evidence(e), *(compared_evidence(m) for m in others)),
+        hint=hint,
+        severity=severity,
+    )
