@@ -1,0 +1,119 @@
+"""Source and claim text are data, never markup: rich markup, ANSI escapes, control characters,
+bidi overrides and workflow commands in a claim or a source are shown literally (terminal) or
+escaped (JSON, SARIF, GitHub annotations), in every output format."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hostile_support import FILES, REPO, assert_no_traceback, run_cli
+
+from cca_claims.claims import load_claims
+from cca_claims.config import load_config
+from cca_claims.engine import check, resolve_paths
+from cca_claims.report import reporter
+
+MARKUP = FILES / "markup"
+CLAIMS = MARKUP / "markup.yaml"
+SOURCES = MARKUP / "sources"
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture(scope="module")
+def report():
+    config = resolve_paths(load_config(REPO, None), CLAIMS, SOURCES)
+    return check(config)
+
+
+def test_the_crafted_inputs_really_hold_hostile_text(report) -> None:
+    """Guard: the file must keep its escapes, or every test below passes for nothing."""
+    statements = " ".join(c.claim.statement for c in report.claims)
+    source = report.sources[0].text
+    for text in (statements, source):
+        assert "\x1b[" in text and "\x07" in text and "[/" in text
+    assert "\u202e" in source and "\u009b" in source and "\n::error file=forged" in source
+    assert any("\n::error" in f.message for f in report.findings)
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_terminal_shows_markup_and_escapes_literally(report, color: bool) -> None:
+    out = reporter("text")(report, color=color, width=120)
+    assert "[bold red]in 2024[/bold red]" in out and "[red]A quote" in out
+    assert (
+        "\\x1b[2J" in out
+        and "\\x1b[31m" in out
+        and "\\x07" in out
+        and "\\x9b" in out
+        and "\\u202e" in out
+    )
+    if color:  # rich's own SGR codes are allowed; the claim's and source's escapes are not
+        out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert not RAW_CONTROL.search(out), repr(RAW_CONTROL.search(out))
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_json_formats_escape_controls_and_keep_the_data(report, fmt: str) -> None:
+    out = reporter(fmt)(report)
+    assert not RAW_CONTROL.search(out)
+    data = json.loads(out)
+    strings = set(_strings(data))
+    # the exact original text survives the round trip, escapes included
+    if fmt == "json":
+        for result in report.claims:
+            assert result.claim.statement in strings
+    assert any("\n::error file=forged" in s for s in strings)
+
+
+def test_github_annotations_cannot_be_forged(report) -> None:
+    out = reporter("github")(report)
+    lines = out.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    open_findings = [f for f in report.findings if not f.suppressed]
+    assert len(commands) == len(open_findings) >= 3
+    shape = re.compile(r"^::(error|warning|notice) file=[^:,]+,line=\d+,col=\d+,title=[^:,]+::")
+    for line in commands:
+        assert shape.match(line), line
+    assert not any(line.startswith("::error file=forged") for line in lines)
+    assert "%0A::error file=forged.yaml" in out  # the newline is encoded, not taken
+    assert not RAW_CONTROL.search(out)
+
+
+def test_cli_text_and_json_end_to_end() -> None:
+    text = run_cli("check", "--claims", str(CLAIMS), "--sources", str(SOURCES), "--no-color")
+    assert_no_traceback(text)
+    assert text.returncode == 1
+    assert "[red]A quote that is not in the source[/red]" in text.stdout
+    assert not RAW_CONTROL.search(text.stdout + text.stderr)
+    js = run_cli("check", "--claims", str(CLAIMS), "--sources", str(SOURCES), "-f", "json")
+    assert js.returncode == 1 and not RAW_CONTROL.search(js.stdout)
+    statements = {c["id"]: c["claim"] for c in json.loads(js.stdout)["claims"]}
+    loaded = load_claims(CLAIMS, ["markup-note"], REPO)
+    assert statements == {c.id: c.statement for c in loaded.claims}
+
+
+def _strings(data) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _strings(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return []
+
+
+def test_lint_plain_lines_are_escaped() -> None:
+    proc = run_cli("lint", "--claims", str(CLAIMS), "--sources", str(SOURCES))
+    assert_no_traceback(proc)
+    assert proc.returncode == 1
+    assert not RAW_CONTROL.search(proc.stdout), repr(proc.stdout)
+    # one line per finding location: a newline inside a message must not start a fake one
+    assert not any(line.startswith("::error") for line in proc.stdout.splitlines())
+
+
+def test_registry_title_markup_is_data(report) -> None:
+    assert report.sources[0].meta.title == "[link=https://evil.example]click[/link]"
+    assert Path(report.sources[0].meta.path).name == "markup-note.txt"
