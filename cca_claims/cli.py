@@ -28,12 +28,32 @@ app = typer.Typer(
 class Format(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class LintFormat(StrEnum):
+    text = "text"
+    github = "github"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    claimreview = "claimreview"
 
 
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+class Verdict(StrEnum):
+    consistent = "consistent"
+    disputed = "disputed"
+    contradicted = "contradicted"
+    unsupported = "unsupported"
 
 
 def _fail(message: str) -> None:
@@ -70,26 +90,69 @@ def _use_color(no_color: bool) -> bool:
 
 
 def _width() -> int:
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(40, min(int(columns), 160))
     try:
-        return max(40, min(os.get_terminal_size().columns, 140))
+        return max(40, min(os.get_terminal_size().columns, 160))
     except OSError:
         return 100
 
 
-def _exit_code(report, fail_on: str) -> int:
-    from cca_claims.model import severity_rank
+def _run(config, *, lint_only: bool = False, baseline: frozenset[str] = frozenset()):
+    """The check, with a spinner on stderr while it runs when stderr is a terminal."""
+    from cca_claims.engine import check as run_check
 
-    threshold = severity_rank(fail_on)
-    failing = [
-        f for f in report.findings if not f.suppressed and severity_rank(f.severity) >= threshold
-    ]
-    return 1 if failing else 0
+    if not sys.stderr.isatty() or os.environ.get("CCA_CLAIMS_NO_PROGRESS"):
+        return run_check(config, lint_only=lint_only, baseline=baseline, use_cache=True)
+    from rich.console import Console
+
+    console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
+    with console.status("cca-claims: checking claims against their sources\u2026"):
+        return run_check(config, lint_only=lint_only, baseline=baseline, use_cache=True)
+
+
+def _exit_code(report, fail_on: str) -> int:
+    from cca_claims.report.common import failing
+
+    return 1 if failing(report, fail_on) else 0
+
+
+def _write(path: Path, text: str, config, force: bool) -> None:
+    """Write an output file atomically, refusing the claims/ and sources/ folders unless forced."""
+    from cca_claims.atomic import WriteRefused, write_atomic
+
+    try:
+        write_atomic(path, text, allow_inputs=force, protected=(config.claims, config.sources))
+    except WriteRefused:
+        _fail(
+            f"refusing to write {path}: it is inside the claims or sources folder "
+            "(choose another --output, or add --force to write there on purpose)"
+        )
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _baseline(path: Path | None) -> frozenset[str]:
+    if path is None:
+        return frozenset()
+    from cca_claims.baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    return frozenset()
 
 
 ClaimsOpt = typer.Option(None, "--claims", help="Claim file or folder [default: claims/]")
 SourcesOpt = typer.Option(None, "--sources", help="Sources folder [default: sources/]")
 ConfigOpt = typer.Option(
     None, "--config", help="Configuration file [default: cca-claims.yaml or pyproject.toml]"
+)
+NoColorOpt = typer.Option(False, "--no-color", help="Plain text without colour (also NO_COLOR=1)")
+FailOnOpt = typer.Option(
+    None, "--fail-on", help="Lowest severity that fails (exit 1) [default: error]"
 )
 
 
@@ -98,20 +161,48 @@ def check(
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format"),
-    fail_on: FailOn | None = typer.Option(
-        None, "--fail-on", help="Lowest severity that fails (exit 1) [default: error]"
+    fail_on: FailOn | None = FailOnOpt,
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Ignore the findings recorded in this baseline file"
+    ),
+    write_baseline: Path | None = typer.Option(
+        None, "--write-baseline", help="Record the current findings in this baseline file"
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write the report to this file instead of standard output"
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Allow --output inside the claims or sources folder"
     ),
     config_file: Path | None = ConfigOpt,
-    no_color: bool = typer.Option(False, "--no-color", help="Plain text without colour"),
+    no_color: bool = NoColorOpt,
 ) -> None:
-    """Check every claim against its sources and report the findings."""
-    from cca_claims.engine import check as run_check
+    """Check every claim against its sources and report the findings.
+
+    Exit 0 when no open finding reaches --fail-on, 1 when one does, 2 on a usage or tool error.
+    Reviewed and baselined findings are reported but never fail.
+    """
     from cca_claims.report import reporter
 
     config = _config(claims, sources, config_file, fail_on)
-    report = run_check(config)
+    report = _run(config, baseline=_baseline(baseline))
     render = reporter(format.value)
-    typer.echo(render(report, color=_use_color(no_color), width=_width()), nl=False)
+    color = output is None and _use_color(no_color)
+    text = render(report, color=color, width=_width() if output is None else 100)
+    if output is not None:
+        _write(output, text, config, force)
+    else:
+        typer.echo(text, nl=False)
+    if write_baseline is not None:
+        from cca_claims.baseline import BaselineError
+        from cca_claims.baseline import write_baseline as write
+
+        try:
+            n = write(write_baseline, report, protected=(config.claims, config.sources))
+        except BaselineError as exc:
+            _fail(str(exc))
+        typer.echo(f"cca-claims: recorded {n} finding(s) in {write_baseline}", err=True)
+        raise typer.Exit(0)
     raise typer.Exit(_exit_code(report, config.fail_on))
 
 
@@ -119,22 +210,132 @@ def check(
 def lint(
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
+    format: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="Output format"),
+    fail_on: FailOn | None = FailOnOpt,
     config_file: Path | None = ConfigOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Schema and anchoring only: fast, for editors' pre-commit hooks."""
-    from cca_claims.engine import check as run_check
-    from cca_claims.report.text import finding_line
+    from cca_claims.report.lint import render as lint_report
+
+    config = _config(claims, sources, config_file, fail_on)
+    report = _run(config, lint_only=True)
+    if format is LintFormat.github:
+        from cca_claims.report.github import render
+
+        typer.echo(render(report), nl=False)
+    else:
+        typer.echo(lint_report(report, color=_use_color(no_color), width=_width()), nl=False)
+    raise typer.Exit(_exit_code(report, config.fail_on))
+
+
+@app.command()
+def show(
+    claim_id: str = typer.Argument(..., help="The claim's id"),
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    config_file: Path | None = ConfigOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Everything about one claim: evidence side by side, findings, reviews, reconciled value."""
+    from cca_claims.report.tables import render_show
 
     config = _config(claims, sources, config_file, None)
-    report = run_check(config, lint_only=True)
-    for f in report.findings:
-        typer.echo(finding_line(f).plain)
-    counts = report.counts()
+    report = _run(config)
+    ids = [c.claim.id for c in report.claims]
+    if claim_id not in ids:
+        from cca_claims.suggest import closest
+
+        best = closest(claim_id, ids)
+        _fail(
+            f"no claim {claim_id!r}"
+            + (f"; did you mean {best!r}?" if best else " (cca-claims claims lists them)")
+        )
+    typer.echo(render_show(report, claim_id, color=_use_color(no_color), width=_width()), nl=False)
+
+
+TagOpt = typer.Option([], "--tag", help="Only claims with this tag (repeatable)")
+VerdictOpt = typer.Option([], "--verdict", help="Only claims with this verdict (repeatable)")
+SourceOpt = typer.Option([], "--source", help="Only claims citing this source (repeatable)")
+
+
+def _filters(report, tag: list[str], verdict: list[Verdict], source: list[str]):
+    from cca_claims.report.tables import Filters
+
+    known = {s.id for s in report.sources}
+    for s in source:
+        if s not in known:
+            from cca_claims.suggest import closest
+
+            best = closest(s, known)
+            _fail(f"no source {s!r}" + (f"; did you mean {best!r}?" if best else ""))
+    return Filters(tuple(tag), tuple(v.value for v in verdict), tuple(source))
+
+
+@app.command("claims")
+def claims_command(
+    tag: list[str] = TagOpt,
+    verdict: list[Verdict] = VerdictOpt,
+    source: list[str] = SourceOpt,
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    config_file: Path | None = ConfigOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Table of the claims loaded, with verdicts and findings; filter by tag, verdict, source."""
+    from cca_claims.report.tables import render_claims
+
+    config = _config(claims, sources, config_file, None)
+    report = _run(config)
+    filters = _filters(report, tag, verdict, source)
+    typer.echo(render_claims(report, filters, color=_use_color(no_color), width=_width()), nl=False)
+
+
+@app.command("sources")
+def sources_command(
+    tag: list[str] = TagOpt,
+    verdict: list[Verdict] = VerdictOpt,
+    source: list[str] = SourceOpt,
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    config_file: Path | None = ConfigOpt,
+    no_color: bool = NoColorOpt,
+) -> None:
+    """Table of the sources loaded, with the claims citing them and their verdicts."""
+    from cca_claims.report.tables import render_sources
+
+    config = _config(claims, sources, config_file, None)
+    report = _run(config)
+    filters = _filters(report, tag, verdict, source)
     typer.echo(
-        f"{len(report.claims)} claims, {report.stats['quotes'].get('total', 0)} quotes: "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        render_sources(report, filters, color=_use_color(no_color), width=_width()), nl=False
     )
-    raise typer.Exit(_exit_code(report, config.fail_on))
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, jsonl or claimreview"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this file [default: standard output]"
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Allow --output inside the claims or sources folder"
+    ),
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    config_file: Path | None = ConfigOpt,
+) -> None:
+    """Evidence as rows (csv, jsonl) or schema.org ClaimReview JSON-LD for publishing."""
+    from cca_claims.report import exporter
+
+    config = _config(claims, sources, config_file, None)
+    report = _run(config)
+    text = exporter(format.value)(report)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        _write(output, text, config, force)
+        typer.echo(f"cca-claims: wrote {output}", err=True)
 
 
 @app.command()

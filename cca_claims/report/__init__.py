@@ -14,6 +14,8 @@ from cca_claims.model import Report
 _MODULES = {
     "text": "cca_claims.report.text",
     "json": "cca_claims.report.json_report",
+    "github": "cca_claims.report.github",
+    "sarif": "cca_claims.report.sarif",
 }
 
 
@@ -26,4 +28,22 @@ def format_names() -> list[str]:
     return list(_MODULES)
 
 
-__all__ = ["Report", "reporter", "format_names"]
+# export format name -> (module, function); rows for spreadsheets or JSON-LD for publishing
+_EXPORTS = {
+    "csv": ("cca_claims.report.export", "render_csv"),
+    "jsonl": ("cca_claims.report.export", "render_jsonl"),
+    "claimreview": ("cca_claims.report.claimreview", "render"),
+}
+
+
+def exporter(name: str) -> Callable[[Report], str]:
+    """The function producing an export format (KeyError for an unknown one)."""
+    module, function = _EXPORTS[name]
+    return getattr(import_module(module), function)
+
+
+def export_names() -> list[str]:
+    return list(_EXPORTS)
+
+
+__all__ = ["Report", "reporter", "format_names", "exporter", "export_names"]

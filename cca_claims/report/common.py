@@ -154,3 +154,19 @@ def failing(report: Report, fail_on: str) -> list[Finding]:
     return [
         f for f in report.findings if not f.suppressed and severity_rank(f.severity) >= threshold
     ]
+
+
+# Characters json.dumps(ensure_ascii=False) leaves raw that a terminal or viewer would act on.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(data: object, indent: int | None = 2) -> str:
+    """JSON text, readable (non-ASCII kept) but with every control character escaped.
+
+    json.dumps already escapes C0 controls; DEL, C1 controls, bidi overrides and the line/paragraph
+    separators are escaped here too. They can only occur inside strings, so `\\uXXXX` is valid.
+    """
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

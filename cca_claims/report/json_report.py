@@ -6,7 +6,6 @@ renamed key a major one. `tests/report` validates real output against schemas/re
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cca_claims.model import (
@@ -18,16 +17,18 @@ from cca_claims.model import (
     Report,
     Source,
 )
+from cca_claims.report.common import dumps, source_path
 
 SCHEMA_VERSION = "1.0"
 
 
 def render(report: Report, **_: Any) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    """The document as indented JSON (control characters in user text escaped)."""
+    return dumps(document(report), indent=2) + "\n"
 
 
 def document(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data."""
+    """The report as plain JSON-ready data (described field by field in docs/json-format.md)."""
     counts = report.counts()
     return {
         "schema_version": SCHEMA_VERSION,
@@ -42,13 +43,13 @@ def document(report: Report) -> dict[str, Any]:
             "reviewed": counts["reviewed"],
             "verdicts": report.verdict_counts(),
         },
-        "sources": [source_json(s) for s in report.sources],
+        "sources": [source_json(s, source_path(report, s)) for s in report.sources],
         "claims": [claim_json(c) for c in report.claims],
         "findings": [finding_json(f) for f in report.findings],
     }
 
 
-def source_json(source: Source) -> dict[str, Any]:
+def source_json(source: Source, path: str | None = None) -> dict[str, Any]:
     m = source.meta
     return {
         "id": m.id,
@@ -63,7 +64,7 @@ def source_json(source: Source) -> dict[str, Any]:
         "language": m.language,
         "kind": m.kind,
         "url": m.url,
-        "path": m.path,
+        "path": path if path is not None else m.path,
         "sha256": source.sha256,
     }
 
@@ -87,7 +88,12 @@ def evidence_json(result: EvidenceResult) -> dict[str, Any]:
         "rank": ev.rank,
         "reason": ev.reason or None,
         "line": ev.position.line if ev.position else None,
-        "anchor": {"status": anchor.status, **(anchor.anchor.to_json() if anchor.anchor else {})},
+        "note": ev.note or None,
+        "anchor": {
+            "status": anchor.status,
+            **(anchor.anchor.to_json() if anchor.anchor else {}),
+            "candidates": [a.to_json() for a in anchor.candidates],
+        },
         "reading": reading_json(result.reading),
         "candidates": [reading_json(c) for c in result.candidates],
         "reading_problem": result.reading_problem or None,
@@ -122,6 +128,8 @@ def claim_json(result: ClaimResult) -> dict[str, Any]:
             "growth": {"from": c.growth.from_id, "to": c.growth.to_id} if c.growth else None,
             "same_as": c.same_as,
         },
+        "note": c.note or None,
+        "reviewed": c.reviewed,
         "verdict": result.verdict,
         "claim_reading": reading_json(result.claim_reading),
         "reconciled": [reconciled_json(g) for g in result.reconciled],
@@ -154,7 +162,12 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "fingerprint": f.fingerprint,
         "review": {"status": f.review, "note": f.review_note} if f.review else None,
         "compared": [
-            {"label": c.label, "evidence": c.evidence_index, "reading": reading_json(c.reading)}
+            {
+                "label": c.label,
+                "evidence": c.evidence_index,
+                "reading": reading_json(c.reading),
+                "anchor": c.anchor.to_json() if c.anchor is not None else None,
+            }
             for c in f.compared
         ],
     }

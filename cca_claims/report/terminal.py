@@ -181,11 +181,14 @@ def value_lines(reading: Reading | None, written: str | None = None) -> Text:
         out.append("normalized: ", style="dim")
         out.append("(no value read)")
         return out
-    out.append("as written: ", style="dim")
-    out.append(safe(reading.text or written or "", oneline=True) or "-")
-    if reading.qualifier:
-        out.append(f" ({safe(reading.qualifier, oneline=True)})", style="dim")
-    out.append("\nnormalized: ", style="dim")
+    as_written = reading.text or written or ""
+    if as_written:
+        out.append("as written: ", style="dim")
+        out.append(safe(as_written, oneline=True))
+        if reading.qualifier:
+            out.append(f" ({safe(reading.qualifier, oneline=True)})", style="dim")
+        out.append("\n")
+    out.append("normalized: ", style="dim")
     out.append(safe(reading_text(reading), oneline=True), style="bold")
     if period_text(reading):
         out.append("\n  period: ", style="dim")
@@ -241,7 +244,7 @@ def side_by_side(screen: Screen, headers: Iterable[str], cells: list[Text]) -> R
             if i:
                 out.append("\n")
             out.append_text(cell)
-        return _indent(out, 4)
+        return Padding(out, (0, 0, 0, 4))
     table = Table(
         box=box.ROUNDED if screen.color else box.SIMPLE_HEAD,
         show_edge=screen.color,
@@ -255,15 +258,3 @@ def side_by_side(screen: Screen, headers: Iterable[str], cells: list[Text]) -> R
         table.add_column(styled(header), ratio=1, overflow="fold")
     table.add_row(*cells)
     return Padding(table, (0, 0, 0, 4))
-
-
-def _indent(text: Text, n: int) -> Text:
-    pad = " " * n
-    lines = text.split("\n", allow_blank=True)
-    out = Text()
-    for i, line in enumerate(lines):
-        if i:
-            out.append("\n")
-        out.append(pad)
-        out.append_text(line)
-    return out

@@ -101,9 +101,9 @@ def claim_block(
     head.append_text(verdict_text(result.verdict))
     line = claim.position.line if claim.position else 1
     head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
-    parts: list[RenderableType] = [head, Text("  ") + styled(claim.statement)]
+    parts: list[RenderableType] = [head, Padding(styled(claim.statement), (0, 0, 0, 2))]
     if claim.value is not None or result.claim_reading is not None:
-        value = Text("  claim value: ", style="dim")
+        value = Text("claim value: ", style="dim")
         value.append_text(
             styled(
                 result.claim_reading.text
@@ -111,7 +111,7 @@ def claim_block(
                 else _written(claim.value)
             )
         )
-        parts.append(value)
+        parts.append(Padding(value, (0, 0, 0, 2)))
     shown: set[int] = set()
     for f in findings:
         parts.append(Padding(finding_line(f), (0, 0, 0, 2)))
