@@ -25,6 +25,19 @@ from cca_claims.rules import (
     C206_set_mismatch,
     C207_label_mismatch,
     C208_status_conflict,
+    I601_value_not_in_quote,
+    I602_ambiguous_value,
+    I603_period_mismatch,
+    I604_source_newer_than_review,
+    I605_unreadable_value,
+    P401_imprecise_value,
+    P402_hedged_value,
+    R501_part_exceeds_whole,
+    R502_sum_mismatch,
+    R503_growth_mismatch,
+    R504_same_as_mismatch,
+    V301_claim_value_contradicted,
+    V302_claim_value_partly_supported,
 )
 
 CATEGORIES = ("anchoring", "evidence", "claim-value", "precision", "relation", "integrity")
@@ -43,6 +56,19 @@ RULES: dict[str, ModuleType] = {
         C206_set_mismatch,
         C207_label_mismatch,
         C208_status_conflict,
+        V301_claim_value_contradicted,
+        V302_claim_value_partly_supported,
+        P401_imprecise_value,
+        P402_hedged_value,
+        R501_part_exceeds_whole,
+        R502_sum_mismatch,
+        R503_growth_mismatch,
+        R504_same_as_mismatch,
+        I601_value_not_in_quote,
+        I602_ambiguous_value,
+        I603_period_mismatch,
+        I604_source_newer_than_review,
+        I605_unreadable_value,
     )
 }
 

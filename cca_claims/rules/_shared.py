@@ -186,3 +186,60 @@ def _outlier_finding(
         hint=hint,
         severity=severity,
     )
+
+
+def claim_vs_evidence(
+    cc: ClaimContext, tol: Tolerance
+) -> list[tuple[EvidenceResult, Comparison]] | None:
+    """The claim's own value against each active, comparable evidence reading (None: no value)."""
+    value = cc.claim_reading
+    if value is None or not _usable(value):
+        return None
+    out = []
+    for e in readable(cc, value.kind, deprecated=False):
+        if _usable(e.reading) and compare.comparable(value, e.reading):
+            out.append((e, compare.compare(value, e.reading, tol)))
+    return out
+
+
+# --------------------------------------------------------------------------- relations
+def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
+    """The figure a claim stands for in relations between claims.
+
+    What its agreeing sources jointly allow (the intersection), narrowed by its own value when
+    that overlaps; else its own value; else None (a disputed claim without a value, or one that
+    is not a number). The reading's `text` says where it came from.
+    """
+    from dataclasses import replace
+
+    from cca_claims.compare import NUMERIC_KINDS
+
+    kind = cc.kind
+    if kind not in NUMERIC_KINDS:
+        return None
+    evidence = [
+        e.reading for e in readable(cc, kind, deprecated=False) if e.reading.interval is not None
+    ]
+    value = cc.claim_reading
+    if value is not None and (value.kind != kind or value.interval is None):
+        value = None
+    joint = compare.intersect(evidence, tol.slack) if evidence else None
+    if joint is not None and value is not None:
+        joint = joint.intersection(value.interval) or joint
+    if joint is None:
+        if value is None:
+            return None
+        return value
+    base = value or evidence[0]
+    return replace(base, interval=joint, text=base.text)
+
+
+def show(reading: Reading) -> str:
+    """A level for a message: the words as written and the interval they allow."""
+    from cca_claims.display import normalized
+
+    return f"{compare.describe(reading)}, i.e. {normalized(reading)}"
+
+
+def level_compared(cc: ClaimContext, reading: Reading) -> Compared:
+    return Compared(label=cc.claim.id, reading=reading)

@@ -1,0 +1,67 @@
+"""A quote that states several values of the claim's kind, none chosen.
+
+When a passage gives two figures ("$94.82 billion, up from $89.4 billion in 2023") the reader
+cannot tell which one the claim means, and the evidence is left out of every comparison. Narrow
+the quote, give the claim a `period:` that picks one, or add `value:` to the evidence item.
+
+*Contradiction*
+```yaml
+evidence:
+  - source: baidarov-first-summit-2025
+    quote: "bilateral trade reached $94.82 billion, up from $89.4 billion"
+```
+*Consistent*
+```yaml
+evidence:
+  - source: baidarov-first-summit-2025
+    quote: "bilateral trade reached $94.82 billion, up from $89.4 billion"
+    value: 94.82 billion USD
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from cca_claims.model import EvidenceResult, Finding
+from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, finding
+
+ID = "I602"
+NAME = "ambiguous-value"
+CATEGORY = "integrity"
+DEFAULT_SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def ambiguous(cc: ClaimContext, result: EvidenceResult) -> list:
+    """The distinct candidate readings of the claim's kind, when there are several and none
+    was chosen; [] otherwise."""
+    if result.reading is not None or result.anchor.anchor is None or result.evidence.value:
+        return []
+    pool = [c for c in result.candidates if c.kind == cc.kind or cc.kind is None]
+    if cc.kind is None:
+        pool = [c for c in pool if c.kind != "date"] or pool
+    distinct = {(c.kind, c.unit, c.interval): c for c in pool}
+    return list(distinct.values()) if len(distinct) > 1 else []
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Evidence left unread because its quote holds several candidate values."""
+    rule = sys.modules[__name__]
+    for cc in context.claims.values():
+        for result in cc.evidence:
+            pool = ambiguous(cc, result)
+            if not pool:
+                continue
+            listed = ", ".join(f'"{c.text}"' for c in pool[:5])
+            yield finding(
+                rule,
+                f"the quote from {result.evidence.source} states {len(pool)} "
+                f"{cc.kind or 'candidate'} values ({listed}) and none was chosen",
+                evidence_location(cc.claim, result),
+                (cc.claim.id,),
+                sources=(result.evidence.source,),
+                evidence=(result.evidence.index,),
+                hint="add `value:` to the evidence item, narrow the quote, or set the claim's period",
+            )

@@ -1,0 +1,88 @@
+"""A source hedges a figure ("around", "approximately") that another states exactly.
+
+Not an error: the hedged figure agrees. But the report should show that one source is exact
+where another approximates, so the editor quotes the exact one. Bounds ("more than", "at
+least") are not hedges: they are precise statements and are left alone.
+
+*Contradiction*
+```yaml
+claims:
+  - id: investment-2024
+    claim: Investment reached $24 billion in 2024.
+    evidence:
+      - source: report-a
+        quote: "investment amounted to around $24 billion"      # info: hedged
+      - source: report-b
+        quote: "investment amounted to $24.1 billion"
+```
+*Consistent*
+```yaml
+claims:
+  - id: investment-2024
+    claim: Investment reached $24 billion in 2024.
+    evidence:
+      - source: report-a
+        quote: "investment amounted to $24 billion"
+      - source: report-b
+        quote: "investment amounted to $24.1 billion"
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from cca_claims import compare
+from cca_claims.compare import AGREE, NUMERIC_KINDS
+from cca_claims.model import Finding
+from cca_claims.rules._shared import readable, say, tolerance, value_location
+from cca_claims.rules.base import RuleContext, compared_evidence, finding
+
+ID = "P402"
+NAME = "hedged-value"
+CATEGORY = "precision"
+DEFAULT_SEVERITY = "info"
+OPTIONS: dict = {}
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Hedged evidence readings that agree with an unhedged, bounded one."""
+    rule = sys.modules[__name__]
+    tol = tolerance(context)
+    for cc in context.claims.values():
+        for kind in NUMERIC_KINDS:
+            items = readable(cc, kind, deprecated=False)
+            exact = [
+                e
+                for e in items
+                if not compare.is_hedged(e.reading)
+                and not e.reading.qualifier
+                and e.reading.interval is not None
+                and e.reading.interval.is_bounded
+            ]
+            for e in items:
+                if not compare.is_hedged(e.reading):
+                    continue
+                match = next(
+                    (
+                        x
+                        for x in exact
+                        if compare.comparable(e.reading, x.reading)
+                        and compare.compare(e.reading, x.reading, tol).relation == AGREE
+                    ),
+                    None,
+                )
+                if match is None:
+                    continue
+                yield finding(
+                    rule,
+                    f"{e.evidence.source} hedges ({say(e.reading)}) where "
+                    f"{match.evidence.source} is exact ({say(match.reading)}); they agree",
+                    value_location(cc, e),
+                    (cc.claim.id,),
+                    sources=(e.evidence.source, match.evidence.source),
+                    evidence=(e.evidence.index, match.evidence.index),
+                    compared=(compared_evidence(e), compared_evidence(match)),
+                    hint="prefer the exact figure when quoting",
+                )

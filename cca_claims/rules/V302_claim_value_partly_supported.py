@@ -1,0 +1,108 @@
+"""The claim's own `value:` is supported by some sources and not by others.
+
+The sources split, and the claim sides with one group: it is only partly supported. The finding
+lists the sources that agree and those that do not, with what they say, so the editor can see
+where the weight lies. Two different day-level dates count as not supporting ("June 16-17" does
+not support "June 17").
+
+*Contradiction*
+```yaml
+claims:
+  - id: regional-centres-count
+    claim: China announced four new cooperation centres.
+    value: 4 centres
+    evidence:
+      - source: majueran-new-era-2025
+        quote: "China's decision to establish four new cooperative platforms"
+      - source: astana-summit-agenda-2025
+        quote: "the parties decided to establish three separate centers"
+```
+*Consistent*
+```yaml
+claims:
+  - id: kazakhstan-china-agreements-count
+    claim: Kazakhstan and China signed 24 agreements.
+    value: 24 agreements
+    evidence:
+      - source: china-studies-center-astana-2025
+        quote: "24 intergovernmental and interdepartmental agreements"
+      - source: astana-summit-agenda-2025
+        quote: "24 bilateral agreements were signed"
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from cca_claims.compare import AGREE, CONFLICT
+from cca_claims.model import Finding
+from cca_claims.rules._shared import (
+    claim_compared,
+    claim_vs_evidence,
+    names,
+    say,
+    tolerance,
+    verb,
+)
+from cca_claims.rules.base import RuleContext, compared_evidence, finding
+
+ID = "V302"
+NAME = "claim-value-partly-supported"
+CATEGORY = "claim-value"
+DEFAULT_SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def _named(results, both: set[str]) -> str:
+    """Source ids, with the item number when the same source also stands on the other side."""
+    from cca_claims.compare import join_names
+
+    return join_names(
+        [
+            f"{e.evidence.source} (item {e.evidence.index + 1})"
+            if e.evidence.source in both
+            else e.evidence.source
+            for e in results
+        ]
+    )
+
+
+def check(context: RuleContext) -> Iterator[Finding]:
+    """Claims whose value some sources support and others do not."""
+    rule = sys.modules[__name__]
+    tol = tolerance(context)
+    for cc in context.claims.values():
+        pairs = claim_vs_evidence(cc, tol)
+        if not pairs:
+            continue
+        support = [e for e, cmp in pairs if cmp.relation == AGREE]
+        against = [e for e, cmp in pairs if cmp.relation != AGREE]
+        if not against:
+            continue
+        if not support and all(cmp.relation == CONFLICT for _, cmp in pairs):
+            continue  # V301's case
+        kind = cc.claim_reading.kind
+        both = {e.evidence.source for e in support} & {e.evidence.source for e in against}
+        many = len({e.evidence.source for e in against}) > 1
+        if support:
+            message = (
+                f"the claim's value {say(cc.claim_reading)} is supported by {names(support)} "
+                f"but not by {_named(against, both)}, which {verb(kind, many)} {say(against[0].reading)}"
+            )
+        else:
+            message = (
+                f"the claim's value {say(cc.claim_reading)} is only partly supported: "
+                f"{names(against)} {verb(kind, many)} {say(against[0].reading)}"
+            )
+        yield finding(
+            rule,
+            message,
+            cc.claim.pos("value"),
+            (cc.claim.id,),
+            sources=tuple(dict.fromkeys(e.evidence.source for e in against)),
+            evidence=tuple(e.evidence.index for e in against),
+            compared=(claim_compared(cc), *(compared_evidence(e) for e in against)),
+            hint="settle which sources are right (deprecate a wrong passage) or qualify the claim",
+        )
