@@ -72,12 +72,21 @@ def decode_utf8(data: bytes) -> tuple[str | None, YamlProblem | None]:
     """Decode UTF-8 (a BOM is accepted and dropped); on failure say where the bad byte is."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, YamlProblem(
+            "not-utf8",
+            "not UTF-8: the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            1,
+            1,
+            "save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)",
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        # the column counts characters, as editors show it, not bytes
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, YamlProblem(
             "not-utf8",
             f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
