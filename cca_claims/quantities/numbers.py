@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 # Spaces that may separate groups of thousands: space, no-break space, thin spaces.
+# A figure has at most this many separated groups (999,999,999,999,999,999.99).
+MAX_GROUPS = 8
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f", "\u2007"}
 
 
@@ -150,10 +152,13 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
         return None
     if t.kind != "num":
         return None
+    if i >= 2 and t.glued and tokens[i - 1].text in ",.'’" and tokens[i - 1].glued:
+        if tokens[i - 2].kind == "num":  # the middle of "192.168.1.2": one integer at a time
+            return _int_figure(t.text, i, i)
     # Collect the chain of glued separators and digit groups: 1,234,567.89 / 1.234,56 / 1'000
     chain: list[tuple[str, str, int]] = []  # (separator, digits, token index of digits)
     j = i
-    while j + 2 < n:
+    while j + 2 < n and len(chain) < MAX_GROUPS:
         sep, dig = tokens[j + 1], tokens[j + 2]
         if (
             sep.kind == "sym"
@@ -199,7 +204,7 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
     elif len(t.text) <= 3:
         # Thousands separated by spaces or thin spaces: "816 000 t", "$13 009 million".
         j, groups = i, []
-        while j + 1 < n:
+        while j + 1 < n and len(groups) < MAX_GROUPS:
             nxt = tokens[j + 1]
             gap_ok = nxt.kind == "num" and len(nxt.text) == 3 and not nxt.glued
             if gap_ok:

@@ -140,7 +140,7 @@ SHORT_ONLY_GLUED_OR_SPACED = {"m", "t", "g", "h", "l", "w", "j", "kn", "mt"}
 UNIT_SURFACES: dict[str, str] = {}
 for _expr, _names in _UNIT_GROUPS:
     for _name in _names:
-        forms = [_name] if len(_name) <= 3 or not _name.isalpha() else _spellings(_name)
+        forms = [_name] if len(_name) < 3 or not _name.isalpha() else _spellings(_name)
         if " " in _name and _name.split()[-1].isalpha():
             head, last = _name.rsplit(" ", 1)
             forms = [f"{head} {w}" for w in _spellings(last)]
