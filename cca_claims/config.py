@@ -30,6 +30,8 @@ class Config:
     around: float = 0.05  # relative band for "around", "about", "approximately"
     precision_cap: float = 0.05  # widest relative band a bare figure's precision may give
     rounding_slack: float = 0.0  # extra relative tolerance before two intervals count as disjoint
+    set_match_threshold: float = 85.0  # rapidfuzz score for two set items to be the same item
+    label_match_threshold: float = 90.0  # rapidfuzz score for two names without differing words
     yen_means: str = "CNY"  # what "¥" stands for in this corpus
     severity: dict[str, str] = field(default_factory=dict)  # rule id or name -> severity
     disable: tuple[str, ...] = ()  # rule ids or names switched off
@@ -52,6 +54,14 @@ class Config:
 
 _KEYS = {f.name for f in fields(Config)} - {"root", "config_file"}
 _PATH_KEYS = {"claims", "sources", "cache_dir"}
+_NUMBER_KEYS = {
+    "fuzzy_threshold",
+    "around",
+    "precision_cap",
+    "rounding_slack",
+    "set_match_threshold",
+    "label_match_threshold",
+}
 
 
 def load_config(root: Path, explicit: Path | None = None) -> Config:
@@ -86,7 +96,7 @@ def apply_settings(config: Config, settings: dict[str, Any], origin: str = "") -
             value = None if value in (None, "", False) else config.root / str(value)
         elif name in ("disable", "enable_only"):
             value = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
-        elif name in ("fuzzy_threshold", "around", "precision_cap", "rounding_slack"):
+        elif name in _NUMBER_KEYS:
             try:
                 value = float(value)
             except (TypeError, ValueError):

@@ -43,9 +43,20 @@ class Run:
 
 
 def check(
-    config: Config, *, lint_only: bool = False, baseline: frozenset[str] = frozenset()
+    config: Config,
+    *,
+    lint_only: bool = False,
+    baseline: frozenset[str] = frozenset(),
+    use_cache: bool = False,
 ) -> Report:
-    """Run every stage and return the report (`lint_only` stops after anchoring)."""
+    """Run every stage and return the report (`lint_only` stops after anchoring).
+
+    With `use_cache`, a check of inputs already checked (same files, configuration and tool
+    code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
+    command line turns it on, library callers opt in.
+    """
+    if use_cache:
+        return _cached_check(config, lint_only, baseline)
     run = Run(config, baseline=baseline)
     stage(run, "load sources", load_source_stage)
     stage(run, "load claims", load_claim_stage)
@@ -54,6 +65,29 @@ def check(
         stage(run, "read values", read_stage)
     stage(run, "rules", lambda r: rule_stage(r, lint_only=lint_only))
     return stage(run, "decide", finish)
+
+
+def _cached_check(config: Config, lint_only: bool, baseline: frozenset[str]) -> Report:
+    from cca_claims import cache
+
+    started = time.perf_counter()
+    folder = cache.cache_folder(config)
+    mode = "lint" if lint_only else "check"
+    key = cache.input_key(config, mode=mode, baseline=baseline)
+    hit = cache.load(folder, key)
+    if isinstance(hit, Report):
+        elapsed = time.perf_counter() - started
+        stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit"}
+        return replace(hit, generated_at=_now(), stats=stats)
+    report = check(config, lint_only=lint_only, baseline=baseline)
+    # store only when the inputs did not change while they were being checked
+    if cache.input_key(config, mode=mode, baseline=baseline) == key:
+        cache.store(folder, key, report)
+    return replace(report, stats={**report.stats, "cache": "miss"})
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def stage(run: Run, name: str, fn):
@@ -138,7 +172,7 @@ def finish(run: Run) -> Report:
         )
     findings = apply_reviews(findings, run.context, run.baseline)
     findings.sort(key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule))
-    results = tuple(decide(cc, findings) for cc in run.context.claims.values())
+    results = tuple(decide(cc, findings, run.context) for cc in run.context.claims.values())
     return Report(
         sources=tuple(run.sources.sources.values()),
         claims=results,

@@ -317,6 +317,12 @@ class ReconciledGroup:
     unit: str
     items: tuple[str, ...] = ()
     label: str = ""
+    kind: str = ""  # the readings' kind (money, date, set, ...)
+    source_kinds: tuple[str, ...] = ()  # each source's kind (news, analysis, ...), in order
+    source_dates: tuple[str, ...] = ()  # each source's publication date label, in order
+    values: tuple[str, ...] = ()  # what each evidence item says, as written
+    agrees_with_claim: bool | None = None  # None when the claim states no value
+    granularity: str = ""  # dates: the finest granularity in the group
 
 
 @dataclass(frozen=True)

@@ -25,20 +25,23 @@ def apply_reviews(
         if cc is not None:
             reviews = [r for r in cc.claim.reviews if r.rule in (f.rule, f.name)]
             match = next((r for r in reviews if r.fingerprint == f.fingerprint), None)
+            deprecated = [
+                cc.claim.evidence[i]
+                for i in f.evidence
+                if i < len(cc.claim.evidence) and cc.claim.evidence[i].rank == "deprecated"
+            ]
             if match is not None:
                 status, note = match.status, match.note
+            elif deprecated:
+                # a finding that involves a passage known to be wrong is explained by it
+                reasons = "; ".join(f"{ev.source}: {ev.reason}" for ev in deprecated)
+                status, note = "deprecated", f"evidence marked deprecated: {reasons}"
             elif reviews:
                 status = "stale"
                 note = (
                     f"review is stale: it was for fingerprint {reviews[0].fingerprint}, "
                     f"the finding is now {f.fingerprint}; the evidence changed since"
                 )
-            elif f.evidence and all(
-                i < len(cc.claim.evidence) and cc.claim.evidence[i].rank == "deprecated"
-                for i in f.evidence
-            ):
-                reasons = "; ".join(cc.claim.evidence[i].reason for i in f.evidence)
-                status, note = "deprecated", f"evidence marked deprecated: {reasons}"
         if not status and f.fingerprint in baseline:
             status, note = "baseline", "recorded in the baseline"
         out.append(replace(f, review=status, review_note=note) if status else f)
