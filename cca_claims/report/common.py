@@ -108,14 +108,22 @@ def shown_anchor(ev: EvidenceResult) -> Anchor | None:
 
 
 def figure_span(ev: EvidenceResult) -> tuple[int, int] | None:
-    """Where the chosen reading's figure sits inside the anchored passage (anchor-relative)."""
+    """Where the chosen reading's figure sits inside the anchored passage (anchor-relative).
+
+    A reading taken from the evidence's explicit `value:` has a span into that value, not into
+    the passage: then the figure is looked up in the passage by its text, or not highlighted.
+    """
     anchor = ev.anchor.anchor
     reading = ev.reading
-    if anchor is None or reading is None or reading.span is None:
+    if anchor is None or reading is None or not reading.text:
         return None
-    start, end = reading.span
-    if 0 <= start < end <= len(anchor.text):
-        return start, end
+    if reading.span is not None:
+        start, end = reading.span
+        if 0 <= start < end <= len(anchor.text) and anchor.text[start:end] == reading.text:
+            return start, end
+    found = anchor.text.casefold().find(reading.text.casefold())
+    if found >= 0 and len(anchor.text.casefold()) == len(anchor.text):
+        return found, found + len(reading.text)
     return None
 
 

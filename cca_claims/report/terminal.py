@@ -33,6 +33,8 @@ VERDICT_STYLE = {
     "contradicted": "bold red",
     "unsupported": "magenta",
 }
+# plain output: no box art, only a row of dashes under the header (survives any pipe or font)
+PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 NARROW = 80  # below this width, side-by-side passages are stacked
 CONTEXT = 80  # characters of source shown either side of a quote
 
@@ -73,7 +75,7 @@ class Screen:
         """A table: boxed in colour, spaced columns with a header rule when plain."""
         table = Table(
             title=title,
-            box=box.ROUNDED if self.color else box.SIMPLE_HEAD,
+            box=box.ROUNDED if self.color else PLAIN_BOX,
             show_edge=self.color,
             header_style="bold" if self.color else "",
             title_style="bold" if self.color else "",
@@ -242,11 +244,11 @@ def side_by_side(screen: Screen, headers: Iterable[str], cells: list[Text]) -> R
         out = Text()
         for i, cell in enumerate(cells):
             if i:
-                out.append("\n")
+                out.append("\n\n" if screen.narrow else "\n")
             out.append_text(cell)
         return Padding(out, (0, 0, 0, 4))
     table = Table(
-        box=box.ROUNDED if screen.color else box.SIMPLE_HEAD,
+        box=box.ROUNDED if screen.color else PLAIN_BOX,
         show_edge=screen.color,
         show_header=True,
         header_style="bold" if screen.color else "",

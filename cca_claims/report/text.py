@@ -114,7 +114,11 @@ def claim_block(
         parts.append(Padding(value, (0, 0, 0, 2)))
     shown: set[int] = set()
     for f in findings:
-        parts.append(Padding(finding_line(f), (0, 0, 0, 2)))
+        parts.append(Padding(finding_line(f, hint=False), (0, 0, 0, 2)))
+        if f.hint:
+            parts.append(
+                Padding(Text("hint: " + safe(f.hint, oneline=True), style="dim"), (0, 0, 0, 6))
+            )
         sides = _sides(result, f, sources, screen)
         fresh = [i for i in f.evidence if i not in shown]
         if sides and (len(sides[1]) > 1 or fresh):
@@ -129,7 +133,7 @@ def _sides(
 ) -> tuple[list[str], list[Text]] | None:
     """Headers and cells for the passages a finding is about (its `compared`, else its evidence)."""
     plain = not screen.color
-    context = 40 if not screen.narrow and len(f.compared) > 1 else 60
+    context = 30 if screen.narrow else 40 if len(f.compared) > 1 else 60
     headers: list[str] = []
     cells: list[Text] = []
     indices: list[int | None] = (
@@ -142,7 +146,10 @@ def _sides(
                 continue
             headers.append(compared.label)
             written = result.claim.value if compared.label == "claim value" else None
-            cells.append(value_lines(compared.reading, _written(written)))
+            cell = Text(safe(compared.label, oneline=True), style="bold")
+            cell.append("\n")
+            cell.append_text(value_lines(compared.reading, _written(written)))
+            cells.append(cell)
             continue
         ev = result.evidence[index]
         headers.append(ev.evidence.source)

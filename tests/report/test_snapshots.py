@@ -1,0 +1,116 @@
+"""Snapshot tests: every output format of a real check, compared with the stored output.
+
+Two corpora: `tests/report/corpus` (three seed sources and a small claims file made for these
+tests; stable) and the seed corpus itself (`claims/`, `sources/`; its snapshots change whenever
+the seed claims, rules or reader change). The time of the run and the tool version are replaced
+by placeholders. To accept new output after an intended change, look at the diff, then run
+
+    UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/report
+
+and commit the files under tests/report/snapshots/.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from cca_claims.config import Config
+from cca_claims.engine import check
+from cca_claims.model import Report
+from cca_claims.report import exporter, reporter
+
+HERE = Path(__file__).parent
+REPO = HERE.parent.parent
+SNAPSHOTS = HERE / "snapshots"
+CORPORA = {"corpus": HERE / "corpus", "seed": REPO}
+UPDATE = bool(os.environ.get("UPDATE_SNAPSHOTS"))
+
+
+@cache
+def run(corpus: str) -> Report:
+    root = CORPORA[corpus]
+    config = Config(root=root, claims=root / "claims", sources=root / "sources", cache_dir=None)
+    return check(config)
+
+
+def normalize(text: str, report: Report) -> str:
+    """Placeholders for what changes from run to run: the time and the tool version."""
+    text = text.replace(report.generated_at, "<generated_at>")
+    text = text.replace(report.generated_at[:10], "<generated_date>")
+    text = re.sub(r'("version": |"semanticVersion": )"[^"]*"', r'\1"<version>"', text)
+    return text.replace(f"cca-claims {report.tool_version}", "cca-claims <version>")
+
+
+OUTPUTS = {
+    "text.txt": lambda r: reporter("text")(r, color=False, width=100),
+    "text-narrow.txt": lambda r: reporter("text")(r, color=False, width=60),
+    "github.txt": lambda r: reporter("github")(r),
+    "sarif.json": lambda r: reporter("sarif")(r),
+    "report.json": lambda r: reporter("json")(r),
+    "export.csv": lambda r: exporter("csv")(r),
+    "claimreview.json": lambda r: exporter("claimreview")(r),
+}
+
+
+def compare(name: str, actual: str) -> None:
+    path = SNAPSHOTS / name
+    if UPDATE or not path.exists():
+        if not UPDATE:
+            pytest.fail(f"no snapshot {path}; run UPDATE_SNAPSHOTS=1 pytest tests/report")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                f"{name} (stored)",
+                f"{name} (now)",
+                n=2,
+            )
+        )
+        pytest.fail(
+            f"{name} differs from its snapshot (UPDATE_SNAPSHOTS=1 to accept):\n{diff[:6000]}"
+        )
+
+
+@pytest.mark.parametrize("output", sorted(OUTPUTS))
+def test_fixed_corpus_snapshot(output: str) -> None:
+    report = run("corpus")
+    compare(f"corpus-{output}", normalize(OUTPUTS[output](report), report))
+
+
+@pytest.mark.parametrize("output", ["text.txt", "github.txt", "sarif.json", "report.json"])
+def test_seed_corpus_snapshot(output: str) -> None:
+    if not (SNAPSHOTS / f"seed-{output}").exists() and not UPDATE:
+        pytest.skip("seed snapshots not written yet (UPDATE_SNAPSHOTS=1 writes them)")
+    report = run("seed")
+    compare(f"seed-{output}", normalize(OUTPUTS[output](report), report))
+
+
+def test_fixed_corpus_exercises_every_part_of_the_outputs() -> None:
+    """The corpus must keep contradictions, a review, a stale review and a conversion to show."""
+    report = run("corpus")
+    verdicts = report.verdict_counts()
+    assert verdicts["disputed"] and verdicts["contradicted"] and verdicts["consistent"]
+    reviews = {f.review for f in report.findings}
+    assert {"accepted", "stale"} <= reviews
+    assert any(c.conversions for r in report.claims for e in r.evidence for c in [e.reading] if c)
+    assert any(len(f.compared) >= 2 for f in report.findings)
+
+
+def test_snapshot_json_is_the_document_normalized() -> None:
+    """The stored JSON is valid JSON and only the placeholders differ from a fresh run."""
+    report = run("corpus")
+    doc = json.loads(normalize(reporter("json")(report), report))
+    assert doc["generated_at"] == "<generated_at>"
+    assert doc["tool"]["version"] == "<version>"
