@@ -79,6 +79,10 @@ ISO_CODES = frozenset(
     AZN GEL AMD BYN MNT AFN LKR TWD ARS CLP COP PEN ISK HRK BTC LAK CRC FIM NLG ESP FRF DEM ITL XAU
     BHD OMR JOD MAD TND DZD KES GHS ETB""".split()
 )
+# Codes also recognized in lowercase next to a figure ("10 rmb", "usd 20"): none is an English word.
+LOWERCASE_CODES = frozenset(
+    "usd eur gbp rmb cny jpy kzt uzs kgs tjs tmt rub inr chf hkd sgd".split()
+)
 ALIASES = {"RMB": "CNY", "YUAN": "CNY", "EURO": "EUR", "NIS": "ILS"}
 
 # Currency names, lowercase, as phrases of up to three words (the longest match wins).

@@ -97,12 +97,62 @@ MAGNITUDE_WORDS = {
     "trillions": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    "mil": 1e6,
+    "tln": 1e12,
+    "hundred": 1e2,
+    "dozen": 12.0,
+    "dozens": 12.0,
     "lakh": 1e5,
     "lakhs": 1e5,
     "crore": 1e7,
     "crores": 1e7,
 }
 CURRENCY_ONLY_MAGNITUDES = {"m": 1e6, "b": 1e9, "mm": 1e6}
+# Glued capitals that are magnitudes even without a currency: "10M", "1MM".
+GLUED_MAGNITUDES = {"M": 1e6, "MM": 1e6, "B": 1e9, "BN": 1e9}
+FRACTION_WORDS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
+}
+VULGAR = {
+    "½": 0.5,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅖": 0.4,
+    "⅗": 0.6,
+    "⅘": 0.8,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 0.125,
+    "⅜": 0.375,
+    "⅝": 0.625,
+    "⅞": 0.875,
+}
 WORD_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
@@ -266,9 +316,20 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
     j = i
     if tokens[i].lower in ("a", "an"):
         nxt = tokens[i + 1].lower if i + 1 < n else ""
+        if nxt in FRACTION_WORDS and nxt not in ("second", "seconds"):
+            return _fraction_tail(tokens, i + 1, 1.0, i)
         if nxt not in ("hundred", "dozen", *WORD_MAGNITUDES):
             return None
         current, last, prev, j = 1.0, i, "a", i + 1
+    if tokens[i].lower in ("half", "quarter"):
+        # "half a million", "half million", "quarter million"
+        k = i + 1
+        if k < n and tokens[k].lower == "a":
+            k += 1
+        if k < n and tokens[k].lower in WORD_MAGNITUDES:
+            share = 0.5 if tokens[i].lower == "half" else 0.25
+            return Figure(share * WORD_MAGNITUDES[tokens[k].lower], i, k, 0.0, True, True)
+        return None
     small = ("unit", "tens")
     while j < n:
         tok = tokens[j]
@@ -314,7 +375,31 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         j += 1
     if last < i or prev == "a":
         return None
-    return Figure(total + current, i, last, 0.0, True, True)
+    value = total + current
+    nxt = tokens[last + 1] if last + 1 < n else None
+    # "two thirds", "five eighths": a count of fractions
+    if nxt is not None and nxt.lower in FRACTION_WORDS and prev in ("unit", "tens") and value:
+        if not (nxt.lower.startswith("second")) and value < 100:
+            return Figure(value / FRACTION_WORDS[nxt.lower], i, last + 1, 0.0, False, True)
+    # "one and a half", "five and a quarter"
+    if nxt is not None and nxt.lower == "and" and last + 3 < n:
+        a, f = tokens[last + 2].lower, tokens[last + 3].lower
+        if a in ("a", "one") and f in FRACTION_WORDS and FRACTION_WORDS[f] <= 4:
+            frac = 1 / FRACTION_WORDS[f]
+            k = last + 3
+            if k + 1 < n and tokens[k + 1].lower in WORD_MAGNITUDES and total == 0:
+                mag = WORD_MAGNITUDES[tokens[k + 1].lower]
+                return Figure((value + frac) * mag, i, k + 1, 0.0, False, True)
+            return Figure(value + frac, i, k, 0.0, False, True)
+    return Figure(value, i, last, 0.0, True, True)
+
+
+def _fraction_tail(tokens: list[Token], k: int, count: float, first: int) -> Figure | None:
+    """ "a half", "a quarter" (k at the fraction word)."""
+    w = tokens[k].lower
+    if w not in FRACTION_WORDS:
+        return None
+    return Figure(count / FRACTION_WORDS[w], first, k, 0.0, False, True)
 
 
 def is_number_word(tok: Token) -> bool:
@@ -322,7 +407,7 @@ def is_number_word(tok: Token) -> bool:
     return tok.kind == "word" and (
         tok.lower in UNITS_WORDS
         or tok.lower in TENS_WORDS
-        or tok.lower in ("a", "an", "hundred", "dozen")
+        or tok.lower in ("a", "an", "hundred", "dozen", "half", "quarter")
     )
 
 

@@ -23,6 +23,7 @@ from cca_claims.quantities import units as un
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
+    GLUED_MAGNITUDES,
     MAGNITUDE_WORDS,
     Figure,
     Token,
@@ -116,17 +117,27 @@ class _Scanner:
         if t.text in mo.YEN_SYMBOLS:
             iso = self.ctx.yen_means
             note = f"¥ read as {iso} (corpus setting)"
-        elif t.kind == "word" and self.low(i + 1) == "$" and self.toks[i + 1].glued:
+        elif (
+            t.kind == "word"
+            and self.low(i + 1) == "$"
+            and (self.toks[i + 1].glued or t.lower not in ("a", "s", "r"))
+        ):
             key = t.text.upper() + "$"
-            if key not in mo.SYMBOLS:
+            if key in mo.SYMBOLS:
+                iso = mo.SYMBOLS[key]
+            elif t.text.upper() in mo.ISO_CODES and self.toks[i + 1].glued:
+                iso = t.text.upper()  # "NZD$15", "MXN$ 15"
+            else:
                 return None
-            written, iso, nxt = t.text + "$", mo.SYMBOLS[key], i + 2
+            written, nxt = t.text + "$", i + 2
         elif t.text in mo.SYMBOLS and (t.kind == "sym" or t.text in ("Rs", "Rp", "RM", "KD")):
             iso = mo.SYMBOLS[t.text]
             if t.text == "$":
                 note = "$ read as US dollar"
         elif t.kind == "word" and (t.text in mo.ISO_CODES or t.text in mo.ALIASES):
             iso = mo.ALIASES.get(t.text, t.text)
+        elif t.kind == "word" and t.lower in mo.LOWERCASE_CODES:
+            iso = mo.ALIASES.get(t.text.upper(), t.text.upper())
         else:
             return None
         # "US$:12.99", "Rs. 500", "USD-5" are still prefixes
@@ -192,6 +203,18 @@ class _Scanner:
                 return k + 1
             if nt.glued and nt.lower in lx.ORDINAL_SUFFIXES:
                 return k + 1
+        if fig.words and fig.first == fig.last and t.lower == "one" and pre is None:
+            # "one" is a pronoun unless a unit, currency, magnitude or counted noun follows
+            if nt is not None and nt.kind == "word":
+                w = nt.lower
+                known = (
+                    w in MAGNITUDE_WORDS
+                    or un.unit_at_word(w)
+                    or un.is_known_count_noun(w)
+                    or self.currency_suffix(k) is not None
+                )
+                if not known:
+                    return k
         expr = _Expr(first=i, last=fig.last, fig=fig, iso=iso, currency=written)
         if note:
             expr.notes.append(note)
@@ -201,6 +224,9 @@ class _Scanner:
                 if before is None or before.text not in lx.RANGE_DASHES:
                     expr.negative = True
                     expr.first = j - 1
+        if pre is None and self.low(j - 1) in ("minus", "negative") and self.free(j - 1):
+            expr.negative = True
+            expr.first = j - 1
         self.magnitude(expr)
         self.suffix(expr)
         self.range_tail(expr)
@@ -217,6 +243,8 @@ class _Scanner:
         if t is None or not self.free(k) or t.kind != "word" or fig.words and fig.magnitude != 1:
             return
         factor = MAGNITUDE_WORDS.get(t.lower)
+        if factor is None and t.glued and t.text in GLUED_MAGNITUDES:
+            factor = GLUED_MAGNITUDES[t.text]
         if t.text == "K" and not t.glued and not expr.currency:
             factor = None  # "5 K" is kelvin
         if factor is None and t.lower in CURRENCY_ONLY_MAGNITUDES:
@@ -245,6 +273,9 @@ class _Scanner:
             return mo.SYMBOLS[t.text], t.text, k, 1.0, ""
         if t.kind == "word" and (t.text in mo.ISO_CODES or t.text in mo.ALIASES):
             return mo.ALIASES.get(t.text, t.text), t.text, k, 1.0, ""
+        if t.kind == "word" and t.lower in mo.LOWERCASE_CODES:
+            code = t.text.upper()
+            return mo.ALIASES.get(code, code), t.text, k, 1.0, ""
         if t.kind == "word" and t.text in mo.SYMBOLS:
             last = k
             if self.low(k + 1) == "." and self.toks[k + 1].glued and t.text + "." in mo.SYMBOLS:
