@@ -211,7 +211,14 @@ def _fact(rng: random.Random, index: int, used: set[str], copies: int, bad: bool
         else:
             claim_value = fmt(wrong)  # the claim disagrees with its sources
     return Fact(
-        fid, kind, claim, fmt(v), period, variants(values), claim_value=claim_value, contradicted=bad
+        fid,
+        kind,
+        claim,
+        fmt(v),
+        period,
+        variants(values),
+        claim_value=claim_value,
+        contradicted=bad,
     )
 
 

@@ -28,6 +28,11 @@ _ONE_TO_ONE = {
 # What may change length: whitespace runs, zero-width characters, and non-ASCII under NFKC.
 _CHANGING = re.compile(r" {2,}|[\u200b\u200c\u200d\u2060\ufeff\u00ad]|[^\x00-\x7f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# In ASCII text only these change: the one-to-one replacements and whitespace runs.
+_ASCII_CHANGING = re.compile(
+    "[" + re.escape("".join(chr(c) for c in _ONE_TO_ONE if c < 0x80)) + "]|  "
+)
+_IDENTITY = ((0,), (0,), (-1,))  # the offset map of a view equal to its text
 
 
 def normalize_text(text: str) -> str:
@@ -74,6 +79,13 @@ class SearchView:
 
 def build_view(text: str) -> SearchView:
     """Normalize `text` for searching and keep the offset map."""
+    if text.isascii() and _ASCII_CHANGING.search(text) is None:
+        # most quotes: plain ASCII with single spaces is its own view (identity map)
+        return SearchView(text, _IDENTITY[0], _IDENTITY[1], _IDENTITY[2])
+    return _build_view(text)
+
+
+def _build_view(text: str) -> SearchView:
     translated = text.translate(_ONE_TO_ONE)
     pieces: list[str] = []
     seg_view, seg_orig, seg_orig_len = [0], [0], [-1]
