@@ -15,7 +15,7 @@ from typing import Any
 from rich.padding import Padding
 from rich.text import Text
 
-from cca_claims.model import ClaimResult, Report
+from cca_claims.model import ClaimResult, Reading, Report
 from cca_claims.report.common import (
     findings_by_claim,
     reading_text,
@@ -64,26 +64,26 @@ def render_claims(
     screen = Screen(color, width)
     chosen = select(report, filters)
     by_claim = findings_by_claim(report)
-    columns = ["claim", "verdict", "kind", "tags", "sources", "findings"]
-    if not screen.narrow:
-        columns.append("statement")
+    wide = not screen.narrow
+    columns = ["claim", "verdict", "findings"]
+    if wide:
+        columns += ["kind", "tags", "sources", "statement"]
     table = screen.table(*columns, title=f"{len(chosen)} of {len(report.claims)} claims")
+    table.columns[0].no_wrap = True
     for result in chosen:
         claim = result.claim
         findings = by_claim.get(claim.id, [])
         open_ = sum(1 for f in findings if not f.suppressed)
         reviewed = len(findings) - open_
         count = str(open_) + (f" (+{reviewed} reviewed)" if reviewed else "")
-        row: list[Any] = [
-            styled(claim.id),
-            verdict_text(result.verdict),
-            styled(result.kind or claim.kind or "-"),
-            styled(", ".join(claim.tags) or "-"),
-            styled(", ".join(dict.fromkeys(ev.source for ev in claim.evidence)) or "-"),
-            Text(count),
-        ]
-        if not screen.narrow:
-            row.append(styled(_clip(claim.statement, 70)))
+        row: list[Any] = [styled(claim.id), verdict_text(result.verdict), Text(count)]
+        if wide:
+            row += [
+                styled(result.kind or claim.kind or "-"),
+                styled(", ".join(claim.tags) or "-"),
+                styled(", ".join(dict.fromkeys(ev.source for ev in claim.evidence)) or "-"),
+                styled(_clip(claim.statement, 60)),
+            ]
         table.add_row(*row)
     screen.print(table)
     counts = Counter(c.verdict for c in chosen)
@@ -111,25 +111,28 @@ def render_sources(
         if (not filters.sources or s.id in filters.sources)
         and (not (filters.tags or filters.verdicts) or s.id in citing)
     ]
-    columns = ["source", "kind", "date", "claims", "quotes", "verdicts"]
-    if not screen.narrow:
-        columns.insert(3, "publisher / title")
+    wide = not screen.narrow
+    columns = ["source", "claims", "verdicts"]
+    if wide:
+        columns = ["source", "kind", "date", "publisher / title", "claims", "quotes", "verdicts"]
     table = screen.table(*columns, title=f"{len(rows)} of {len(report.sources)} sources")
+    table.columns[0].no_wrap = True
     for s in rows:
         results = citing.get(s.id, [])
         verdicts = _count_line(Counter(r.verdict for r in results)) or "-"
-        row: list[Any] = [
-            styled(s.id),
-            styled(s.meta.kind),
-            styled(s.meta.date_label),
-            Text(str(len(results))),
-            Text(str(quotes.get(s.id, 0))),
-            styled(verdicts),
-        ]
-        if not screen.narrow:
+        if wide:
             who = s.meta.publisher or s.meta.author or "-"
-            row.insert(3, styled(_clip(f"{who}: {s.meta.title}" if s.meta.title else who, 50)))
-        table.add_row(*row)
+            table.add_row(
+                styled(s.id),
+                styled(s.meta.kind),
+                styled(s.meta.date_label),
+                styled(_clip(f"{who}: {s.meta.title}" if s.meta.title else who, 50)),
+                Text(str(len(results))),
+                Text(str(quotes.get(s.id, 0))),
+                styled(verdicts),
+            )
+        else:
+            table.add_row(styled(s.id), Text(str(len(results))), styled(verdicts))
     screen.print(table)
     return screen.text()
 
@@ -149,12 +152,9 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
     line = claim.position.line if claim.position else 1
     head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
     screen.print(head, Padding(styled(claim.statement), (0, 0, 0, 2)))
-    facts = [
-        ("kind", result.kind or claim.kind or "-"),
-        ("tags", ", ".join(claim.tags) or "-"),
-        ("period", claim.period or "-"),
-    ]
+    facts = [("kind", result.kind or claim.kind or "-"), ("tags", ", ".join(claim.tags) or "-")]
     for key, target in (
+        ("period", claim.period),
         ("part of", claim.part_of),
         ("sum of", ", ".join(claim.sum_of)),
         ("growth", f"{claim.growth.from_id} -> {claim.growth.to_id}" if claim.growth else ""),
@@ -199,9 +199,15 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
     if not result.reconciled:
         screen.print(Padding(Text("(nothing to reconcile)", style="dim"), (0, 0, 0, 2)))
     for group in result.reconciled:
-        what = group.label or ("{" + "; ".join(group.items) + "}" if group.items else "")
-        if group.interval is not None:
-            what = f"{group.interval.notation()} {group.unit}".strip()
+        what = reading_text(
+            Reading(
+                kind=result.kind or "quantity",
+                unit=group.unit,
+                interval=group.interval,
+                items=group.items,
+                label=group.label,
+            )
+        )
         line_text = Text("  ")
         line_text.append(safe(", ".join(group.sources), oneline=True), style="bold")
         line_text.append(": ")
