@@ -1,4 +1,4 @@
-"""Two sources give a project statuses that cannot both hold.
+"""Two sources give statuses of one project that cannot both hold.
 
 Statuses are read with the ordered vocabulary of `cca_claims/data/statuses.yaml` (proposed,
 agreed, planned, feasibility study, ..., under construction, completed); a phrase may allow a
