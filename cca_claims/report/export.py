@@ -2,7 +2,7 @@
 
 Columns (docs/json-format.md#export): claim id and statement, verdict, the source and its kind and
 date, the quote, where and how well it was anchored, the value as written, and the normalized
-reading: kind, unit, low, high, whether each bound is inclusive, qualifier, currency, the FX rate
+reading: kind, unit, low, high (ISO days for dates), whether each bound is inclusive, qualifier, currency, the FX rate
 range and its dates when the value was converted, and how many findings concern the item.
 pandas is imported only here, when an export runs.
 """
@@ -79,8 +79,8 @@ def rows(report: Report) -> list[dict[str, Any]]:
                     "value_written": reading.text if reading else _written(ev.evidence.value),
                     "kind": reading.kind if reading else None,
                     "unit": reading.unit if reading else None,
-                    "low": _bound(interval.low) if interval else None,
-                    "high": _bound(interval.high) if interval else None,
+                    "low": _bound(interval.low, reading.kind) if interval else None,
+                    "high": _bound(interval.high, reading.kind) if interval else None,
                     "low_inclusive": interval.low_closed if interval else None,
                     "high_inclusive": interval.high_closed if interval else None,
                     "qualifier": (reading.qualifier or None) if reading else None,
@@ -119,9 +119,15 @@ def render_jsonl(report: Report) -> str:
     return "".join(dumps(row, indent=None) + "\n" for row in rows(report))
 
 
-def _bound(x: float) -> float | None:
-    # CSV and JSON have no infinity: an unbounded side is empty / null
-    return None if math.isinf(x) else x
+def _bound(x: float, kind: str) -> float | str | None:
+    """A bound for a cell: dates as ISO days; CSV and JSON have no infinity, so unbounded is empty."""
+    if math.isinf(x):
+        return None
+    if kind == "date":
+        from cca_claims.report.common import day_text
+
+        return day_text(x)
+    return x
 
 
 def _written(value: Any) -> str | None:
