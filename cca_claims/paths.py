@@ -6,8 +6,11 @@ from pathlib import Path
 
 
 def display_path(path: Path, root: Path) -> str:
-    """`path` relative to `root` when it lies below it (as users typed it), else as given."""
+    """`path` relative to `root` when it lies below it (as users typed it), else as given.
+
+    Links are not followed: a link is shown by its own name, not its target's.
+    """
     try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except (ValueError, OSError):
+        return str(path.absolute().relative_to(root.absolute()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
