@@ -165,14 +165,18 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
         if target:
             facts.append((key, target))
     for key, value in facts:
-        screen.print(Padding(Text(f"{key}: ", style="dim") + styled(str(value)), (0, 0, 0, 2)))
+        screen.print(Padding(_label(f"{key}: ") + styled(str(value)), (0, 0, 0, 2)))
     if claim.value is not None or result.claim_reading is not None:
         screen.print(Text("Claim value", style="bold"))
         written = claim.value if isinstance(claim.value, str) else None
         screen.print(Padding(value_lines(result.claim_reading, written), (0, 0, 0, 2)))
 
     screen.print(Text(""), Text("Evidence", style="bold"))
-    table = screen.table("#", "source", "kind", "date", "anchor", "value as read", "normalized")
+    # below 120 columns, source, kind and date share one column so the values keep their room
+    wide = screen.width >= 120
+    headers = ["#", "source", "kind", "date"] if wide else ["#", "source (kind, date)"]
+    table = screen.table(*headers, "anchor", "value as read", "normalized")
+    table.columns[0].no_wrap = True
     for ev in result.evidence:
         source = sources.get(ev.evidence.source)
         anchor = ev.anchor.anchor
@@ -181,11 +185,16 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
             status += f" line {anchor.line}"
         if ev.evidence.rank == "deprecated":
             status += ", deprecated"
+        kind = source.meta.kind if source else "?"
+        date = source.meta.date_label if source else "?"
+        where = (
+            [styled(ev.evidence.source), styled(kind), styled(date)]
+            if wide
+            else [styled(ev.evidence.source) + styled(f"\n{kind}, {date}", "dim", oneline=False)]
+        )
         table.add_row(
             Text(str(ev.evidence.index)),
-            styled(ev.evidence.source),
-            styled(source.meta.kind if source else "?"),
-            styled(source.meta.date_label if source else "?"),
+            *where,
             styled(status),
             styled(short_text(ev.reading) if ev.reading else ev.reading_problem or "-"),
             styled(reading_text(ev.reading)),
@@ -193,7 +202,7 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
     screen.print(table)
     for ev in result.evidence:
         cell = evidence_cell(ev, sources.get(ev.evidence.source), plain=plain, context=60)
-        screen.print(Padding(Text(f"[{ev.evidence.index}] ", style="dim") + cell, (0, 0, 1, 2)))
+        screen.print(Padding(_label(f"[{ev.evidence.index}] ") + cell, (0, 0, 1, 2)))
 
     screen.print(Text("Reconciled", style="bold"))
     if not result.reconciled:
@@ -209,7 +218,7 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
             )
         )
         line_text = Text("  ")
-        line_text.append(safe(", ".join(group.sources), oneline=True), style="bold")
+        line_text.append(safe(", ".join(dict.fromkeys(group.sources)), oneline=True), style="bold")
         line_text.append(": ")
         line_text.append(safe(what or "-", oneline=True))
         screen.print(line_text)
@@ -218,7 +227,8 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
     screen.print(Text(""), Text(f"Findings ({len(findings)})", style="bold"))
     for f in findings:
         screen.print(Padding(finding_line(f), (0, 0, 0, 2)))
-        fp = Text("    fingerprint: ", style="dim")
+        fp = Text()
+        fp.append("    fingerprint: ", style="dim")
         fp.append(f.fingerprint)
         screen.print(fp)
         if not f.review or f.review == "stale":
@@ -245,6 +255,13 @@ def review_snippet(rule: str, fingerprint: str) -> Text:
     out.append("reviews:\n")
     out.append(f"  - rule: {rule}\n    fingerprint: {fingerprint}\n")
     out.append("    status: explained\n    note: <why the difference is fine>")
+    return out
+
+
+def _label(text: str) -> Text:
+    """A dim label whose style does not spill onto the text appended after it."""
+    out = Text()
+    out.append(text, style="dim")
     return out
 
 

@@ -103,7 +103,8 @@ def claim_block(
     head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
     parts: list[RenderableType] = [head, Padding(styled(claim.statement), (0, 0, 0, 2))]
     if claim.value is not None or result.claim_reading is not None:
-        value = Text("claim value: ", style="dim")
+        value = Text()
+        value.append("claim value: ", style="dim")
         value.append_text(
             styled(
                 result.claim_reading.text
