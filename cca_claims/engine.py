@@ -172,7 +172,16 @@ def finish(run: Run) -> Report:
         )
     findings = apply_reviews(findings, run.context, run.baseline)
     findings.sort(key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule))
-    results = tuple(decide(cc, findings, run.context) for cc in run.context.claims.values())
+    # each claim sees only the findings that name it: the verdict looks no further, and
+    # scanning every finding for every claim grew with claims x findings
+    by_claim: dict[str, list[Finding]] = {}
+    for f in findings:
+        for claim_id in dict.fromkeys(f.claims):
+            by_claim.setdefault(claim_id, []).append(f)
+    results = tuple(
+        decide(cc, by_claim.get(claim_id, []), run.context)
+        for claim_id, cc in run.context.claims.items()
+    )
     return Report(
         sources=tuple(run.sources.sources.values()),
         claims=results,
