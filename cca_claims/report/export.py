@@ -107,9 +107,26 @@ def frame(report: Report):
     return df
 
 
+# text columns that carry user-written text into a spreadsheet
+TEXT_COLUMNS = ("claim_id", "claim", "source", "quote", "value_written", "qualifier")
+
+
 def render_csv(report: Report) -> str:
-    """CSV with a header row; empty cells where a value does not apply; unbounded sides empty."""
-    return frame(report).to_csv(index=False, lineterminator="\n")
+    """CSV with a header row; empty cells where a value does not apply; unbounded sides empty.
+
+    A text cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a formula by
+    spreadsheet programs (CSV injection): such cells get a leading `'`, which spreadsheets hide.
+    """
+    df = frame(report)
+    for column in TEXT_COLUMNS:
+        df[column] = df[column].map(_defuse)
+    return df.to_csv(index=False, lineterminator="\n")
+
+
+def _defuse(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def render_jsonl(report: Report) -> str:

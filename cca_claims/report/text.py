@@ -120,6 +120,12 @@ def claim_block(
             parts.append(
                 Padding(Text("hint: " + safe(f.hint, oneline=True), style="dim"), (0, 0, 0, 6))
             )
+        if f.claims and f.claims[0] != claim.id:
+            # evidence indices belong to the first claim; its block shows the passages
+            parts.append(
+                Padding(Text(f"passages under {safe(f.claims[0])}", style="dim"), (0, 0, 0, 6))
+            )
+            continue
         sides = _sides(result, f, sources, screen)
         fresh = [i for i in f.evidence if i not in shown]
         if sides and (len(sides[1]) > 1 or fresh):

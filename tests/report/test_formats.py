@@ -76,6 +76,24 @@ def test_text_side_by_side_when_wide_stacked_when_narrow(report: Report) -> None
     assert not any("trade-news" in ln and "yuan-brief:" in ln for ln in narrow.splitlines())
 
 
+def test_text_finding_about_two_claims_shows_passages_under_the_first(report: Report) -> None:
+    import dataclasses
+
+    relation = dataclasses.replace(
+        report.findings[1],
+        rule="R502",
+        name="sum-mismatch",
+        claims=("investment", "trade-2024"),
+        evidence=(0,),
+        compared=(),
+    )
+    out = reporter("text")(dataclasses.replace(report, findings=(relation,)), width=70)
+    trade_block = out[out.index("trade-2024  disputed") : out.index("investment  consistent")]
+    assert "passages under investment" in trade_block
+    invest_block = out[out.index("investment  consistent") :]
+    assert "Chinese investment *exceeded $50 billion*" in " ".join(invest_block.split())
+
+
 # ----------------------------------------------------------------------------- github
 def test_github_escapes_data_and_properties() -> None:
     assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
@@ -197,6 +215,21 @@ def test_csv_one_row_per_evidence_item_with_normalized_columns(report: Report) -
     invest = df[df.claim_id == "investment"].iloc[0]
     assert pd.isna(invest.high) and invest.low_inclusive == False  # noqa: E712 (numpy bool)
     assert invest.qualifier == "more than"
+
+
+def test_csv_defuses_formulas_in_user_text(report: Report) -> None:
+    import dataclasses
+
+    import pandas as pd
+
+    result = report.claims[1]
+    claim = dataclasses.replace(result.claim, statement='=HYPERLINK("http://x")')
+    report = dataclasses.replace(
+        report, claims=(report.claims[0], dataclasses.replace(result, claim=claim))
+    )
+    df = pd.read_csv(io.StringIO(exporter("csv")(report)))
+    assert df[df.claim_id == "investment"].iloc[0].claim == '\'=HYPERLINK("http://x")'
+    assert json.loads(exporter("jsonl")(report).splitlines()[-1])["claim"].startswith("=")
 
 
 def test_jsonl_rows_parse_and_escape(report: Report) -> None:
