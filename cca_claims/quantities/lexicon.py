@@ -27,6 +27,23 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "well over": "gt",
     "well above": "gt",
     ">": "gt",
+    "surpass": "gt",
+    "surpasses": "gt",
+    "greater or equal than": "ge",
+    "greater than or equal to": "ge",
+    "bigger or equal than": "ge",
+    "larger or equal than": "ge",
+    "higher or equal than": "ge",
+    "higher than or equal to": "ge",
+    "more than or equal to": "ge",
+    "at least or equal to": "ge",
+    "less or equal than": "le",
+    "less than or equal to": "le",
+    "smaller or equal than": "le",
+    "smaller than or equal to": "le",
+    "lower or equal than": "le",
+    "lower than or equal to": "le",
+    "fewer than or equal to": "le",
     "at least": "ge",
     "no less than": "ge",
     "not less than": "ge",
@@ -77,7 +94,7 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "an average of": "around",
     "on the order of": "around",
 }
-MAX_QUALIFIER_WORDS = 3
+MAX_QUALIFIER_WORDS = 5
 # Written after a figure: "15,000+", "100 or more", "5 or so".
 POSTFIX_QUALIFIERS: dict[str, str] = {
     "+": "ge",
@@ -88,12 +105,33 @@ POSTFIX_QUALIFIERS: dict[str, str] = {
     "and over": "ge",
     "or over": "ge",
     "plus": "ge",
+    "or greater": "ge",
+    "or higher": "ge",
+    "or larger": "ge",
     "or less": "le",
+    "or lower": "le",
+    "or smaller": "le",
     "or fewer": "le",
     "and under": "le",
     "or so": "around",
 }
 RANGE_DASHES = {"-", "–", "‑", "‒"}
+# Words that join two figures into a range ("20 through 100"), besides dashes, "to" and
+# "between ... and".
+RANGE_WORDS = {"through", "thru"}
+# Verbs of change: "rose from 5 to 7" states two values (before, after), not a range; a bare
+# "from 5 to 7" ("ranged from", "temperatures from") is a range.
+CHANGE_WORDS = frozenset(
+    """rose rise rises rising risen fell fall falls falling fallen increased increase increases
+    increasing decreased decrease decreases decreasing grew grow grows growing grown dropped drop
+    drops dropping jumped jump jumps climbed climb climbs declined decline declines slipped slip
+    surged surge soared soar plunged plunge reduced reduce reduces reducing cut cuts raised raise
+    raises lowered lower lowers expanded expand shrank shrink shrunk narrowed widened doubled
+    tripled halved slid slide tumbled edged changed change moved boosted lifted hiked slashed
+    revised upgraded downgraded went gone up down increment decrement""".split()
+)
+# Joins of two one-sided qualifiers into one range: "above 1000 and below 1500".
+QUALIFIER_JOINS = {"and", "but", ",", "while"}
 # Not a quantity when a figure is followed by these ("2.15pm", "30th", "3 p.m.").
 CLOCK_WORDS = {"am", "pm", "a.m", "p.m", "hrs_clock", "gmt", "utc"}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}

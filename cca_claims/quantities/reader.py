@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from cca_claims.interval import INF, Interval
 from cca_claims.model import Conversion, Reading
+from cca_claims.quantities import fractions as fr
 from cca_claims.quantities import lexicon as lx
 from cca_claims.quantities import money as mo
 from cca_claims.quantities import units as un
@@ -54,6 +55,7 @@ class _Expr:
     noun_text: str = ""
     notes: list[str] = field(default_factory=list)
     negative: bool = False
+    closed: tuple[bool, bool] = (True, True)  # range bounds included ("above X and below Y": no)
 
 
 def _join(tokens: list[Token], a: int, b: int) -> str:
@@ -98,14 +100,49 @@ class _Scanner:
         if t is None or not self.free(j):
             return None
         if t.kind == "num" or (t.text == "." and self.tok(j + 1) is not None):
+            if fr.is_zero_fraction(self.toks, j):
+                return None
             fig = read_digits(self.toks, j, self.text)
+            if fig is not None:
+                fig = fr.with_fraction(self.toks, fig, self.text)
         elif is_number_word(t):
             fig = read_words(self.toks, j)
+            if fig is not None:
+                fig = fr.with_point(self.toks, fig)
+        elif t.text in fr.VULGAR:
+            fig = fr.vulgar_figure(self.toks, j)
+        elif t.lower in ("nought", "naught"):
+            fig = fr.with_point(self.toks, fr.zero_word_figure(self.toks, j))
         else:
             return None
+        if fig is not None:
+            fig = self.over(fig)
         if fig is None or any(k in self.masked for k in range(fig.first, fig.last + 1)):
             return None
         return fig
+
+    def over(self, fig: Figure) -> Figure:
+        """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""
+        k = fig.last + 1
+        if self.low(k) != "over" or fig.magnitude != 1 or not self.free(k + 1):
+            return fig
+        t = self.tok(k + 1)
+        if t is None:
+            return fig
+        if t.kind == "num":
+            den = read_digits(self.toks, k + 1, self.text)
+        elif is_number_word(t) and t.lower not in ("a", "an", "half", "quarter"):
+            den = read_words(self.toks, k + 1)
+        else:
+            return fig
+        if den is None or den.value == 0 or den.magnitude != 1:
+            return fig
+        after = self.tok(den.last + 1)
+        if after is not None and after.kind != "sym":
+            return fig  # "over 3 years", "over 20 countries": a span or a count
+        if after is not None and after.text in ("%", "$", "€", "£", "°"):
+            return fig
+        return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
 
     def currency_prefix(self, i: int) -> tuple[str | None, str, int, str] | None:
         """(iso, written, index after the prefix, note) for a currency written before a figure."""
@@ -233,6 +270,7 @@ class _Scanner:
         if expr.low is None:
             self.postfix_qualifier(expr)
         self.prefix_qualifier(expr)
+        self.qualifier_join(expr)
         return expr
 
     # ------------------------------------------------------------------ parts
@@ -423,11 +461,16 @@ class _Scanner:
         if t is None or not self.free(k):
             return
         conn = t.lower
-        if conn in lx.RANGE_DASHES:
+        swap_ok = False
+        if conn in lx.RANGE_DASHES or conn in lx.RANGE_WORDS:
+            pass
+        elif conn == "~" and t.glued and self.tok(k + 1) is not None and self.toks[k + 1].glued:
             pass
         elif conn == "to" or conn == "and" and self.low(self._lead(expr)) == "between":
             if conn == "to" and self.low(self._lead(expr)) == "from":
-                return  # "rose from X to Y": two values, not a range
+                if self._after_change(self._lead(expr)):
+                    return  # "rose from X to Y": two values, not a range
+                swap_ok = True  # "ranged from -18 to -34 °C"
         else:
             return
         j = k + 1
@@ -436,20 +479,35 @@ class _Scanner:
             if expr.currency and pre[0] != expr.iso:
                 return
             j = pre[2]
+        neg2 = False
+        if (
+            self.low(j) in ("-", "−", "minus", "negative")
+            and conn not in lx.RANGE_DASHES
+            and self.tok(j + 1) is not None
+            and (self.toks[j + 1].glued or self.toks[j].kind == "word")
+        ):
+            neg2, j = True, j + 1  # "from -18 to -34", "between minus 5 and 5"
         fig2 = self.figure_at(j)
         if fig2 is None or fig2.words != expr.fig.words and conn in lx.RANGE_DASHES:
             return
+        if neg2:
+            fig2 = replace(fig2, value=-fig2.value)
         if self.tok(j) is not None and self.toks[j].kind == "word" and conn in lx.RANGE_DASHES:
             return
         hi = _Expr(first=j, last=fig2.last, fig=fig2, iso=expr.iso, currency=expr.currency)
         self.magnitude(hi)
-        lo_fig = expr.fig
+        lo_fig = replace(expr.fig, value=-expr.fig.value) if expr.negative else expr.fig
         if lo_fig.magnitude == 1 and hi.fig.magnitude != 1:
             scaled = lo_fig.scaled(hi.fig.magnitude, lo_fig.last, hi.fig.magnitude_text)
             if scaled.value <= hi.fig.value:
                 lo_fig = scaled
+        if pre is not None and not expr.currency and (expr.unit_expr or expr.percent or expr.noun):
+            return  # "rose 6.2% to $1.45 billion": a percent, then an amount
+        swapped = False
         if not (lo_fig.value < hi.fig.value):
-            return
+            if not (swap_ok and hi.fig.value < lo_fig.value):
+                return
+            swapped = True
         if expr.unit_expr or expr.percent or expr.noun:
             self.suffix(hi)
             if (hi.unit_expr, hi.percent) != (expr.unit_expr, expr.percent) and (
@@ -460,8 +518,11 @@ class _Scanner:
                 hi.last = hi.last  # the unit was written once, before the connector
         elif not expr.currency or pre is not None or hi.currency:
             self.suffix(hi)
-        expr.low, expr.fig = lo_fig, hi.fig
+        expr.low, expr.fig = (hi.fig, lo_fig) if swapped else (lo_fig, hi.fig)
+        expr.negative = False  # the signs are in the two figures now
         expr.qual, expr.qual_text = "range", ("between" if conn == "and" else conn)
+        if swap_ok:
+            expr.first -= 1  # "from"
         expr.last = hi.last
         if not expr.currency and hi.currency:
             expr.iso, expr.currency, expr.share = hi.iso, hi.currency, hi.share
@@ -474,6 +535,60 @@ class _Scanner:
     def _lead(self, expr: _Expr) -> int:
         return expr.first - 1
 
+    def _after_change(self, k: int) -> bool:
+        """Whether a verb of change stands within three words before token k ("rose from")."""
+        for x in range(k - 1, max(-1, k - 4), -1):
+            w = self.low(x)
+            if w in lx.CHANGE_WORDS:
+                return True
+            if self.toks[x].kind != "word":
+                return False
+        return False
+
+    def qualifier_join(self, expr: _Expr) -> None:
+        """ "above 1000 and below 1500", "at most 100 and at least 20": one range from two sides."""
+        if expr.qual not in ("gt", "ge", "lt", "le"):
+            return
+        k = expr.last + 1
+        if self.low(k) not in lx.QUALIFIER_JOINS:
+            return
+        k += 1
+        if self.low(k) == "and":  # ", and"
+            k += 1
+        for size in range(lx.MAX_QUALIFIER_WORDS + 1, 0, -1):
+            if k + size > self.n or any(not self.free(x) for x in range(k, k + size)):
+                continue
+            key = _join(self.toks, k, k + size).lower()
+            kind = lx.PREFIX_QUALIFIERS.get(key)
+            if kind is None:
+                continue
+            upper_first = expr.qual in ("lt", "le")
+            if upper_first == (kind in ("lt", "le")) or kind not in ("gt", "ge", "lt", "le"):
+                return
+            fig2 = self.figure_at(k + size)
+            if fig2 is None:
+                return
+            other = _Expr(first=k + size, last=fig2.last, fig=fig2, currency=expr.currency)
+            self.magnitude(other)
+            if expr.unit_expr or expr.percent:
+                self.suffix(other)
+                if (other.unit_expr, other.percent) != (expr.unit_expr, expr.percent):
+                    if other.unit_expr or other.percent:
+                        return
+            lo_q, lo_f, hi_q, hi_f = (
+                (kind, other.fig, expr.qual, expr.fig)
+                if upper_first
+                else (expr.qual, expr.fig, kind, other.fig)
+            )
+            if not lo_f.value < hi_f.value:
+                return
+            expr.low, expr.fig = lo_f, hi_f
+            expr.closed = (lo_q == "ge", hi_q == "le")
+            expr.qual = "range"
+            expr.qual_text = f"{expr.qual_text} ... {key}"
+            expr.last = other.last
+            return
+
     def postfix_qualifier(self, expr: _Expr) -> None:
         k = expr.last + 1
         t = self.tok(k)
@@ -485,6 +600,8 @@ class _Scanner:
         for size in (2, 1):
             key = _join(self.toks, k, min(k + size, self.n)).lower()
             if key in lx.POSTFIX_QUALIFIERS and key != "+":
+                if self.low(k + size) == "than" and self.figure_at(k + size + 1) is not None:
+                    return  # "5000 or less than 6000": the next figure's qualifier
                 expr.qual, expr.qual_text = lx.POSTFIX_QUALIFIERS[key], key
                 expr.last = k + size - 1
                 return
@@ -607,7 +724,7 @@ def _interval(e: _Expr, v: float, exact: bool, ctx: ReadContext) -> Interval:
     r = ctx.around
     if e.qual == "range" and e.low is not None:
         lo = -e.low.value if e.negative and False else e.low.value
-        return Interval.closed(lo, v)
+        return Interval(lo, v, e.closed[0], e.closed[1])
     if e.qual == "gt":
         return Interval(v, INF, False, False)
     if e.qual == "ge":
