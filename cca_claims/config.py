@@ -112,10 +112,62 @@ def apply_settings(config: Config, settings: dict[str, Any], origin: str = "") -
             raise ConfigError(
                 f"{origin or 'config'}: fail_on must be one of {', '.join(SEVERITIES)}"
             )
+        if name in _NUMBER_KEYS:
+            low, high = _RANGES.get(name, (0.0, float("inf")))
+            if not low <= value <= high:
+                raise ConfigError(
+                    f"{origin or 'config'}: {key} must be between {low:g} and {high:g}, "
+                    f"not {value:g}"
+                )
+        if name in ("severity", "disable", "enable_only", "rule_options"):
+            _check_rule_refs(name, value, origin)
         changes[name] = value
     if origin:
         changes["config_file"] = origin
     return replace(config, **changes)
+
+
+_RANGES = {
+    "fuzzy_threshold": (0.0, 100.0),
+    "set_match_threshold": (0.0, 100.0),
+    "label_match_threshold": (0.0, 100.0),
+    "around": (0.0, 1.0),
+    "precision_cap": (0.0, 1.0),
+    "rounding_slack": (0.0, 1.0),
+}
+
+
+def _check_rule_refs(name: str, value: Any, origin: str) -> None:
+    """Rule ids/names in severity, disable, enable_only and rule_options must exist; so must
+    the option names under rule_options (a typo would silently do nothing)."""
+    from cca_claims.problems import PROBLEM_TYPES
+    from cca_claims.rules import RULES
+    from cca_claims.suggest import did_you_mean
+
+    by_key = {}
+    for rule_id, module in RULES.items():
+        by_key[rule_id] = by_key[module.NAME] = module
+    known = sorted(by_key) + sorted(PROBLEM_TYPES) + [p.name for p in PROBLEM_TYPES.values()]
+    where = origin or "config"
+    if name == "rule_options" and not isinstance(value, dict):
+        raise ConfigError(f"{where}: rule_options maps a rule id to a table of options")
+    keys = list(value) if isinstance(value, (dict, tuple, list)) else [value]
+    for key in keys:
+        if str(key) not in known:
+            raise ConfigError(
+                f"{where}: {name} names unknown rule {key!r} ({did_you_mean(str(key), known)})"
+            )
+    if name == "rule_options":
+        for key, options in value.items():
+            module = by_key.get(str(key))
+            if module is None or not isinstance(options, dict):
+                raise ConfigError(f"{where}: rule_options.{key} must be a table of options")
+            for option in options:
+                if option not in module.OPTIONS:
+                    allowed = ", ".join(module.OPTIONS) or "none"
+                    raise ConfigError(
+                        f"{where}: rule {key} has no option {option!r} (options: {allowed})"
+                    )
 
 
 def _read(path: Path) -> dict[str, Any]:
