@@ -8,6 +8,7 @@ output (piped, NO_COLOR, --no-color) has no colour and no box art; narrow termin
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 
 from rich import box
@@ -35,7 +36,8 @@ VERDICT_STYLE = {
 }
 # plain output: no box art, only a row of dashes under the header (survives any pipe or font)
 PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
-NARROW = 80  # below this width, side-by-side passages are stacked
+NARROW = 80
+ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")  # below this width, side-by-side passages are stacked
 CONTEXT = 80  # characters of source shown either side of a quote
 
 
@@ -68,8 +70,9 @@ class Screen:
             self.console.print(item)
 
     def text(self) -> str:
+        """The rendered output, trailing spaces trimmed, no line able to act as a CI command."""
         # rich pads table cells with trailing spaces; they only make diffs noisy
-        return "\n".join(line.rstrip() for line in self.out.getvalue().split("\n"))
+        return "\n".join(_defuse(line.rstrip()) for line in self.out.getvalue().split("\n"))
 
     def table(self, *headers: str, title: str | None = None) -> Table:
         """A table: boxed in colour, spaced columns with a header rule when plain."""
@@ -86,6 +89,15 @@ class Screen:
         for header in headers:
             table.add_column(header, overflow="fold")
         return table
+
+
+def _defuse(line: str) -> str:
+    """GitHub Actions reads a log line that starts with `::` (after spaces) as a workflow command;
+    wrapping can put a source's `::error::` at a line start, so a zero-width space splits it."""
+    plain = ANSI_SGR.sub("", line).lstrip()
+    if plain.startswith("::"):
+        return line.replace("::", ":\u200b:", 1)
+    return line
 
 
 def styled(text: str, style: str = "", *, oneline: bool = True) -> Text:

@@ -46,6 +46,14 @@ def test_text_color_keeps_user_escapes_escaped(report: Report) -> None:
     assert "[bold red]boom[/]" in ANSI.sub("", out)
 
 
+@pytest.mark.parametrize("width", range(40, 130, 3))
+@pytest.mark.parametrize("color", [False, True])
+def test_no_text_line_can_be_read_as_a_workflow_command(report: Report, width, color) -> None:
+    out = reporter("text")(report, color=color, width=width)
+    lines = [ANSI.sub("", ln).strip() for ln in out.splitlines()]
+    assert not [ln for ln in lines if ln.startswith("::")]
+
+
 @pytest.mark.parametrize("width", [60, 80, 100])
 def test_text_fits_the_width(report: Report, width: int) -> None:
     out = reporter("text")(report, color=False, width=width)
