@@ -223,6 +223,8 @@ def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
     value = cc.claim_reading
     if value is not None and (value.kind != kind or value.interval is None):
         value = None
+    unit = value.unit if value is not None else (evidence[0].unit if evidence else "")
+    evidence = [r for r in evidence if r.unit == unit]  # never intersect metres with tonnes
     joint = compare.intersect(evidence, tol.slack) if evidence else None
     if joint is not None and value is not None:
         joint = joint.intersection(value.interval) or joint

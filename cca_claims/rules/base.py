@@ -1,6 +1,7 @@
 """What a rule sees and how it reports: the context of a check and a finding builder.
 
-A rule is a module with `ID`, `NAME`, `DEFAULT_SEVERITY`, `OPTIONS` (name -> default) and
+A rule is a module with `ID`, `NAME`, `CATEGORY` (anchoring, evidence, claim-value, precision,
+relation, integrity: what the verdicts read), `DEFAULT_SEVERITY`, `OPTIONS` (name -> default) and
 `check(context) -> Iterator[Finding]`; its docstring is its user documentation, with a
 *Contradiction* and a *Consistent* YAML example (`cca-claims rules` prints it).
 """
