@@ -19,7 +19,6 @@ from cca_claims.report.common import dumps, reading_text, source_path, sources_b
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "ccaClaimsFingerprint/v1"
-INFORMATION_URI = "https://github.com/cca-claims/cca-claims"
 ROOT = "%SRCROOT%"
 
 
@@ -42,7 +41,6 @@ def document(report: Report) -> dict[str, Any]:
                         "name": "cca-claims",
                         "version": report.tool_version,
                         "semanticVersion": report.tool_version,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },

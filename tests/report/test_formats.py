@@ -267,3 +267,34 @@ def test_claimreview_maps_verdicts_and_lists_appearances(report: Report) -> None
     assert item["appearance"][0]["author"] == {"@type": "Person", "name": "A. Writer"}
     assert item["firstAppearance"]["datePublished"] == "2025-01-20"
     assert disputed["author"]["name"] == "cca_claims fact-check desk"
+
+
+def test_every_json_key_is_documented() -> None:
+    """docs/json-format.md names every property the schema defines."""
+    doc = (SCHEMA.parent.parent.parent / "docs" / "json-format.md").read_text()
+    schema = json.loads(SCHEMA.read_text())
+    names: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    missing = sorted(n for n in names if f"`{n}`" not in doc and f"`{n}." not in doc)
+    assert not missing, f"document these keys in docs/json-format.md: {missing}"
+
+
+def test_schema_version_matches_the_renderer() -> None:
+    from cca_claims.report.json_report import SCHEMA_VERSION
+
+    schema = json.loads(SCHEMA.read_text())
+    assert schema["$id"].endswith(SCHEMA_VERSION)
+    assert (
+        f"**{SCHEMA_VERSION}**"
+        in (SCHEMA.parent.parent.parent / "docs" / "json-format.md").read_text()
+    )
