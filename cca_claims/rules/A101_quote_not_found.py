@@ -45,8 +45,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if closest is not None:
                 snippet = closest.text if len(closest.text) <= 90 else closest.text[:87] + "..."
                 message = (
-                    f"quote not found in source {ev.source}; closest passage at line {closest.line}, "
-                    f'{closest.score:.0f}% similar: "{snippet}"'
+                    f"quote not found in source {ev.source}; closest passage at line "
+                    f'{closest.line}, {closest.score:.0f}% similar: "{snippet}"'
                 )
                 hint = "copy the passage from the source, or fix the source id"
             else:

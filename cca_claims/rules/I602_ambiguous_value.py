@@ -63,5 +63,5 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 (cc.claim.id,),
                 sources=(result.evidence.source,),
                 evidence=(result.evidence.index,),
-                hint="add `value:` to the evidence item, narrow the quote, or set the claim's period",
+                hint="add `value:` to the item, narrow the quote, or set the claim's period",
             )

@@ -42,6 +42,10 @@ DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
+def _a(kind: str | None) -> str:
+    return f"a {kind}" if kind else "a"
+
+
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claim values and anchored evidence the reader could not turn into a value."""
     rule = sys.modules[__name__]
@@ -66,9 +70,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
             what = f"value {ev.value!r}" if ev.value is not None else "quote"
             yield finding(
                 rule,
-                f"cannot read a {cc.kind or ''} value from the {what} of {ev.source}: {why}".replace(
-                    "a  value", "a value"
-                ),
+                f"cannot read {_a(cc.kind)} value from the {what} of {ev.source}: {why}",
                 evidence_location(cc.claim, result, "value" if ev.value is not None else "quote"),
                 (cc.claim.id,),
                 sources=(ev.source,),

@@ -89,7 +89,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if support:
             message = (
                 f"the claim's value {say(cc.claim_reading)} is supported by {names(support)} "
-                f"but not by {_named(against, both)}, which {verb(kind, many)} {say(against[0].reading)}"
+                f"but not by {_named(against, both)}, which {verb(kind, many)} "
+                f"{say(against[0].reading)}"
             )
         else:
             message = (
