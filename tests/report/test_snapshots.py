@@ -125,3 +125,22 @@ def test_snapshot_json_is_the_document_normalized() -> None:
     doc = json.loads(normalize(reporter("json")(report), report))
     assert doc["generated_at"] == "<generated_at>"
     assert doc["tool"]["version"] == "<version>"
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "seed"])
+def test_real_json_validates_against_the_report_schema(corpus: str) -> None:
+    import jsonschema
+
+    schema = json.loads((REPO / "cca_claims" / "schemas" / "report.schema.json").read_text())
+    doc = json.loads(reporter("json")(run(corpus)))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = [f"{e.json_path}: {e.message[:200]}" for e in validator.iter_errors(doc)]
+    assert not errors, errors[:5]
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "seed"])
+def test_real_sarif_validates_against_the_oasis_schema(corpus: str) -> None:
+    import jsonschema
+
+    schema = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.validate(json.loads(reporter("sarif")(run(corpus))), schema)
