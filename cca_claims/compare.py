@@ -97,12 +97,12 @@ def compare(a: Reading, b: Reading, tol: Tolerance = Tolerance()) -> Comparison:
             return Comparison(CONFLICT, tuple(only_a), tuple(only_b))
         return Comparison(AGREE)
     if a.kind == "label":
-        from cca_claims.quantities.labels import _word_diff, labels_equal
+        from cca_claims.quantities.labels import labels_equal, word_difference
 
         same, _score = labels_equal(a.label, b.label, tol.label_threshold)
         if same:
             return Comparison(AGREE)
-        only_a, only_b = _word_diff(a.label, b.label)
+        only_a, only_b = word_difference(a.label, b.label)
         return Comparison(CONFLICT, tuple(only_a), tuple(only_b))
     if a.kind == "date":
         return Comparison(date_relation(a, b))
@@ -155,9 +155,9 @@ def status_interval(reading: Reading) -> Interval | None:
 
 def status_name(reading: Reading) -> str:
     """The canonical status a reading stands for ("implementation phase" -> under construction)."""
-    from cca_claims.quantities.labels import _status_table, status_rank
+    from cca_claims.quantities.labels import status_names, status_rank
 
-    names = _status_table()[0]
+    names = status_names()
     iv = reading.interval
     if iv is not None and iv.is_bounded:
         low, high = int(iv.low), int(iv.high)

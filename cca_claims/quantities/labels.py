@@ -375,3 +375,13 @@ def status_rank(label: str) -> int:
             return i
     reading = status_reading(str(label))
     return names.index(reading.label) if reading else -1
+
+
+def word_difference(a: str, b: str) -> tuple[list[str], list[str]]:
+    """The significant words only `a` has and only `b` has (typos pair off as the same word)."""
+    return _word_diff(a, b)
+
+
+def status_names() -> list[str]:
+    """The canonical statuses, in order of progress (index = rank)."""
+    return list(_status_table()[0])
