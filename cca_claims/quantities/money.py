@@ -41,6 +41,14 @@ SYMBOLS: dict[str, str | None] = {
     "₿": "BTC",
     "₼": "AZN",
     "₾": "GEL",
+    "₡": "CRC",
+    "₭": "LAK",
+    "₮": "MNT",
+    "₲": "PYG",
+    "₵": "GHS",
+    "₤": "GBP",  # the lira sign, also written for the pound sterling
+    "MEX$": "MXN",
+    "zl": "PLN",
     "元": "CNY",
     "Kč": "CZK",
     "zł": "PLN",
@@ -77,7 +85,10 @@ ISO_CODES = frozenset(
     """USD EUR GBP JPY CNY KZT UZS KGS TJS TMT RUB INR CHF CAD AUD NZD HKD SGD SEK NOK DKK PLN CZK
     HUF RON BGN TRY UAH BRL MXN ZAR KRW IDR MYR THB PHP VND ILS AED SAR KWD QAR EGP NGN PKR BDT IRR
     AZN GEL AMD BYN MNT AFN LKR TWD ARS CLP COP PEN ISK HRK BTC LAK CRC FIM NLG ESP FRF DEM ITL XAU
-    BHD OMR JOD MAD TND DZD KES GHS ETB""".split()
+    BHD OMR JOD MAD TND DZD KES GHS ETB KMF XAF XOF XPF RSD MKD MDL BAM HNL GTQ DOP JMD TTD BBD
+    BSD BZD UYU PYG VES NPR MMK KHR LBP SYP IQD YER LYD SDG TZS UGX RWF ZMW MWK MZN AOA NAD BWP
+    MUR SCR MVR BND FJD PGK XCD HTG NIO CDF GNF LRD GMD MGA DJF SZL LSL BIF CVE KYD BMD AWG ANG
+    SRD GYD MRU SBD VUV KPW BTN""".split()
 )
 # Codes also recognized in lowercase next to a figure ("10 rmb", "usd 20"): none is an English word.
 LOWERCASE_CODES = frozenset(
@@ -217,6 +228,15 @@ SUBUNITS: dict[str, tuple[str, float]] = {
     "satoshis": ("BTC", 1e-8),
 }
 MAX_NAME_WORDS = 3
+
+
+def million_code(word: str) -> str | None:
+    """The ISO code in a finance-style "million" code: "MUSD", "MEUR" (millions of that currency)."""
+    if len(word) == 4 and word[0] == "M" and word.isupper() and word[1:] in ISO_CODES:
+        return word[1:]
+    return None
+
+
 AMBIGUOUS_NOTE = {
     "som": "'som' may be the Kyrgyz som (KGS) or the Uzbek som (UZS): not converted",
     "manat": "'manat' may be Turkmen (TMT) or Azerbaijani (AZN): not converted",

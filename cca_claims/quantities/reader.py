@@ -175,6 +175,8 @@ class _Scanner:
             iso = mo.ALIASES.get(t.text, t.text)
         elif t.kind == "word" and t.lower in mo.LOWERCASE_CODES:
             iso = mo.ALIASES.get(t.text.upper(), t.text.upper())
+        elif t.kind == "word" and mo.million_code(t.text):
+            iso = mo.million_code(t.text)
         else:
             return None
         # "US$:12.99", "Rs. 500", "USD-5" are still prefixes
@@ -266,6 +268,8 @@ class _Scanner:
             expr.first = j - 1
         self.magnitude(expr)
         self.suffix(expr)
+        if pre is not None:
+            self.million_code(expr)
         self.range_tail(expr)
         if expr.low is None:
             self.postfix_qualifier(expr)
@@ -274,9 +278,16 @@ class _Scanner:
         return expr
 
     # ------------------------------------------------------------------ parts
+    def after_hyphen(self, k: int) -> int:
+        """k + 1 when token k is a hyphen joining a figure to a word ("5-year", "$1.5-billion")."""
+        t, w = self.tok(k), self.tok(k + 1)
+        if t is None or w is None or t.text not in ("-", "‑") or not t.glued or not w.glued:
+            return k
+        return k + 1 if w.kind == "word" and self.free(k + 1) else k
+
     def magnitude(self, expr: _Expr, which: str = "fig") -> None:
         fig: Figure = getattr(expr, which)
-        k = fig.last + 1
+        k = self.after_hyphen(fig.last + 1)
         t = self.tok(k)
         if t is None or not self.free(k) or t.kind != "word" or fig.words and fig.magnitude != 1:
             return
@@ -285,6 +296,8 @@ class _Scanner:
             factor = GLUED_MAGNITUDES[t.text]
         if t.text == "K" and not t.glued and not expr.currency:
             factor = None  # "5 K" is kelvin
+        if factor is None and t.text == "T" and t.glued and expr.currency:
+            factor = 1e12  # "$2.174T"
         if factor is None and t.lower in CURRENCY_ONLY_MAGNITUDES:
             money_after = self.currency_suffix(k + 1) is not None
             if expr.currency or money_after:
@@ -314,6 +327,8 @@ class _Scanner:
         if t.kind == "word" and t.lower in mo.LOWERCASE_CODES:
             code = t.text.upper()
             return mo.ALIASES.get(code, code), t.text, k, 1.0, ""
+        if t.kind == "word" and mo.million_code(t.text):
+            return mo.million_code(t.text), t.text, k, 1.0, ""
         if t.kind == "word" and t.text in mo.SYMBOLS:
             last = k
             if self.low(k + 1) == "." and self.toks[k + 1].glued and t.text + "." in mo.SYMBOLS:
@@ -340,16 +355,112 @@ class _Scanner:
 
     def suffix(self, expr: _Expr) -> None:
         """A percent sign, currency, unit or counted noun after the figure."""
+        self._suffix(expr)
+        if expr.currency:
+            self.million_code(expr)
+            self.late_magnitude(expr)
+        self.split_amount(expr)
+
+    def million_code(self, expr: _Expr) -> None:
+        """ "30 MUSD", "MAUD 60": the figure counts millions of the currency."""
+        if mo.million_code(expr.currency) and expr.fig.magnitude == 1:
+            fig = expr.fig
+            expr.fig = replace(fig.scaled(1e6, fig.last, "M"), last=fig.last)
+            expr.notes.append(f"{expr.currency} read as millions of {expr.iso}")
+
+    def late_magnitude(self, expr: _Expr) -> None:
+        """ "75 USD million": a magnitude word written after the currency code."""
+        k = expr.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k) or expr.fig.magnitude != 1 or expr.share != 1:
+            return
+        factor = MAGNITUDE_WORDS.get(t.lower)
+        if factor is None or factor < 1e3 or t.lower.startswith(("dozen", "hundred")):
+            return
+        fig = expr.fig
+        expr.fig = replace(fig.scaled(factor, fig.last, t.text), last=fig.last)
+        expr.last = k
+
+    # Pairs of a unit and its subunit written as one amount: "5 ft 2 in", "3 dollars 50 cents".
+    _SPLIT_UNITS = {"foot": ("inch", 12.0), "pound": ("ounce", 16.0)}
+
+    def split_amount(self, expr: _Expr) -> None:
+        """ "5 feet 2 inches", "3 dollars 50 cents", "15 dollars 50.": one amount in two parts."""
+        if expr.low is not None or expr.fig.magnitude != 1 or expr.qual == "range":
+            return
+        k = expr.last + 1
+        if self.low(k) == "and":
+            k += 1
+        sub = self.figure_at(k)
+        if sub is None or sub.magnitude != 1 or sub.value <= 0:
+            return
+        after = sub.last + 1
+        if expr.currency and expr.share == 1 and expr.iso in ("USD", None, "EUR", "GBP", "CNY"):
+            if sub.value >= 100 or sub.value != int(sub.value):
+                return
+            cur = self.currency_suffix(after)
+            if cur is not None and cur[3] == 0.01:
+                last = cur[2]
+            elif cur is None and (self.tok(after) is None or self.low(after) in (".", ",", ";")):
+                last = sub.last  # "15 dollars 50.": the cents without their name
+            else:
+                return
+            value = expr.fig.value + sub.value / 100
+        elif expr.unit_expr in self._SPLIT_UNITS:
+            name, per = self._SPLIT_UNITS[expr.unit_expr]
+            w = self.low(after)
+            unit = self.unit_at(after)
+            if unit is not None and unit[0] == name:
+                last = unit[2]
+            elif (
+                name == "inch"
+                and w == "in"
+                and self.tok(after + 1) is None
+                or (
+                    name == "inch"
+                    and w == "in"
+                    and self.low(after + 1)
+                    in (".", ",", ";", "more", "and", "tall", "long", "wide")
+                )
+            ):
+                last = after
+            else:
+                return
+            if sub.value >= per:
+                return
+            value = expr.fig.value + sub.value / per
+        else:
+            return
+        fig = expr.fig
+        expr.fig = Figure(value, fig.first, fig.last, 0.0, False, fig.words)
+        expr.last = last
+
+    def _suffix(self, expr: _Expr) -> None:
         k = expr.last + 1
         t = self.tok(k)
         if t is None or not self.free(k):
             return
+        h = self.after_hyphen(k)
+        if h != k:  # "a 5-year plan", "a 12-cent dividend", "$1.5-billion"
+            cur = None if expr.currency else self.currency_suffix(h)
+            if cur is not None:
+                expr.iso, expr.currency, expr.last, expr.share, note = cur
+                if note:
+                    expr.notes.append(note)
+                return
+            unit = self.unit_at(h)
+            if unit is not None:
+                expr.unit_expr, expr.unit_text, expr.last = unit
+                return
+            if self.low(h) in ("percent", "pct"):
+                expr.percent, expr.last = True, h
+                return
         # percent
         if t.text == "%" or t.text == "٪":
             expr.percent, expr.last = True, k
             return
         key2 = (t.lower + " " + self.low(k + 1)).strip()
-        if t.lower in ("percent", "pct", "percentage") or key2 == "per cent":
+        if t.lower in ("percent", "percents", "pct", "percentage") or key2 == "per cent":
             expr.percent = True
             expr.last = k + 1 if key2 == "per cent" else k
             if self.low(expr.last + 1) in ("point", "points"):
