@@ -111,28 +111,34 @@ def render_sources(
         if (not filters.sources or s.id in filters.sources)
         and (not (filters.tags or filters.verdicts) or s.id in citing)
     ]
-    wide = not screen.narrow
-    columns = ["source", "claims", "verdicts"]
-    if wide:
-        columns = ["source", "kind", "date", "publisher / title", "claims", "quotes", "verdicts"]
+    # the widest layout that fits: more columns as the terminal grows
+    level = 0 if screen.narrow else 1 if screen.width < 130 else 2
+    columns = {
+        0: ["source", "claims", "verdicts"],
+        1: ["source (title)", "date", "claims", "verdicts"],
+        2: ["source (title)", "kind", "date", "claims", "quotes", "verdicts", "claim tags"],
+    }[level]
     table = screen.table(*columns, title=f"{len(rows)} of {len(report.sources)} sources")
     table.columns[0].no_wrap = True
+    if level:
+        table.columns[columns.index("date")].no_wrap = True
+        table.columns[columns.index("verdicts")].min_width = 14
     for s in rows:
         results = citing.get(s.id, [])
         verdicts = _count_line(Counter(r.verdict for r in results)) or "-"
-        if wide:
-            who = s.meta.publisher or s.meta.author or "-"
-            table.add_row(
-                styled(s.id),
-                styled(s.meta.kind),
-                styled(s.meta.date_label),
-                styled(_clip(f"{who}: {s.meta.title}" if s.meta.title else who, 50)),
-                Text(str(len(results))),
-                Text(str(quotes.get(s.id, 0))),
-                styled(verdicts),
-            )
-        else:
-            table.add_row(styled(s.id), Text(str(len(results))), styled(verdicts))
+        who = s.meta.publisher or s.meta.author or "-"
+        cells = {
+            "source": styled(s.id),
+            "source (title)": styled(s.id)
+            + styled("\n" + _clip(s.meta.title or who, 36), "dim", oneline=False),
+            "kind": styled(s.meta.kind),
+            "date": styled(s.meta.date_label),
+            "claims": Text(str(len(results))),
+            "quotes": Text(str(quotes.get(s.id, 0))),
+            "verdicts": styled(verdicts),
+            "claim tags": styled(_clip(", ".join(_top_tags(results, 3)) or "-", 30)),
+        }
+        table.add_row(*(cells[c] for c in columns))
     screen.print(table)
     return screen.text()
 
@@ -256,6 +262,12 @@ def review_snippet(rule: str, fingerprint: str) -> Text:
     out.append(f"  - rule: {rule}\n    fingerprint: {fingerprint}\n")
     out.append("    status: explained\n    note: <why the difference is fine>")
     return out
+
+
+def _top_tags(results: list[ClaimResult], n: int = 5) -> list[str]:
+    """The tags most used by these claims, most frequent first."""
+    counts = Counter(tag for r in results for tag in r.claim.tags)
+    return [tag for tag, _ in counts.most_common(n)]
 
 
 def _label(text: str) -> Text:
