@@ -60,7 +60,8 @@ def ours(text: str, hint: str | None) -> list[Found]:
         iso = r.written_unit if r.kind == "money" and len(r.written_unit) == 3 else None
         if r.kind != "money" and hint_iso and r.unit == "count":
             iso = hint_iso
-        kind = "temperature" if r.unit == "kelvin" else r.kind
+        temperature = r.unit == "kelvin" or r.unit.startswith("temperature:")
+        kind = "temperature" if temperature else r.kind
         out.append(Found(r.number, iv.low if iv else None, iv.high if iv else None, iso, kind))
     return out
 

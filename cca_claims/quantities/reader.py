@@ -13,6 +13,7 @@ Every step looks at a bounded number of tokens, so the reader runs in linear tim
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from cca_claims.interval import INF, Interval
@@ -120,6 +121,26 @@ class _Scanner:
         if fig is None or any(k in self.masked for k in range(fig.first, fig.last + 1)):
             return None
         return fig
+
+    def _clock_figure(self, fig: Figure) -> bool:
+        """Whether a figure can be a clock time before am/pm: "5", "11.30" (not "2.123 pm")."""
+        if fig.integer and fig.first == fig.last:
+            return fig.value <= 24
+        if fig.last == fig.first + 2 and self.toks[fig.first + 1].text in ".:":
+            minutes = self.toks[fig.last].text
+            return len(minutes) == 2 and int(minutes) < 60 and fig.value < 25
+        return False
+
+    def temperature_context(self, pos: int) -> bool:
+        """Whether the sentence around `pos` speaks of temperature (for a bare "degrees", "°")."""
+        lo = max(0, pos - 120)
+        hi = min(len(self.text), pos + 120)
+        for cut in (".", "!", "?", "\n"):
+            a = self.text.rfind(cut + " ", lo, pos)
+            if a >= 0:
+                lo = max(lo, a + 1)
+        window = self.text[lo:hi].lower() + " "
+        return any(cue in window for cue in un.TEMPERATURE_CUES)
 
     def over(self, fig: Figure) -> Figure:
         """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""
@@ -233,7 +254,7 @@ class _Scanner:
             if nt.text == ":" and nt.glued and self.tok(k + 1) and self.toks[k + 1].glued:
                 if self.toks[k + 1].kind == "num" and len(self.toks[k + 1].text) == 2:
                     return k + 2
-            if nt.lower in ("am", "pm") or (
+            if (nt.lower in ("am", "pm") and self._clock_figure(fig)) or (
                 nt.lower in ("a", "p")
                 and self.low(k + 1) == "."
                 and self.low(k + 2) == "m"
@@ -782,6 +803,18 @@ class _Scanner:
                 notes=tuple(notes),
                 **base,
             )
+        if e.unit_expr == "degree" and self.temperature_context(start):
+            # "the temperature is 24 degrees": a temperature whose scale is not written
+            notes.append("degrees of temperature, scale not written: not converted")
+            return Reading(
+                kind="quantity",
+                unit="temperature:degree",
+                interval=interval,
+                native=interval,
+                written_unit=e.unit_text,
+                notes=tuple(notes),
+                **base,
+            )
         if e.unit_expr:
             try:
                 factor, base_unit, offset = un.base_of(e.unit_expr)
@@ -954,13 +987,21 @@ def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:
         return []
 
 
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses: the numbers in a URL are not values of the passage."""
+    return [m.span() for m in _URL_RE.finditer(text)]
+
+
 def read_text(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
     """Every value stated in `text`, in text order (see `cca_claims.quantities.read_values`)."""
     if not isinstance(text, str) or not text.strip():
         return []
     dates = [d for d in _find_dates(text, ctx) if d.span is not None]
     scanner = _Scanner(text, ctx)
-    scanner.mask_spans([d.span for d in dates])
+    scanner.mask_spans([d.span for d in dates] + _url_spans(text))
     values = scanner.scan()
     values = attach_periods(text, values, dates)
     values = [convert_money(r, ctx) for r in values]

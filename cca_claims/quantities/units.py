@@ -47,7 +47,8 @@ _UNIT_GROUPS: list[tuple[str, list[str]]] = [
     ("decimeter", ["dm", "decimeter"]),
     ("micrometer", ["µm", "μm", "micrometer", "micron"]),
     ("nanometer", ["nm", "nanometer"]),
-    ("picometer", ["picometer"]),
+    ("picometer", ["picometer", "pm"]),
+    ("attometer", ["attometer", "am"]),
     ("mile", ["mi", "mile"]),
     ("nautical_mile", ["nautical mile", "nmi"]),
     ("foot", ["ft", "foot", "feet"]),
@@ -99,6 +100,10 @@ _UNIT_GROUPS: list[tuple[str, list[str]]] = [
     ("degree_Celsius", ["°c", "° c", "ºc", "deg c", "degc", "celsius", "centigrade", "℃"]),
     ("degree_Celsius", ["degree celsius", "degrees celsius", "deg celsius", "degrees c"]),
     ("degree_Celsius", ["degree c", "degrees centigrade", "degree centigrade"]),
+    # "° Celsius" written apart, and the two common misspellings of the scale names
+    ("degree_Celsius", ["° celsius", "º celsius", "celcius", "degrees celcius", "degree celcius"]),
+    ("degree_Fahrenheit", ["° fahrenheit", "º fahrenheit", "farenheit", "degrees farenheit"]),
+    ("degree_Fahrenheit", ["degree farenheit"]),
     ("degree_Fahrenheit", ["°f", "° f", "ºf", "deg f", "degf", "fahrenheit", "℉"]),
     ("degree_Fahrenheit", ["degree fahrenheit", "degrees fahrenheit", "deg fahrenheit"]),
     ("degree_Fahrenheit", ["degrees f", "degree f"]),
@@ -135,7 +140,26 @@ _UNIT_GROUPS: list[tuple[str, list[str]]] = [
 # Case matters for these spellings: "K" is kelvin, "k" a thousand; "Mb" is a megabit.
 CASED_UNITS = {"K": "kelvin", "Mb": "megabit", "MB": "megabyte", "GB": "gigabyte", "kB": "kilobyte"}
 # One-letter or ambiguous spellings that are units only right after a figure.
-SHORT_ONLY_GLUED_OR_SPACED = {"m", "t", "g", "h", "l", "w", "j", "kn", "mt"}
+SHORT_ONLY_GLUED_OR_SPACED = {"m", "t", "g", "h", "l", "w", "j", "kn", "mt", "pm", "am"}
+# Words near a bare "degrees" or "°" that make it a temperature, not an angle.
+TEMPERATURE_CUES = (
+    "temperature",
+    "thermostat",
+    "weather",
+    "celsius",
+    "fahrenheit",
+    "heatwave",
+    "heat wave",
+    "fever",
+    "boil",
+    "freez",
+    "frost",
+    "warm",
+    "cold",
+    "hot ",
+    "cool",
+    "degrees of heat",
+)
 
 UNIT_SURFACES: dict[str, str] = {}
 for _expr, _names in _UNIT_GROUPS:
