@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from rich.padding import Padding
 from rich.text import Text
@@ -64,27 +63,33 @@ def render_claims(
     screen = Screen(color, width)
     chosen = select(report, filters)
     by_claim = findings_by_claim(report)
-    wide = not screen.narrow
+    # the widest layout that fits: statement under the id, then kinds, tags and sources
+    level = 0 if screen.narrow else 1 if screen.width < 140 else 2
     columns = ["claim", "verdict", "findings"]
-    if wide:
-        columns += ["kind", "tags", "sources", "statement"]
+    if level:
+        columns = ["claim (statement)", "verdict", "findings", "kind", "tags", "sources"]
     table = screen.table(*columns, title=f"{len(chosen)} of {len(report.claims)} claims")
     table.columns[0].no_wrap = True
+    id_width = max([30] + [len(c.claim.id) for c in chosen])
     for result in chosen:
         claim = result.claim
         findings = by_claim.get(claim.id, [])
         open_ = sum(1 for f in findings if not f.suppressed)
         reviewed = len(findings) - open_
         count = str(open_) + (f" (+{reviewed} reviewed)" if reviewed else "")
-        row: list[Any] = [styled(claim.id), verdict_text(result.verdict), Text(count)]
-        if wide:
-            row += [
-                styled(result.kind or claim.kind or "-"),
-                styled(", ".join(claim.tags) or "-"),
-                styled(", ".join(dict.fromkeys(ev.source for ev in claim.evidence)) or "-"),
-                styled(_clip(claim.statement, 60)),
-            ]
-        table.add_row(*row)
+        cited = list(dict.fromkeys(ev.source for ev in claim.evidence))
+        if not level:
+            table.add_row(styled(claim.id), verdict_text(result.verdict), Text(count))
+            continue
+        table.add_row(
+            styled(claim.id)
+            + styled("\n" + _clip(claim.statement, id_width), "dim", oneline=False),
+            verdict_text(result.verdict),
+            Text(count),
+            styled(result.kind or claim.kind or "-"),
+            styled(", ".join(claim.tags) or "-"),
+            styled("\n".join(cited), oneline=False) if level == 2 else Text(str(len(cited))),
+        )
     screen.print(table)
     counts = Counter(c.verdict for c in chosen)
     screen.print(Text(_count_line(counts) or "no claims match"))
