@@ -149,9 +149,13 @@ def related_locations(report: Report, f: Finding) -> list[dict[str, Any]]:
         path = source_path(report, sources.get(ev.evidence.source))
         if anchor is None or not path:
             continue
-        message = f"{ev.evidence.source}: " + (
-            f"{ev.reading.text} -> {reading_text(ev.reading)}" if ev.reading else "quoted passage"
-        )
+        if ev.reading is None:
+            said = "quoted passage"
+        elif ev.reading.text:
+            said = f"{ev.reading.text} -> {reading_text(ev.reading)}"
+        else:
+            said = reading_text(ev.reading)
+        message = f"{ev.evidence.source}: {said}"
         out.append(
             {
                 "id": len(out),
