@@ -41,11 +41,11 @@ def test_check_text_exit_1_on_errors(project: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "fail_on, errors_only_yaml, expected",
+    "fail_on, warnings_only, expected",
     [("error", False, 1), ("warning", True, 1), ("error", True, 0)],
 )
-def test_fail_on_thresholds(project: Path, fail_on: str, errors_only_yaml: bool, expected) -> None:
-    if errors_only_yaml:
+def test_fail_on_thresholds(project: Path, fail_on: str, warnings_only: bool, expected) -> None:
+    if warnings_only:
         # keep only the claims whose open findings are warnings
         claims = project / "claims" / "report-corpus.yaml"
         text = claims.read_text()
