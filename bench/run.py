@@ -26,7 +26,16 @@ from bench.generate import ensure_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FLOOR_IMPORTS = "import typer, rich, yaml, rapidfuzz"
-STAGES = ("load sources", "load claims", "anchor", "read values", "rules", "decide", "report")
+STAGES = (
+    "load sources",
+    "load claims",
+    "anchor",
+    "read values",
+    "rules",
+    "decide",
+    "report",
+    "report json",
+)
 
 
 def child(args: list[str], cwd: Path | None = None) -> tuple[dict[str, Any], float, float]:

@@ -36,11 +36,12 @@ def render(result: dict[str, Any]) -> str:
         st = stages.get(name)
         if st is None:
             continue
-        total += st.get("seconds") or 0.0
+        if name != "report json":  # the default check prints the text report only
+            total += st.get("seconds") or 0.0
         err = f"  ERROR {st['error'][:70]}" if st.get("error") else ""
         lines.append(f"{name:<14}{_s(st.get('seconds')):>10}{_mb(st.get('peak_mb')):>10}{err}")
     proc = result.get("process", {})
-    lines.append(f"{'stages total':<14}{_s(total):>10}")
+    lines.append(f"{'check total':<14}{_s(total):>10}  (every stage but the JSON report)")
     lines.append(
         f"{'whole process':<14}{_s(proc.get('wall')):>10}{_mb(proc.get('peak_mb')):>10}"
         "  (imports, all stages, both reports)"
@@ -62,7 +63,8 @@ def render(result: dict[str, Any]) -> str:
             "",
             f"anchoring {a.get('quotes')} quotes: floor (normalize + str.find) "
             f"{_s(a.get('floor_seconds'))} s, anchorer {_s(a.get('anchor_seconds'))} s "
-            f"({_s(a.get('anchor_vs_floor'), 2)} x floor), naive baseline "
+            f"({_s(a.get('anchor_vs_floor'), 2)} x floor; CPU "
+            f"{_s(a.get('anchor_vs_floor_cpu'), 2)} x), naive baseline "
             f"{_s(a.get('naive_seconds'))} s",
             f"  statuses {a.get('anchor_statuses')}",
         ]

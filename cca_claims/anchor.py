@@ -72,11 +72,15 @@ class Anchorer:
         """Locate `quote` in source `source_id`."""
         if source_id not in self.sources:
             return AnchorResult(None, "no-source")
-        idx = self._idx(source_id)
+        idx = self._index.get(source_id) or self._idx(source_id)
         view = idx.source.view.text
         needle = build_view(quote).text.strip()
         if not needle:
             return AnchorResult(None, "not-found")
+        # the common case first, without building a list: one place, found by two searches
+        at = view.find(needle)
+        if at >= 0 and view.find(needle, at + 1) < 0:
+            return AnchorResult(self._make(idx, at, at + len(needle), 100.0, True), "exact")
         hits = _find_all(view, needle)
         if not hits:
             hits = _find_all(idx.lower_view(), needle.lower())
@@ -103,7 +107,7 @@ class Anchorer:
             al = fuzz.partial_ratio_alignment(lower_needle, view)
             if al is None:
                 return None
-            return _snap_to_words(view, (al.score, al.dest_start, al.dest_end))
+            return _snap_to_words(view, (al.score, al.dest_start, al.dest_end), lower_needle)
         words = idx.ensure_words()
         quote_words = _WORD.findall(lower_needle)
         if not quote_words:
@@ -136,12 +140,12 @@ class Anchorer:
                 break
         if best is None:
             return None
-        return _snap_to_words(view, best)
+        return _snap_to_words(view, best, lower_needle)
 
     def _make(self, idx: _SourceIndex, vstart: int, vend: int, score: float, exact: bool) -> Anchor:
         source = idx.source
         start, end = source.view.to_original(vstart, vend)
-        line, col = idx.line_index().line_col(start)
+        line, col = (idx.lines or idx.line_index()).line_col(start)
         text = source.text
         return Anchor(
             source=source.id,
@@ -166,9 +170,22 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return hits
 
 
-def _snap_to_words(view: str, best: tuple[float, int, int]) -> tuple[float, int, int]:
-    """Widen a fuzzy span to whole words so the highlighted passage never cuts a word."""
+def _snap_to_words(
+    view: str, best: tuple[float, int, int], needle: str = ""
+) -> tuple[float, int, int]:
+    """Widen a fuzzy span to whole words so the highlighted passage never cuts a word.
+
+    An alignment window has the quote's length, so when the quote lost or gained a few
+    characters the window can start or end on the punctuation next to it (". In 2024 ...");
+    edges the quote does not have are trimmed first.
+    """
     score, start, end = best
+    if needle[:1].isalnum():
+        while start < end and not view[start].isalnum():
+            start += 1
+    if needle[-1:].isalnum():
+        while end > start and not view[end - 1].isalnum():
+            end -= 1
     while start < end and view[start].isspace():
         start += 1
     while end > start and view[end - 1].isspace():
@@ -198,5 +215,5 @@ def naive_anchor(source: Source, quote: str, threshold: float = 85.0) -> tuple[i
     al = fuzz.partial_ratio_alignment(needle, view)
     if al is None or al.score < threshold:
         return None
-    _, start, end = _snap_to_words(view, (al.score, al.dest_start, al.dest_end))
+    _, start, end = _snap_to_words(view, (al.score, al.dest_start, al.dest_end), needle)
     return source.view.to_original(start, end)

@@ -11,22 +11,18 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cca_claims import __version__
-from cca_claims.anchor import Anchorer
-from cca_claims.claims import ClaimSet, load_claims
 from cca_claims.config import Config
-from cca_claims.model import (
-    AnchorResult,
-    ClaimResult,
-    EvidenceResult,
-    Finding,
-    Report,
-)
-from cca_claims.problems import problem
-from cca_claims.rules import RULES
-from cca_claims.rules.base import ClaimContext, RuleContext
-from cca_claims.sources import SourceSet, load_sources
+from cca_claims.model import ClaimResult, Finding, Report
+
+# The stages' modules are imported where they run: a re-check answered from the cache never
+# needs the loaders, the anchorer or the rules, and start-up time is most of such a run.
+if TYPE_CHECKING:
+    from cca_claims.claims import ClaimSet
+    from cca_claims.rules.base import RuleContext
+    from cca_claims.sources import SourceSet
 
 
 @dataclass
@@ -98,18 +94,26 @@ def stage(run: Run, name: str, fn):
 
 
 def load_source_stage(run: Run) -> None:
+    from cca_claims.sources import load_sources
+
     run.sources = load_sources(run.config.sources, run.config.root)
     run.findings.extend(run.sources.problems)
 
 
 def load_claim_stage(run: Run) -> None:
     assert run.sources is not None
+    from cca_claims.claims import load_claims
+
     run.claims = load_claims(run.config.claims, run.sources.sources.keys(), run.config.root)
     run.findings.extend(run.claims.problems)
 
 
 def anchor_stage(run: Run) -> None:
     assert run.sources is not None and run.claims is not None
+    from cca_claims.anchor import Anchorer
+    from cca_claims.model import AnchorResult, EvidenceResult
+    from cca_claims.rules.base import ClaimContext, RuleContext
+
     anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold)
     context = RuleContext(run.config, run.sources.sources)
     for claim in run.claims.claims:
@@ -137,6 +141,9 @@ def read_stage(run: Run) -> None:
 
 
 def rule_stage(run: Run, lint_only: bool = False) -> None:
+    from cca_claims.problems import problem
+    from cca_claims.rules import RULES
+
     assert run.context is not None
     for rule_id, module in RULES.items():
         if lint_only and not rule_id.startswith("A"):
