@@ -42,6 +42,7 @@ SYMBOLS: dict[str, str | None] = {
     "₼": "AZN",
     "₾": "GEL",
     "₡": "CRC",
+    "đ": "VND",
     "₭": "LAK",
     "₮": "MNT",
     "₲": "PYG",
@@ -228,6 +229,14 @@ SUBUNITS: dict[str, tuple[str, float]] = {
     "satoshis": ("BTC", 1e-8),
 }
 MAX_NAME_WORDS = 3
+# Currencies written with a bare "$": a code next to "$" says which dollar (or peso) it is.
+DOLLAR_CODES = frozenset(
+    """USD AUD CAD NZD HKD SGD TWD BND FJD JMD TTD BBD BSD BZD XCD LRD NAD SRD GYD KYD BMD SBD
+    MXN ARS CLP COP UYU""".split()
+)
+# Currencies whose prices are written in whole units, so "Rp 31.500" or "1.727 Ft" group
+# thousands with a dot: a dot followed by exactly three digits is never a decimal point there.
+WHOLE_UNIT_CODES = frozenset("IDR VND HUF KRW JPY CLP COP IRR UZS ISK PYG LAK MNT KHR".split())
 
 
 def million_code(word: str) -> str | None:

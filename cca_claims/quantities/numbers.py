@@ -228,7 +228,15 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
         if len(set(seps)) == 1:
             sep = seps[0]
             if all(len(g) == 3 for g in groups) and len(t.text) <= 3:
-                if sep == "." and len(groups) == 1:
+                k = chain[-1][2]
+                whole = (  # "1.899,-": the ",-" of a price in whole units
+                    k + 2 < n
+                    and tokens[k + 1].text in ",."
+                    and tokens[k + 1].glued
+                    and tokens[k + 2].text in ("-", "–")
+                    and tokens[k + 2].glued
+                )
+                if sep == "." and len(groups) == 1 and not whole:
                     int_part, decimals = t.text, groups[0]  # "1.234": an English decimal
                 else:
                     int_part = t.text + "".join(groups)

@@ -185,6 +185,8 @@ class _Scanner:
                 iso = mo.SYMBOLS[key]
             elif t.text.upper() in mo.ISO_CODES and self.toks[i + 1].glued:
                 iso = t.text.upper()  # "NZD$15", "MXN$ 15"
+            elif t.text in mo.DOLLAR_CODES:
+                iso = t.text  # "NZD $100.70"
             else:
                 return None
             written, nxt = t.text + "$", i + 2
@@ -202,8 +204,14 @@ class _Scanner:
             return None
         # "US$:12.99", "Rs. 500", "USD-5" are still prefixes
         if self.low(nxt) in (":", ".") and self.toks[nxt].glued:
-            if self.tok(nxt + 1) is not None and self.toks[nxt + 1].kind == "num":
-                nxt += 1
+            after = self.tok(nxt + 1)
+            if after is not None and after.kind == "num":
+                sep = self.tok(nxt + 2)
+                decimal = after.glued and t.kind == "sym"
+                if sep is not None and sep.glued and sep.text in ".,":
+                    decimal = False  # "$.750.30": the dot is punctuation after the sign
+                if not (self.low(nxt) == "." and decimal):
+                    nxt += 1  # "$.75" keeps its decimal point
         return iso, written, nxt, note
 
     # ------------------------------------------------------------------ main loop
@@ -290,6 +298,7 @@ class _Scanner:
         self.magnitude(expr)
         self.suffix(expr)
         if pre is not None:
+            self.whole_units(expr)
             self.million_code(expr)
         self.range_tail(expr)
         if expr.low is None:
@@ -378,9 +387,25 @@ class _Scanner:
         """A percent sign, currency, unit or counted noun after the figure."""
         self._suffix(expr)
         if expr.currency:
+            self.whole_units(expr)
             self.million_code(expr)
             self.late_magnitude(expr)
         self.split_amount(expr)
+
+    def whole_units(self, expr: _Expr) -> None:
+        """ "Rp 31.500", "1.727 Ft": in whole-unit currencies a dot groups thousands."""
+        fig = expr.fig
+        if expr.iso not in mo.WHOLE_UNIT_CODES or fig.last != fig.first + 2:
+            return
+        a, dot, b = self.toks[fig.first], self.toks[fig.first + 1], self.toks[fig.last]
+        if dot.text != "." or len(b.text) != 3 or len(a.text) > 3 or a.kind != "num":
+            return
+        if fig.magnitude != 1 or b.kind != "num":
+            return
+        expr.fig = Figure(float(a.text + b.text), fig.first, fig.last, 0.5, True, False)
+        expr.notes.append(
+            f"'.' read as a thousands separator ({expr.iso} is written in whole units)"
+        )
 
     def million_code(self, expr: _Expr) -> None:
         """ "30 MUSD", "MAUD 60": the figure counts millions of the currency."""
@@ -504,6 +529,15 @@ class _Scanner:
             cur = self.currency_suffix(k)
             if cur is not None and cur[0] == expr.iso and self.toks[k].kind == "word":
                 expr.last = cur[2]
+            elif (
+                cur is not None
+                and expr.currency == "$"
+                and cur[0] in mo.DOLLAR_CODES
+                and self.toks[k].kind == "word"
+            ):
+                # "$1,190.00 AUD": the code says which dollar the "$" is
+                expr.iso, expr.last = cur[0], cur[2]
+                expr.notes = [n for n in expr.notes if n != "$ read as US dollar"]
             self.per_unit(expr)
             return
         unit = self.unit_at(k)
