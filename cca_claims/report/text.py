@@ -1,7 +1,8 @@
 """The editor's report: a summary, then findings grouped by claim with the passages in context.
 
 For each claim with findings: its id, verdict and statement; each finding as `file:line:col:
-severity RULE name: message`; and the passages it compares, side by side (one column per source)
+severity RULE name: message`; and, for open findings (reviewed and baselined ones take one line
+each, after the open ones), the passages it compares, side by side (one column per source)
 on wide terminals, stacked on narrow ones, with the figure highlighted, the value as written and
 normalized, and any FX rate or unit conversion used. Findings without a claim (broken files) come
 first under "Files".
@@ -114,8 +115,14 @@ def claim_block(
         )
         parts.append(Padding(value, (0, 0, 0, 2)))
     shown: set[int] = set()
-    for f in findings:
+    # open findings first, with their passages; settled ones follow on one line each
+    for f in sorted(findings, key=lambda f: f.suppressed):
         parts.append(Padding(finding_line(f, hint=False), (0, 0, 0, 2)))
+        if f.suppressed:
+            if f.review_note and f.review != "baseline":
+                note = Text(safe(f.review_note, oneline=True), style="dim")
+                parts.append(Padding(note, (0, 0, 0, 6)))
+            continue
         if f.hint:
             parts.append(
                 Padding(Text("hint: " + safe(f.hint, oneline=True), style="dim"), (0, 0, 0, 6))
