@@ -94,13 +94,10 @@ def _feed_file(h: Any, path: Path, root: Path) -> None:
 
 def input_key(config: Any, *, mode: str, baseline: frozenset[str] = frozenset()) -> str:
     """The key of a check of `config`'s inputs in `mode` ("check" or "lint")."""
-    from dataclasses import fields
-
     from cca_claims.claims import find_claim_files
 
     h = hashlib.sha256(f"cca-claims-cache|{code_hash()}|{mode}".encode())
-    settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name != "cache_dir"}
-    h.update(repr(sorted(settings.items(), key=lambda kv: kv[0])).encode())
+    h.update(_config_repr(config).encode())
     h.update(f"|cwd={Path.cwd()}|root={_resolved(config.root)}".encode())
     h.update(repr(sorted(baseline)).encode())
     # rules may compare review dates with today's: an entry is good for the day it was made
@@ -134,12 +131,13 @@ def cache_folder(config: Any) -> Path | None:
     return folder if folder.is_absolute() else Path(config.root) / folder
 
 
-def load(folder: Path | None, key: str) -> Any | None:
-    """The value stored under `key`, or None when there is none or it cannot be read."""
+def load(folder: Path | None, key: str, name: str = "") -> Any | None:
+    """The value stored under `key` (in file `name`, default `<key>.pickle`), or None when there
+    is none or it cannot be read."""
     if folder is None:
         return None
     try:
-        data = (folder / f"{key}{SUFFIX}").read_bytes()
+        data = (folder / (name or f"{key}{SUFFIX}")).read_bytes()
     except OSError:
         return None
     try:
@@ -149,8 +147,9 @@ def load(folder: Path | None, key: str) -> Any | None:
     return value if stored_key == key else None
 
 
-def store(folder: Path | None, key: str, value: Any) -> bool:
-    """Store `value` under `key` atomically; False (and nothing written) when that fails."""
+def store(folder: Path | None, key: str, value: Any, name: str = "") -> bool:
+    """Store `value` under `key` atomically (in file `name`, default `<key>.pickle`); False (and
+    nothing written) when that fails."""
     if folder is None:
         return False
     try:
@@ -162,7 +161,7 @@ def store(folder: Path | None, key: str, value: Any) -> bool:
         readme = folder / "README.txt"
         if not readme.exists():
             readme.write_text(README, encoding="utf-8")
-        _write_atomic(folder / f"{key}{SUFFIX}", data)
+        _write_atomic(folder / (name or f"{key}{SUFFIX}"), data)
         _prune(folder)
     except OSError:
         return False
@@ -189,6 +188,8 @@ def _prune(folder: Path) -> None:
     """Keep the newest MAX_ENTRIES entries; older ones belong to past states of the inputs."""
     entries = []
     for path in folder.glob(f"*{SUFFIX}"):
+        if path.name == Memo.NAME:
+            continue
         try:
             entries.append((path.stat().st_mtime_ns, path))
         except OSError:
@@ -232,3 +233,78 @@ class _SafeUnpickler(pickle.Unpickler):
             if isinstance(found, type):
                 return found
         raise pickle.UnpicklingError(f"cache entry refers to {module}.{name}: not allowed")
+
+
+class Memo:
+    """Finer-grained reuse for a desk that edits one claim at a time: per-quote anchors and
+    per-claim readings from the previous run, kept in `memo.pickle` in the cache folder.
+
+    An anchor is keyed by the source id and text hash, the quote and the fuzzy threshold; a
+    claim's readings by the claim as written (every key, value and position), its anchored
+    passages, the metadata of the sources it cites and the configuration. The whole memo is
+    dropped when the tool's code changes. Each run keeps only the entries it used, so the file
+    follows the inputs instead of growing.
+    """
+
+    NAME = "memo.pickle"
+
+    def __init__(self, folder: Path | None, config: Any) -> None:
+        self.folder = folder
+        self.config_key = _config_repr(config)
+        self.anchors_old: dict[str, Any] = {}
+        self.reads_old: dict[str, Any] = {}
+        self.anchors: dict[str, Any] = {}
+        self.reads: dict[str, Any] = {}
+        self.read_stage_ran = False
+        self.misses = 0
+        loaded = load(folder, self._key(), self.NAME) if folder is not None else None
+        if isinstance(loaded, tuple) and len(loaded) == 2:
+            anchors, reads = loaded
+            if isinstance(anchors, dict) and isinstance(reads, dict):
+                self.anchors_old, self.reads_old = anchors, reads
+
+    def _key(self) -> str:
+        return hashlib.sha256(f"memo|{code_hash()}".encode()).hexdigest()
+
+    def anchor(self, source: Any, quote: str, threshold: float, compute: Any) -> Any:
+        """The anchor of `quote` in `source`, from the memo or `compute()`."""
+        key = f"{source.id}\0{source.sha256}\0{threshold!r}\0{quote}"
+        found = self.anchors_old.get(key)
+        if found is None:
+            found = compute()
+            self.misses += 1
+        self.anchors[key] = found
+        return found
+
+    def reading_key(self, cc: Any, sources: dict[str, Any]) -> str:
+        """The key of one claim's readings: everything `read_claim` looks at."""
+        parts = [self.config_key, repr(cc.claim), repr(cc.kind)]
+        for result in cc.evidence:
+            source = sources.get(result.evidence.source)
+            parts.append(repr(result.anchor))
+            parts.append(repr(source.meta) if source is not None else "-")
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def reading(self, key: str) -> Any | None:
+        self.read_stage_ran = True
+        return self.reads_old.get(key)
+
+    def remember_reading(self, key: str, value: Any, computed: bool) -> None:
+        if computed:
+            self.misses += 1
+        self.reads[key] = value
+
+    def save(self) -> None:
+        """Store the entries this run used (when anything was computed or dropped)."""
+        reads = self.reads if self.read_stage_ran else self.reads_old
+        unchanged = not self.misses and len(self.anchors) == len(self.anchors_old)
+        if unchanged and len(reads) == len(self.reads_old):
+            return
+        store(self.folder, self._key(), (self.anchors, reads), name=self.NAME)
+
+
+def _config_repr(config: Any) -> str:
+    from dataclasses import fields
+
+    settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name != "cache_dir"}
+    return repr(sorted(settings.items(), key=lambda kv: kv[0]))

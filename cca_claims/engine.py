@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cca_claims import __version__
 from cca_claims.config import Config
@@ -36,6 +36,7 @@ class Run:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
+    memo: Any = None  # cca_claims.cache.Memo: anchors and readings of the previous run
 
 
 def check(
@@ -53,7 +54,10 @@ def check(
     """
     if use_cache:
         return _cached_check(config, lint_only, baseline)
-    run = Run(config, baseline=baseline)
+    return _run_stages(Run(config, baseline=baseline), lint_only)
+
+
+def _run_stages(run: Run, lint_only: bool) -> Report:
     stage(run, "load sources", load_source_stage)
     stage(run, "load claims", load_claim_stage)
     stage(run, "anchor", anchor_stage)
@@ -75,10 +79,15 @@ def _cached_check(config: Config, lint_only: bool, baseline: frozenset[str]) -> 
         elapsed = time.perf_counter() - started
         stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit"}
         return replace(hit, generated_at=_now(), stats=stats)
-    report = check(config, lint_only=lint_only, baseline=baseline)
+    # a miss: unchanged quotes and claims still reuse their anchors and readings
+    memo = cache.Memo(folder, config)
+    run = Run(config, baseline=baseline, memo=memo)
+    run.timings["cache"] = time.perf_counter() - started
+    report = _run_stages(run, lint_only)
     # store only when the inputs did not change while they were being checked
     if cache.input_key(config, mode=mode, baseline=baseline) == key:
         cache.store(folder, key, report)
+        memo.save()
     return replace(report, stats={**report.stats, "cache": "miss"})
 
 
@@ -116,17 +125,22 @@ def anchor_stage(run: Run) -> None:
 
     anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold)
     context = RuleContext(run.config, run.sources.sources)
+    sources, memo = run.sources.sources, run.memo
     for claim in run.claims.claims:
-        results = [
-            EvidenceResult(
-                ev,
-                anchorer.anchor(ev.source, ev.quote)
-                if ev.source in run.sources.sources
-                else AnchorResult(None, "no-source"),
-                None,
-            )
-            for ev in claim.evidence
-        ]
+        results = []
+        for ev in claim.evidence:
+            if ev.source not in sources:
+                found = AnchorResult(None, "no-source")
+            elif memo is not None:
+                found = memo.anchor(
+                    sources[ev.source],
+                    ev.quote,
+                    anchorer.threshold,
+                    lambda ev=ev: anchorer.anchor(ev.source, ev.quote),
+                )
+            else:
+                found = anchorer.anchor(ev.source, ev.quote)
+            results.append(EvidenceResult(ev, found, None))
         context.claims[claim.id] = ClaimContext(claim, results, kind=claim.kind)
     run.context = context
 
@@ -136,8 +150,24 @@ def read_stage(run: Run) -> None:
     from cca_claims.reading import read_claim
 
     assert run.context is not None
+    memo, sources = run.memo, run.context.sources
     for cc in run.context.claims.values():
-        run.findings.extend(read_claim(cc, run.context.sources, run.config))
+        if memo is None:
+            run.findings.extend(read_claim(cc, sources, run.config))
+            continue
+        key = memo.reading_key(cc, sources)
+        kept = memo.reading(key)
+        if kept is not None:
+            cc.period, cc.kind, cc.claim_reading, cc.claim_value_problem, evidence, found = kept
+            cc.evidence = list(evidence)
+        else:
+            found = read_claim(cc, sources, run.config)
+        memo.remember_reading(
+            key,
+            (cc.period, cc.kind, cc.claim_reading, cc.claim_value_problem, cc.evidence, found),
+            kept is None,
+        )
+        run.findings.extend(found)
 
 
 def rule_stage(run: Run, lint_only: bool = False) -> None:
