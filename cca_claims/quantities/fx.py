@@ -63,6 +63,7 @@ def table_rows() -> tuple[dict, ...]:
                     "low": float(row["per_usd_low"]),
                     "high": float(row["per_usd_high"]),
                     "source": row.get("source", "").strip(),
+                    "verify_at": (row.get("verify_at") or "").strip(),
                     "note": row.get("note", "").strip(),
                 }
             )
@@ -95,7 +96,9 @@ def usd_rate(currency: str, days: tuple[dt.date, dt.date]) -> Conversion:
     if rows:
         low = min(1 / r["high"] for r in rows)
         high = max(1 / r["low"] for r in rows)
-        sources = sorted({r["source"] for r in rows})
+        sources = sorted(
+            {r["source"] + (f" ({r['verify_at']})" if r.get("verify_at") else "") for r in rows}
+        )
         return Conversion(
             "fx",
             currency,
@@ -104,7 +107,8 @@ def usd_rate(currency: str, days: tuple[dt.date, dt.date]) -> Conversion:
             lo.isoformat(),
             hi.isoformat(),
             "cca_claims/data/fx_rates.csv: " + "; ".join(sources),
-            "; ".join(sorted({r["note"] for r in rows})),
+            "approximate range, verify before publication: "
+            + "; ".join(sorted({r["note"] for r in rows})),
         )
     try:
         covered = _ecb_covers(currency, (lo, hi))
