@@ -102,6 +102,10 @@ MAGNITUDE_WORDS = {
     "hundred": 1e2,
     "dozen": 12.0,
     "dozens": 12.0,
+    "doz": 12.0,
+    "dozs": 12.0,
+    "dz": 12.0,
+    "dzs": 12.0,
     "lakh": 1e5,
     "lakhs": 1e5,
     "crore": 1e7,
@@ -243,12 +247,22 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
                 last = chain[-1][2]
             elif len(groups) == 1 and sep in ".,":
                 int_part, decimals, last = t.text, groups[0], chain[0][2]
+            elif _indian(t.text, groups, sep):
+                int_part, last = t.text + "".join(groups), chain[-1][2]  # "12,34,567"
             else:
                 # 192.168.1.2 and the like: not one number; read the first group only.
                 return _with_exponent(tokens, _int_figure(t.text, i, i), n)
         else:
             head, tail = chain[:-1], chain[-1]
             if (
+                tail[0] == "."
+                and len(set(c[0] for c in head)) == 1
+                and head[0][0] == ","
+                and _indian(t.text, [c[1] for c in head], ",")
+            ):
+                int_part = t.text + "".join(c[1] for c in head)  # "12,34,567.89"
+                decimals, last = tail[1], tail[2]
+            elif (
                 all(len(c[1]) == 3 for c in head)
                 and len(set(c[0] for c in head)) == 1
                 and tail[0] in ".,"
@@ -291,6 +305,17 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
     return _with_exponent(tokens, fig, n)
 
 
+def _indian(head: str, groups: list[str], sep: str) -> bool:
+    """Indian digit grouping: "12,34,567" (pairs of digits, then the last three)."""
+    return (
+        sep == ","
+        and len(groups) >= 2
+        and len(head) <= 2
+        and len(groups[-1]) == 3
+        and all(len(g) == 2 for g in groups[:-1])
+    )
+
+
 def _int_figure(s: str, first: int, last: int) -> Figure:
     return Figure(float(s), first, last, _digits_precision(s, ""), True)
 
@@ -298,16 +323,16 @@ def _int_figure(s: str, first: int, last: int) -> Figure:
 def _with_exponent(tokens: list[Token], fig: Figure, n: int) -> Figure:
     """Apply a glued exponent: "94.82e9", "1.2E+6", "5.5x10-3"."""
     k = fig.last + 1
-    if k < n and tokens[k].glued and tokens[k].lower in ("e", "x") and k + 1 < n:
+    if k < n and tokens[k].glued and tokens[k].lower in ("e", "x", "×") and k + 1 < n:
         sign, m = 1, k + 1
-        if tokens[k].lower == "x":
+        if tokens[k].lower in ("x", "×"):
             if not (tokens[m].text == "10" and tokens[m].glued and m + 1 < n):
                 return fig
             m += 1
             if tokens[m].text == "^" and tokens[m].glued and m + 1 < n:
                 m += 1
-        if tokens[m].text in "+-" and tokens[m].glued and m + 1 < n:
-            sign = -1 if tokens[m].text == "-" else 1
+        if tokens[m].text in ("+", "-", "−") and tokens[m].glued and m + 1 < n:
+            sign = -1 if tokens[m].text in ("-", "−") else 1
             m += 1
         if tokens[m].kind == "num" and tokens[m].glued and len(tokens[m].text) <= 3:
             if m + 1 < n and tokens[m + 1].glued and tokens[m + 1].kind == "word":
@@ -334,11 +359,13 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         k = i + 1
         if k < n and tokens[k].lower == "a":
             k += 1
-        if k < n and tokens[k].lower in WORD_MAGNITUDES:
+        mags = {**WORD_MAGNITUDES, "dozen": 12.0}  # "half a dozen"
+        if k < n and tokens[k].lower in mags:
             share = 0.5 if tokens[i].lower == "half" else 0.25
-            return Figure(share * WORD_MAGNITUDES[tokens[k].lower], i, k, 0.0, True, True)
+            return Figure(share * mags[tokens[k].lower], i, k, 0.0, True, True)
         return None
     small = ("unit", "tens")
+    last_mag = 1.0
     while j < n:
         tok = tokens[j]
         w = tok.lower
@@ -361,13 +388,20 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         elif w in WORD_MAGNITUDES:
             if prev == "mag":
                 break
+            last_mag = WORD_MAGNITUDES[w]
             total += (current or 1) * WORD_MAGNITUDES[w]
             current = 0
             prev = "mag"
-        elif w == "dozen":
-            current = (current or 1) * 12
+        elif w in ("dozen", "dozens") and (w == "dozen" or prev in small):
+            tail = current % 100  # "three hundred and two dozens": the dozens are the "two"
+            if tail == 0 and current:
+                break
+            current = current - tail + (tail or 1) * 12
             prev = "dozen"
         elif w == "and" and prev in ("hundred", "mag") and nxt is not None:
+            after = tokens[j + 2].lower if j + 2 < n else ""
+            if prev == "mag" and after in FRACTION_WORDS:
+                break  # "six million and two thirds": the fraction is of the million
             if nxt.lower in UNITS_WORDS or nxt.lower in TENS_WORDS:
                 j += 1
                 continue
@@ -385,16 +419,28 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         return None
     value = total + current
     nxt = tokens[last + 1] if last + 1 < n else None
-    # "two thirds", "five eighths": a count of fractions
-    if nxt is not None and nxt.lower in FRACTION_WORDS and prev in ("unit", "tens") and value:
-        if not (nxt.lower.startswith("second")) and value < 100:
-            return Figure(value / FRACTION_WORDS[nxt.lower], i, last + 1, 0.0, False, True)
-    # "one and a half", "five and a quarter"
+    # "two thirds", "five eighths", "one-eighth": a count of fractions
+    frac_at = last + 1
+    if nxt is not None and nxt.text in ("-", "‑") and last + 2 < n:
+        frac_at = last + 2  # "one-eighth", "five - eighths"
+    frac_word = tokens[frac_at].lower if frac_at < n else ""
+    if frac_word in FRACTION_WORDS and prev in ("unit", "tens") and value:
+        if not (frac_word.startswith("second")) and value < 100 and total == 0:
+            return Figure(value / FRACTION_WORDS[frac_word], i, frac_at, 0.0, False, True)
+    # "one and a half", "five and a quarter", "two million and a half", "six million and two thirds"
     if nxt is not None and nxt.lower == "and" and last + 3 < n:
         a, f = tokens[last + 2].lower, tokens[last + 3].lower
-        if a in ("a", "one") and f in FRACTION_WORDS and FRACTION_WORDS[f] <= 4:
-            frac = 1 / FRACTION_WORDS[f]
+        count = 1.0 if a in ("a", "one") else float(UNITS_WORDS.get(a, 0))
+        plural_ok = count == 1 and FRACTION_WORDS.get(f, 99) <= 4 or count > 1 and f.endswith("s")
+        if 0 < count < 10 and f in FRACTION_WORDS and plural_ok:
+            frac = count / FRACTION_WORDS[f]
             k = last + 3
+            nxt_mag = tokens[k + 1].lower if k + 1 < n else ""
+            if prev == "mag" and nxt_mag in WORD_MAGNITUDES:
+                # "one billion and three quarters million": 1e9 + 0.75e6
+                return Figure(value + frac * WORD_MAGNITUDES[nxt_mag], i, k + 1, 0.0, False, True)
+            if prev == "mag":
+                frac *= last_mag  # "three million and a half": half a million
             if k + 1 < n and tokens[k + 1].lower in WORD_MAGNITUDES and total == 0:
                 mag = WORD_MAGNITUDES[tokens[k + 1].lower]
                 return Figure((value + frac) * mag, i, k + 1, 0.0, False, True)

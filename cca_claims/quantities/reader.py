@@ -334,7 +334,21 @@ class _Scanner:
                 factor = CURRENCY_ONLY_MAGNITUDES[t.lower]
         if factor is None:
             return
-        setattr(expr, which, fig.scaled(factor, k, t.text))
+        # "3 lakh crore", "two hundred million": a smaller magnitude word before a larger one
+        nxt = self.tok(k + 1)
+        if nxt is not None and self.free(k + 1) and factor in (1e2, 1e3, 1e5):
+            factor2 = MAGNITUDE_WORDS.get(nxt.lower)
+            if factor2 is not None and factor2 > factor and factor2 >= 1e5:
+                factor, k = factor * factor2, k + 1
+        scaled = fig.scaled(factor, k, self.toks[k].text)
+        # "3 million and a half": half a million more
+        if self.low(k + 1) == "and" and self.low(k + 2) in ("a", "one"):
+            share = {"half": 0.5, "quarter": 0.25}.get(self.low(k + 3))
+            if share is not None and factor >= 1e3 and self.free(k + 3):
+                value = scaled.value + share * factor * (-1 if fig.value < 0 else 1)
+                scaled = replace(scaled, value=value, last=k + 3)
+                k += 3
+        setattr(expr, which, scaled)
         expr.last = max(expr.last, k)
 
     def currency_suffix(self, k: int) -> tuple[str | None, str, int, float, str] | None:
