@@ -239,8 +239,13 @@ class _Scanner:
         pre = self.currency_prefix(i)
         iso, written, note = None, "", ""
         j = i
+        signed = False
         if pre is not None:
             iso, written, j, note = pre
+            nx, dg = self.tok(j), self.tok(j + 1)
+            if nx is not None and dg is not None and nx.text in ("-", "−") and nx.glued:
+                if dg.glued and dg.kind == "num" and self.toks[j - 1].kind == "sym":
+                    signed, j = True, j + 1  # "$-99.99": a negative amount
         fig = self.figure_at(j)
         if fig is None:
             return None
@@ -292,6 +297,8 @@ class _Scanner:
                 if before is None or before.text not in lx.RANGE_DASHES:
                     expr.negative = True
                     expr.first = j - 1
+        if signed:
+            expr.negative = True
         if pre is None and self.low(j - 1) in ("minus", "negative") and self.free(j - 1):
             expr.negative = True
             expr.first = j - 1
@@ -642,6 +649,8 @@ class _Scanner:
             return
         conn = t.lower
         swap_ok = False
+        if conn in lx.RANGE_DASHES and t.glued and self.low(k + 1) == "to":
+            k, conn = k + 1, "to"  # "8- to 16-meter": the unit is written once, after the second
         if conn in lx.RANGE_DASHES or conn in lx.RANGE_WORDS:
             pass
         elif conn == "~" and t.glued and self.tok(k + 1) is not None and self.toks[k + 1].glued:
