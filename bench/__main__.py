@@ -2,6 +2,7 @@
 
     python -m bench run --tier S            # or M, L (XS for a smoke run); prints and saves JSON
     python -m bench run --tier M --no-naive --no-bundled --runs 3
+    python -m bench run --tier M --at HEAD  # measure a commit, not the working tree
     python -m bench generate --tier M       # only write the corpus (bench/out/corpus-M-7/)
     python -m bench compare OLD.json NEW.json
     python -m bench show bench/out/latest-S.json
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 from bench.generate import TIERS, ensure_corpus
-from bench.run import REPO, run_tier, save
+from bench.run import REPO, run_tier, save, snapshot
 from bench.show import compare, render
 
 DEFAULT_OUT = REPO / "bench" / "out"
@@ -35,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--no-naive", action="store_true", help="skip the naive anchoring baseline")
     run.add_argument("--no-bundled", action="store_true", help="skip the bundled-corpus timings")
     run.add_argument("--json", type=Path, help="also write the result to this file")
+    run.add_argument(
+        "--at",
+        metavar="REV",
+        help="measure commit REV (extracted with git archive) instead of the working tree",
+    )
     gen = sub.add_parser("generate", help="write a tier's corpus")
     gen.add_argument("--tier", choices=sorted(TIERS), default="S", type=str.upper)
     gen.add_argument("--seed", type=int, default=7)
@@ -56,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "show":
         print(render(_load(args.result)), end="")
         return 0
+    if args.at:
+        snapshot(args.at, args.out)
     result = run_tier(
         args.tier,
         args.out,

@@ -25,6 +25,8 @@ from typing import Any
 from bench.generate import ensure_corpus
 
 REPO = Path(__file__).resolve().parent.parent
+# the tree whose code is measured: the working tree, or a snapshot of a commit (see `snapshot`)
+TARGET: dict[str, Any] = {"root": REPO, "rev": None}
 FLOOR_IMPORTS = "import typer, rich, yaml, rapidfuzz"
 STAGES = (
     "load sources",
@@ -54,7 +56,7 @@ def _timed(cmd: list[str], cwd: Path | None = None) -> tuple[str, float, float, 
     env = {**os.environ, "PYTHONPATH": _pythonpath()}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd or REPO, stdout=out, stderr=err, env=env)
+        proc = subprocess.Popen(cmd, cwd=cwd or TARGET["root"], stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
@@ -71,7 +73,7 @@ def _timed(cmd: list[str], cwd: Path | None = None) -> tuple[str, float, float, 
 
 def _pythonpath() -> str:
     current = os.environ.get("PYTHONPATH", "")
-    return str(REPO) + (os.pathsep + current if current else "")
+    return str(TARGET["root"]) + (os.pathsep + current if current else "")
 
 
 def repeat_command(
@@ -124,7 +126,7 @@ def bundled(runs: int) -> dict[str, Any]:
     out["python_startup"] = repeat_command([sys.executable, "-c", "pass"], runs)
     out["floor"] = repeat_command([sys.executable, "-c", FLOOR_IMPORTS], runs)
     # the bundled corpus' cache folder (the default, under the repository): safe to delete
-    cache = REPO / ".cca-claims-cache"
+    cache = Path(TARGET["root"]) / ".cca-claims-cache"
 
     def drop_cache() -> None:
         shutil.rmtree(cache, ignore_errors=True)
@@ -207,7 +209,24 @@ def commit() -> dict[str, Any]:
         except OSError:
             return ""
 
+    if TARGET["rev"]:  # a snapshot of a commit: exactly that code, nothing uncommitted
+        return {"commit": git("rev-parse", "--short", TARGET["rev"]), "dirty": False}
     return {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "-s"))}
+
+
+def snapshot(rev: str, into: Path) -> Path:
+    """Extract commit `rev` (git archive) under `into` and measure it instead of the working
+    tree: other edits going on in the working tree then cannot change the code mid-run (which
+    would also invalidate the cache between a cold and a warm run)."""
+    folder = into / f"snapshot-{rev.replace('/', '_')}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    TARGET["root"], TARGET["rev"] = folder, rev
+    return folder
 
 
 def run_tier(
