@@ -759,11 +759,14 @@ class _Scanner:
                 return
             other = _Expr(first=k + size, last=fig2.last, fig=fig2, currency=expr.currency)
             self.magnitude(other)
+            bare = not (expr.unit_expr or expr.percent or expr.currency or expr.noun)
             if expr.unit_expr or expr.percent:
                 self.suffix(other)
                 if (other.unit_expr, other.percent) != (expr.unit_expr, expr.percent):
                     if other.unit_expr or other.percent:
                         return
+            elif bare:
+                self.suffix(other)  # "above 1000 and below 1500 tonnes": one unit for both
             lo_q, lo_f, hi_q, hi_f = (
                 (kind, other.fig, expr.qual, expr.fig)
                 if upper_first
@@ -771,6 +774,11 @@ class _Scanner:
             )
             if not lo_f.value < hi_f.value:
                 return
+            if bare:
+                for attr in ("unit_expr", "unit_text", "noun", "noun_text", "currency", "iso"):
+                    setattr(expr, attr, getattr(other, attr))
+                expr.percent, expr.share = other.percent, other.share
+                expr.notes += [n for n in other.notes if n not in expr.notes]
             expr.low, expr.fig = lo_f, hi_f
             expr.closed = (lo_q == "ge", hi_q == "le")
             expr.qual = "range"

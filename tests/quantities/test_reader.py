@@ -296,3 +296,60 @@ def test_bounded_time_on_hostile_input():
     t0 = time.perf_counter()
     read_values(hostile)
     assert time.perf_counter() - t0 < 10
+
+
+# --------------------------------------------------------------------------- peer-suite gaps
+def _one(text: str, kind: str):
+    found = [r for r in read_values(text) if r.kind == kind]
+    assert len(found) == 1, [r.text for r in read_values(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "low", "high"),
+    [
+        ("Rp 31.500", "IDR", 31499.5, 31500.5),  # whole-unit currency: the dot groups thousands
+        ("1.727 Ft", "HUF", 1726.5, 1727.5),
+        ("$1,190.00 AUD", "AUD", 1189.995, 1190.005),  # the code names the dollar
+        ("NZD $100.70", "NZD", 100.695, 100.705),
+        ("three lakh crore rupees", "INR", 3e12, 3e12),
+        ("a loan of 12,34,567 rupees", "INR", 1234566.5, 1234567.5),
+        ("projects worth from 7 to 10 billion yuan", "CNY", 7e9, 10e9),
+    ],
+)
+def test_money_native_amounts(text, iso, low, high):
+    r = _one(text, "money")
+    assert r.written_unit == iso
+    assert math.isclose(r.native.low, low, rel_tol=1e-9)
+    assert math.isclose(r.native.high, high, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to earn $2000 over 3 years",  # "over 3 years" is a span, not 2000/3
+        "exports rose from 5 to 7 billion",  # a change: two values, not a range
+        "The number 1/0 is not a value",
+        "the 24/7 news cycle",
+    ],
+)
+def test_not_a_fraction_or_range(text):
+    for r in read_values(text):
+        assert r.qualifier != "to", r.text
+        assert r.number is None or r.number >= 1 or r.number == 0, r.text
+
+
+def test_numbers_inside_urls_are_not_read():
+    text = "See https://example.org/report?year=2024&page=30%25 for 12 tables"
+    assert [r.text for r in read_values(text) if r.kind != "date"] == ["12 tables"]
+
+
+def test_clock_time_is_not_a_length():
+    assert read_values("the talks start at 2.30 pm") == [] or all(
+        r.kind == "date" for r in read_values("the talks start at 2.30 pm")
+    )
+
+
+def test_bare_degrees_without_temperature_words_stay_an_angle():
+    r = _one("the ship made a 180-degree turn", "quantity")
+    assert r.unit == "radian"
