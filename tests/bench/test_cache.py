@@ -144,3 +144,12 @@ def test_no_cache_folder_configured(corpus: Path) -> None:
     config = replace(_config(corpus), cache_dir=None)
     assert check(config, use_cache=True).stats["cache"] == "miss"
     assert not (corpus / ".cca-claims-cache").exists()
+
+
+def test_cache_lists_the_claim_files_the_loader_reads(corpus: Path) -> None:
+    from cca_claims.claims import find_claim_files
+
+    (corpus / "claims" / "nested").mkdir()
+    (corpus / "claims" / "nested" / "more.yml").write_text("claims: []\n")
+    (corpus / "claims" / "notes.txt").write_text("not a claim file\n")
+    assert cache.claim_files(corpus / "claims") == find_claim_files(corpus / "claims")
