@@ -4,17 +4,31 @@ Usage (from the repo root):  python -m bench.peers [--suites DIR] [--json FILE] 
                                                    [--failures N]
 
 The suites are JSON Lines files (see ../shared/peer-suites/README.md); every file is one suite,
-the `*.python-notsupported.jsonl` files included. Both readers are scored the same way:
+the `*.python-notsupported.jsonl` files included. Both readers go through the same adapter shape
+(`Found`: number, interval bounds, ISO currency, kind) and are scored by the same function:
 
 * a labelled case passes when every expected value appears among the readings: the reading's
   number in its written unit within 0.5 % of the expected `value` (for ranges and qualifiers the
-  expected `interval` bounds may match the reading's interval bounds instead), with the expected
-  ISO currency where the case names one;
+  expected `interval` bounds may match the reading's interval bounds instead: an open side must
+  be open, or 0 for a lower bound), with the expected ISO currency where the case names one;
+  extra readings are not penalized in labelled cases;
 * a negative case (`expected: []`) passes when no value (other than a date) is read;
 * Recognizers-Text suites come from one model per kind (numbers, currency, dimensions,
-  temperature, percent): only the values of that kind count there (see SUITE_KINDS);
-* an unlabelled case (`expected: null`) and bare unit mentions (value null, no interval) only
-  must not crash.
+  temperature, percent): only the values of that kind count there (see SUITE_KINDS). Each
+  reader's own kind decides: our "kelvin" and "temperature:degree" readings and quantulum3's
+  temperature entity are temperatures, quantulum3's currency entity or code is money, and so on;
+* not scored (they only must not crash): unlabelled cases (`expected: null`), bare unit mentions
+  (value null, no interval), and cases whose input has no digit at all while every expected
+  amount is written in digits (price-parser's currency-only rows such as "CND" -> 1 or
+  "Free!" -> 0: the amount is not in the text, so no reader can find it);
+* a crash fails the case, whatever its kind.
+
+Known ways the scoring differs from each source's own semantics, the same for both readers:
+price-parser wants the first price of "£6.95 - £9.95" while both readers report a range whose
+number is not the first price (ours: the upper bound; quantulum3: the midpoint), so those fail;
+quantulum3 reports years ("1979") and "a dozen" as values in its own units, which we read as
+dates and as 12 respectively, so those fail for us; the price-parser `decimal_separator` hint
+is given to neither reader.
 
 price-parser receives a separate currency hint string with some inputs; both readers get the
 same help: the hint is read on its own and its currency stands for a figure that has none.
