@@ -164,7 +164,7 @@ SUITE_KINDS = {
     "NumberModel": {"count"},
     "NumberRangeModel": {"count"},
     "CurrencyModel": {"money"},
-    "DimensionModel": {"quantity", "count"},
+    "DimensionModel": {"quantity"},
     "TemperatureModel": {"temperature"},
     "PercentModel": {"percent"},
 }

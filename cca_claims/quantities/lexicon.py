@@ -53,6 +53,8 @@ PREFIX_QUALIFIERS: dict[str, str] = {
     "≥": "ge",
     "> =": "ge",
     ">=": "ge",
+    "=>": "ge",
+    "=<": "le",
     "up to": "le",
     "at most": "le",
     "no more than": "le",

@@ -35,6 +35,8 @@ from cca_claims.quantities.numbers import (
     tokenize,
 )
 
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
 
 @dataclass
 class _Expr:
@@ -562,6 +564,11 @@ class _Scanner:
             self.per_unit(expr)
             return
         unit = self.unit_at(k)
+        if unit is None and t.text in _BRACKETS and self.tok(k + 1) is not None:
+            # "20 (kg)", "20 [kg]": a unit written in brackets, as in table headings
+            inner = self.unit_at(k + 1)
+            if inner is not None and self.low(inner[2] + 1) == _BRACKETS[t.text]:
+                unit = (inner[0], inner[1], inner[2] + 1)
         if unit is not None:
             expr.unit_expr, expr.unit_text, expr.last = unit
             if expr.unit_expr == "tonne" and expr.unit_text.lower().startswith("ton"):
@@ -821,6 +828,10 @@ class _Scanner:
             if key in ("some", "about", "over", "under", "around") and expr.fig.words:
                 if expr.fig.value == 1:
                     continue
+            if kind == "around" and expr.qual in ("ge", "le", "gt", "lt"):
+                # "about 500 or more": the written bound holds, "about" only blurs the figure
+                expr.qual_text, expr.first = f"{key} ... {expr.qual_text}", a
+                return
             expr.qual, expr.qual_text, expr.first = kind, key, a
             return
 

@@ -80,7 +80,7 @@ _UNIT_GROUPS: list[tuple[str, list[str]]] = [
     ("gram", ["g", "gm", "gram"]),
     ("milligram", ["mg", "milligram"]),
     ("microgram", ["µg", "μg", "mcg", "microgram"]),
-    ("pound", ["lb", "lbs"]),
+    ("pound", ["lb", "lbs", "pound", "pounds"]),  # money only with "£", a magnitude, "sterling"
     ("ounce", ["oz", "ounce"]),
     ("dram", ["dram"]),
     ("second", ["sec", "secs", "second"]),
@@ -110,6 +110,7 @@ _UNIT_GROUPS: list[tuple[str, list[str]]] = [
     ("kelvin", ["kelvin"]),
     ("degree", ["°", "º", "degree", "deg"]),
     ("radian", ["rad", "radian"]),
+    ("turn", ["turn"]),
     ("arcminute", ["arcminute", "minute of arc"]),
     ("arcsecond", ["arcsecond", "second of arc"]),
     ("watt", ["w", "watt"]),
