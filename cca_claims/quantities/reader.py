@@ -423,8 +423,8 @@ class _Scanner:
         a, dot, b = self.toks[fig.first], self.toks[fig.first + 1], self.toks[fig.last]
         if dot.text != "." or len(b.text) != 3 or len(a.text) > 3 or a.kind != "num":
             return
-        if fig.magnitude != 1 or b.kind != "num":
-            return
+        if fig.magnitude != 1 or b.kind != "num" or fig.integer:
+            return  # fig.integer: already read as a whole number
         expr.fig = Figure(float(a.text + b.text), fig.first, fig.last, 0.5, True, False)
         expr.notes.append(
             f"'.' read as a thousands separator ({expr.iso} is written in whole units)"
