@@ -613,6 +613,12 @@ class _Scanner:
                 if denom is not None and denom[0] != expr:
                     return (f"({expr}) / ({denom[0]})", _join(self.toks, k, denom[2] + 1), denom[2])
             return expr, written, last
+        # a scientific unit pint knows ("5 kPa", "20 MeV", "100 mSv"), looked up lazily
+        nxt = self.tok(k + 1)
+        if t.kind == "word" and not (nxt is not None and nxt.glued and nxt.kind in ("word", "num")):
+            sci = un.scientific_unit(t.text)
+            if sci is not None:
+                return sci, t.text, k
         return None
 
     def noun(self, expr: _Expr) -> None:

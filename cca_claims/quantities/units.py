@@ -136,10 +136,19 @@ _UNIT_GROUPS: list[tuple[str, list[str]]] = [
     ("exabyte", ["eb", "exabyte"]),
     ("kilobit / second", ["kbps", "kb/s", "kbit/s"]),
     ("megabit / second", ["mbps", "mb/s", "mbit/s"]),
+    ("gigabit / second", ["gbps", "gb/s", "gbit/s"]),
     ("TEU", ["teu", "teus"]),
 ]
 # Case matters for these spellings: "K" is kelvin, "k" a thousand; "Mb" is a megabit.
-CASED_UNITS = {"K": "kelvin", "Mb": "megabit", "MB": "megabyte", "GB": "gigabyte", "kB": "kilobyte"}
+CASED_UNITS = {
+    "K": "kelvin",
+    "Mb": "megabit",
+    "MB": "megabyte",
+    "GB": "gigabyte",
+    "kB": "kilobyte",
+    "kN": "kilonewton",  # not "kn" (knot)
+    "MN": "meganewton",
+}
 # One-letter or ambiguous spellings that are units only right after a figure.
 SHORT_ONLY_GLUED_OR_SPACED = {"m", "t", "g", "h", "l", "w", "j", "kn", "mt", "pm", "am"}
 # Words near a bare "degrees" or "°" that make it a temperature, not an angle.
@@ -377,3 +386,49 @@ def to_base(value: float, expr: str) -> float:
 def unit_at_word(word: str) -> bool:
     """Whether a single word names a unit ("years", "km")."""
     return word.lower() in UNIT_SURFACES
+
+
+# --------------------------------------------------------------------------- scientific units
+# Unit names that are not ordinary English words, looked up in pint when the tables above lack
+# them. Symbols are tried only when their case marks them as symbols ("kPa", "mSv", "GHz", "MeV",
+# "dB"): a lowercase word after a figure is far more often a noun ("5 chains", "3 points"), which
+# pint would also accept as a unit.
+_SCIENTIFIC_WORDS = frozenset(
+    """hertz pascal pascals newton newtons volt volts ampere amperes ohm ohms sievert sieverts
+    becquerel becquerels lux lumen lumens candela farad farads coulomb coulombs decibel decibels
+    kilopascal kilopascals megapascal megapascals kilovolt kilovolts millisievert millisieverts
+    microsievert microsieverts gigahertz megahertz kilohertz terahertz electronvolts psi mol mmol
+    kpa mpa hpa ghz mhz khz thz kev mev gev tev msv kv""".split()
+)
+_SCIENTIFIC_SYMBOLS_2 = frozenset({"Hz", "Pa", "Sv", "Gy", "Bq", "Wb", "Ci"})
+
+
+def looks_scientific(word: str) -> bool:
+    """Whether a word after a figure may be a scientific unit worth asking pint about."""
+    if not 2 <= len(word) <= 14 or not word.replace("µ", "").replace("μ", "").isalpha():
+        return False
+    if word.lower() in _SCIENTIFIC_WORDS:
+        return True
+    if len(word) == 2 and word in _SCIENTIFIC_SYMBOLS_2:
+        return True
+    # a symbol with a prefix: "kPa", "mSv", "GHz", "MeV", "dB" (never an all-capitals acronym)
+    return len(word) <= 5 and any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+@functools.lru_cache(maxsize=256)
+def scientific_unit(word: str) -> str | None:
+    """The pint unit a scientific unit word names ("kPa" -> "kilopascal"), or None (lazy pint)."""
+    if not looks_scientific(word):
+        return None
+    try:
+        ureg = registry()
+        key = word.lower() if word.lower() in _SCIENTIFIC_WORDS and word.islower() else word
+        try:
+            units = ureg.parse_units(key)
+        except Exception:
+            units = ureg.parse_units(key.lower())
+        if units.dimensionless:
+            return None
+        return str(units)
+    except Exception:  # pint does not know it: not a unit
+        return None

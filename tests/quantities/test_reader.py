@@ -353,3 +353,21 @@ def test_clock_time_is_not_a_length():
 def test_bare_degrees_without_temperature_words_stay_an_angle():
     r = _one("the ship made a 180-degree turn", "quantity")
     assert r.unit == "radian"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("a pressure of 5 kPa", "kilogram / meter / second ** 2"),
+        ("the 50 Hz grid", "1 / second"),
+        ("a load of 2 kN", "kilogram * meter / second ** 2"),  # not knots
+        ("a dose of 100 mSv", "meter ** 2 / second ** 2"),
+    ],
+)
+def test_scientific_units_come_from_pint(text, unit):
+    assert _one(text, "quantity").unit == unit
+
+
+@pytest.mark.parametrize("text", ["24 chains opened stores", "Top 5 In Asia", "5 iPhones"])
+def test_ordinary_words_are_not_asked_of_pint(text):
+    assert all(r.kind == "count" for r in read_values(text))
