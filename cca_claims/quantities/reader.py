@@ -767,10 +767,16 @@ class _Scanner:
             upper_first = expr.qual in ("lt", "le")
             if upper_first == (kind in ("lt", "le")) or kind not in ("gt", "ge", "lt", "le"):
                 return
-            fig2 = self.figure_at(k + size)
+            at = k + size
+            pre = self.currency_prefix(at)
+            if pre is not None:
+                if not expr.currency or pre[0] != expr.iso:
+                    return
+                at = pre[2]  # "more than $5 million and less than $9 million"
+            fig2 = self.figure_at(at)
             if fig2 is None:
                 return
-            other = _Expr(first=k + size, last=fig2.last, fig=fig2, currency=expr.currency)
+            other = _Expr(first=at, last=fig2.last, fig=fig2, currency=expr.currency, iso=expr.iso)
             self.magnitude(other)
             bare = not (expr.unit_expr or expr.percent or expr.currency or expr.noun)
             if expr.unit_expr or expr.percent:
@@ -780,6 +786,13 @@ class _Scanner:
                         return
             elif bare:
                 self.suffix(other)  # "above 1000 and below 1500 tonnes": one unit for both
+            else:
+                # "at least 10 countries and at most 20 firms": two values, not one range
+                self.suffix(other)
+                if other.noun and other.noun != expr.noun or other.unit_expr or other.percent:
+                    return
+                if other.currency and other.iso != expr.iso:
+                    return
             lo_q, lo_f, hi_q, hi_f = (
                 (kind, other.fig, expr.qual, expr.fig)
                 if upper_first

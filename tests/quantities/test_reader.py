@@ -371,3 +371,13 @@ def test_scientific_units_come_from_pint(text, unit):
 @pytest.mark.parametrize("text", ["24 chains opened stores", "Top 5 In Asia", "5 iPhones"])
 def test_ordinary_words_are_not_asked_of_pint(text):
     assert all(r.kind == "count" for r in read_values(text))
+
+
+def test_two_sided_qualifiers_join_only_like_values():
+    r = _one("more than $5 million and less than $9 million", "money")
+    assert (r.interval.low, r.interval.high) == (5e6, 9e6)
+    assert not r.interval.low_closed and not r.interval.high_closed
+    texts = [r.text for r in read_values("at least 10 countries and at most 20 firms")]
+    assert texts == ["at least 10 countries", "at most 20 firms"]
+    # the first side above the second is not a range
+    assert len(read_values("more than 40 and less than 10")) == 2
