@@ -84,6 +84,9 @@ def mode_stages(corpus: Path) -> dict[str, Any]:
         stages[name] = entry
         return out
 
+    # the collector settings engine.check uses, so each stage is timed as a check runs it
+    fewer_collections = engine._fewer_collections()
+    fewer_collections.__enter__()
     timed("load sources", engine.load_source_stage)
     timed("load claims", engine.load_claim_stage)
     timed("anchor", engine.anchor_stage)
@@ -92,6 +95,7 @@ def mode_stages(corpus: Path) -> dict[str, Any]:
         lint_only = True  # the rules that need readings cannot run; anchoring rules still can
     timed("rules", lambda r: engine.rule_stage(r, lint_only=lint_only))
     report = timed("decide", engine.finish)
+    fewer_collections.__exit__(None, None, None)  # rendering runs outside engine.check
     rendered: dict[str, int] = {}
 
     def render(fmt: str):
@@ -141,6 +145,13 @@ def mode_check(corpus: Path, cache_dir: Path | None) -> dict[str, Any]:
 
 def mode_anchors(corpus: Path, naive: bool, repeats: int = 3) -> dict[str, Any]:
     """The floor, the anchorer and the naive baseline on the same quotes, and their agreement."""
+    from cca_claims.engine import _fewer_collections
+
+    with _fewer_collections():  # as inside engine.check
+        return _anchors(corpus, naive, repeats)
+
+
+def _anchors(corpus: Path, naive: bool, repeats: int) -> dict[str, Any]:
     from cca_claims.anchor import Anchorer, naive_anchor
     from cca_claims.claims import load_claims
     from cca_claims.sources import load_sources

@@ -7,8 +7,11 @@ one and the CLI can stop after anchoring (`cca-claims lint`). Nothing here print
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,9 +55,27 @@ def check(
     code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
     command line turns it on, library callers opt in.
     """
-    if use_cache:
-        return _cached_check(config, lint_only, baseline)
-    return _run_stages(Run(config, baseline=baseline), lint_only)
+    with _fewer_collections():
+        if use_cache:
+            return _cached_check(config, lint_only, baseline)
+        return _run_stages(Run(config, baseline=baseline), lint_only)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the check with a larger young generation for Python's cycle collector.
+
+    A check allocates millions of small, acyclic, long-lived records (YAML nodes, anchors,
+    readings, findings); with the default threshold (700) the collector runs every few hundred
+    of them and keeps re-scanning the survivors, which cost 15-25 % of the check. The previous
+    thresholds are restored afterwards, so callers of the library are not affected.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(max(previous[0], 50_000), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def _run_stages(run: Run, lint_only: bool) -> Report:

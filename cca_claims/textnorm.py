@@ -61,6 +61,20 @@ class SearchView:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a view span [start, end) to the original span it came from."""
+        # most spans lie inside one 1:1 segment: one bisection, plain arithmetic
+        seg_view = self.seg_view
+        k = bisect_right(seg_view, start) - 1
+        if (
+            k >= 0
+            and end > start
+            and self.seg_orig_len[k] < 0
+            and (k + 1 == len(seg_view) or seg_view[k + 1] >= end)
+        ):
+            orig = self.seg_orig[k] + (start - seg_view[k])
+            return orig, orig + (end - start)
+        return self._to_original(start, end)
+
+    def _to_original(self, start: int, end: int) -> tuple[int, int]:
         orig_start = self._orig_start(start)
         if end <= start:
             return orig_start, orig_start

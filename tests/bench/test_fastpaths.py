@@ -26,3 +26,16 @@ def test_any_text_gives_the_general_view(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list(_ONE_TO_ONE_CHARS)) | st.characters(), max_size=40))
 def test_translate_is_str_translate(text: str) -> None:
     assert _translate(text) == text.translate(_ONE_TO_ONE)
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab \n\t–’\u00a0\u200b\ufb01x½")), max_size=40),
+    st.data(),
+)
+def test_to_original_fast_path_maps_like_the_general_one(text: str, data: st.DataObject) -> None:
+    view = build_view(text)
+    n = len(view.text)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(0, n))
+    assert view.to_original(start, end) == view._to_original(start, end)
