@@ -112,6 +112,8 @@ class _Scanner:
             fig = read_words(self.toks, j)
             if fig is not None:
                 fig = fr.with_point(self.toks, fig)
+            elif t.lower in ("a", "an"):
+                fig = self.one_measure(j)
         elif t.text in fr.VULGAR:
             fig = fr.vulgar_figure(self.toks, j)
         elif t.lower in ("nought", "naught"):
@@ -143,6 +145,17 @@ class _Scanner:
                 lo = max(lo, a + 1)
         window = self.text[lo:hi].lower() + " "
         return any(cue in window for cue in un.TEMPERATURE_CUES)
+
+    _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+
+    def one_measure(self, j: int) -> Figure | None:
+        """ "a gallon of beer", "a tonne of coal": one of a unit of measure (not of time)."""
+        unit = self.unit_at(j + 1)
+        if unit is None or self.low(unit[2] + 1) != "of" or len(unit[1]) < 3:
+            return None
+        if unit[0] in self._TIME_UNITS or not unit[1].isalpha() or unit[1].lower() == "ton":
+            return None  # "a ton of" is mostly the idiom for "a lot of"
+        return Figure(1.0, j, j, 0.0, True, True)
 
     def over(self, fig: Figure) -> Figure:
         """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""

@@ -381,3 +381,8 @@ def test_two_sided_qualifiers_join_only_like_values():
     assert texts == ["at least 10 countries", "at most 20 firms"]
     # the first side above the second is not a range
     assert len(read_values("more than 40 and less than 10")) == 2
+
+
+def test_a_unit_of_something_is_one_unit_but_not_idioms_or_time():
+    assert _one("a tonne of coal", "quantity").number == 1.0
+    assert [r for r in read_values("a ton of bricks and a day of talks") if r.kind != "date"] == []
