@@ -1,0 +1,333 @@
+"""Compound rules of the value reader: ranges, two-sided qualifiers, qualifiers before and after a
+figure, ratios ("one over three"), amounts split into unit and subunit ("5 ft 2 in"), clock times
+and the temperature reading of a bare "degrees".
+
+A mixin of the reader's scanner (`reader._Scanner`): the methods use its token helpers and look at a
+bounded number of tokens each, so the reader stays linear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cca_claims.quantities import lexicon as lx
+from cca_claims.quantities import units as un
+from cca_claims.quantities.expr import Expr as _Expr
+from cca_claims.quantities.expr import join_tokens as _join
+from cca_claims.quantities.numbers import (
+    Figure,
+    is_number_word,
+    read_digits,
+    read_words,
+)
+
+
+class CompoundRules:
+    """Ranges, qualifiers and multi-part amounts around a figure."""
+
+    def _clock_figure(self, fig: Figure) -> bool:
+        """Whether a figure can be a clock time before am/pm: "5", "11.30" (not "2.123 pm")."""
+        if fig.integer and fig.first == fig.last:
+            return fig.value <= 24
+        if fig.last == fig.first + 2 and self.toks[fig.first + 1].text in ".:":
+            minutes = self.toks[fig.last].text
+            return len(minutes) == 2 and int(minutes) < 60 and fig.value < 25
+        return False
+
+    def temperature_context(self, pos: int) -> bool:
+        """Whether the sentence around `pos` speaks of temperature (for a bare "degrees", "°")."""
+        lo = max(0, pos - 120)
+        hi = min(len(self.text), pos + 120)
+        for cut in (".", "!", "?", "\n"):
+            a = self.text.rfind(cut + " ", lo, pos)
+            if a >= 0:
+                lo = max(lo, a + 1)
+        window = self.text[lo:hi].lower() + " "
+        return any(cue in window for cue in un.TEMPERATURE_CUES)
+
+    _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+
+    def one_measure(self, j: int) -> Figure | None:
+        """ "a gallon of beer", "a tonne of coal": one of a unit of measure (not of time)."""
+        unit = self.unit_at(j + 1)
+        if unit is None or self.low(unit[2] + 1) != "of" or len(unit[1]) < 3:
+            return None
+        if unit[0] in self._TIME_UNITS or not unit[1].isalpha() or unit[1].lower() == "ton":
+            return None  # "a ton of" is mostly the idiom for "a lot of"
+        return Figure(1.0, j, j, 0.0, True, True)
+
+    def over(self, fig: Figure) -> Figure:
+        """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""
+        k = fig.last + 1
+        if self.low(k) != "over" or fig.magnitude != 1 or not self.free(k + 1):
+            return fig
+        t = self.tok(k + 1)
+        if t is None:
+            return fig
+        if t.kind == "num":
+            den = read_digits(self.toks, k + 1, self.text)
+        elif is_number_word(t) and t.lower not in ("a", "an", "half", "quarter"):
+            den = read_words(self.toks, k + 1)
+        else:
+            return fig
+        if den is None or den.value == 0 or den.magnitude != 1:
+            return fig
+        after = self.tok(den.last + 1)
+        if after is not None and after.kind != "sym":
+            return fig  # "over 3 years", "over 20 countries": a span or a count
+        if after is not None and after.text in ("%", "$", "€", "£", "°"):
+            return fig
+        return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
+
+    def range_tail(self, expr: _Expr) -> None:
+        k = expr.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k):
+            return
+        conn = t.lower
+        swap_ok = False
+        if conn in lx.RANGE_DASHES and t.glued and self.low(k + 1) == "to":
+            k, conn = k + 1, "to"  # "8- to 16-meter": the unit is written once, after the second
+        if conn in lx.RANGE_DASHES or conn in lx.RANGE_WORDS:
+            pass
+        elif conn == "~" and t.glued and self.tok(k + 1) is not None and self.toks[k + 1].glued:
+            pass
+        elif conn == "to" or conn == "and" and self.low(self._lead(expr)) == "between":
+            if conn == "to" and self.low(self._lead(expr)) == "from":
+                if self._after_change(self._lead(expr)):
+                    return  # "rose from X to Y": two values, not a range
+                swap_ok = True  # "ranged from -18 to -34 °C"
+        else:
+            return
+        j = k + 1
+        pre = self.currency_prefix(j)
+        if pre is not None:
+            if expr.currency and pre[0] != expr.iso:
+                return
+            j = pre[2]
+        neg2 = False
+        if (
+            self.low(j) in ("-", "−", "minus", "negative")
+            and conn not in lx.RANGE_DASHES
+            and self.tok(j + 1) is not None
+            and (self.toks[j + 1].glued or self.toks[j].kind == "word")
+        ):
+            neg2, j = True, j + 1  # "from -18 to -34", "between minus 5 and 5"
+        fig2 = self.figure_at(j)
+        if fig2 is None or fig2.words != expr.fig.words and conn in lx.RANGE_DASHES:
+            return
+        if neg2:
+            fig2 = replace(fig2, value=-fig2.value)
+        if self.tok(j) is not None and self.toks[j].kind == "word" and conn in lx.RANGE_DASHES:
+            return
+        hi = _Expr(first=j, last=fig2.last, fig=fig2, iso=expr.iso, currency=expr.currency)
+        self.magnitude(hi)
+        lo_fig = replace(expr.fig, value=-expr.fig.value) if expr.negative else expr.fig
+        if lo_fig.magnitude == 1 and hi.fig.magnitude != 1:
+            scaled = lo_fig.scaled(hi.fig.magnitude, lo_fig.last, hi.fig.magnitude_text)
+            if scaled.value <= hi.fig.value:
+                lo_fig = scaled
+        if pre is not None and not expr.currency and (expr.unit_expr or expr.percent or expr.noun):
+            return  # "rose 6.2% to $1.45 billion": a percent, then an amount
+        swapped = False
+        if not (lo_fig.value < hi.fig.value):
+            if not (swap_ok and hi.fig.value < lo_fig.value):
+                return
+            swapped = True
+        if expr.unit_expr or expr.percent or expr.noun:
+            self.suffix(hi)
+            if (hi.unit_expr, hi.percent) != (expr.unit_expr, expr.percent) and (
+                hi.unit_expr or hi.percent
+            ):
+                return
+            if not (hi.unit_expr or hi.percent or hi.currency != expr.currency):
+                hi.last = hi.last  # the unit was written once, before the connector
+        elif not expr.currency or pre is not None or hi.currency:
+            self.suffix(hi)
+        expr.low, expr.fig = (hi.fig, lo_fig) if swapped else (lo_fig, hi.fig)
+        expr.negative = False  # the signs are in the two figures now
+        expr.qual, expr.qual_text = "range", ("between" if conn == "and" else conn)
+        if swap_ok:
+            expr.first -= 1  # "from"
+        expr.last = hi.last
+        if not expr.currency and hi.currency:
+            expr.iso, expr.currency, expr.share = hi.iso, hi.currency, hi.share
+        for attr in ("unit_expr", "unit_text", "noun", "noun_text"):
+            if not getattr(expr, attr) and getattr(hi, attr):
+                setattr(expr, attr, getattr(hi, attr))
+        expr.percent = expr.percent or hi.percent
+        expr.notes += [n for n in hi.notes if n not in expr.notes]
+
+    def _lead(self, expr: _Expr) -> int:
+        return expr.first - 1
+
+    def _after_change(self, k: int) -> bool:
+        """Whether a verb of change stands within three words before token k ("rose from")."""
+        for x in range(k - 1, max(-1, k - 4), -1):
+            w = self.low(x)
+            if w in lx.CHANGE_WORDS:
+                return True
+            if self.toks[x].kind != "word":
+                return False
+        return False
+
+    def qualifier_join(self, expr: _Expr) -> None:
+        """ "above 1000 and below 1500", "at most 100 and at least 20": one range from two sides."""
+        if expr.qual not in ("gt", "ge", "lt", "le"):
+            return
+        k = expr.last + 1
+        if self.low(k) not in lx.QUALIFIER_JOINS:
+            return
+        k += 1
+        if self.low(k) == "and":  # ", and"
+            k += 1
+        for size in range(lx.MAX_QUALIFIER_WORDS + 1, 0, -1):
+            if k + size > self.n or any(not self.free(x) for x in range(k, k + size)):
+                continue
+            key = _join(self.toks, k, k + size).lower()
+            kind = lx.PREFIX_QUALIFIERS.get(key)
+            if kind is None:
+                continue
+            upper_first = expr.qual in ("lt", "le")
+            if upper_first == (kind in ("lt", "le")) or kind not in ("gt", "ge", "lt", "le"):
+                return
+            at = k + size
+            pre = self.currency_prefix(at)
+            if pre is not None:
+                if not expr.currency or pre[0] != expr.iso:
+                    return
+                at = pre[2]  # "more than $5 million and less than $9 million"
+            fig2 = self.figure_at(at)
+            if fig2 is None:
+                return
+            other = _Expr(first=at, last=fig2.last, fig=fig2, currency=expr.currency, iso=expr.iso)
+            self.magnitude(other)
+            bare = not (expr.unit_expr or expr.percent or expr.currency or expr.noun)
+            if expr.unit_expr or expr.percent:
+                self.suffix(other)
+                if (other.unit_expr, other.percent) != (expr.unit_expr, expr.percent):
+                    if other.unit_expr or other.percent:
+                        return
+            elif bare:
+                self.suffix(other)  # "above 1000 and below 1500 tonnes": one unit for both
+            else:
+                # "at least 10 countries and at most 20 firms": two values, not one range
+                self.suffix(other)
+                if other.noun and other.noun != expr.noun or other.unit_expr or other.percent:
+                    return
+                if other.currency and other.iso != expr.iso:
+                    return
+            lo_q, lo_f, hi_q, hi_f = (
+                (kind, other.fig, expr.qual, expr.fig)
+                if upper_first
+                else (expr.qual, expr.fig, kind, other.fig)
+            )
+            if not lo_f.value < hi_f.value:
+                return
+            if bare:
+                for attr in ("unit_expr", "unit_text", "noun", "noun_text", "currency", "iso"):
+                    setattr(expr, attr, getattr(other, attr))
+                expr.percent, expr.share = other.percent, other.share
+                expr.notes += [n for n in other.notes if n not in expr.notes]
+            expr.low, expr.fig = lo_f, hi_f
+            expr.closed = (lo_q == "ge", hi_q == "le")
+            expr.qual = "range"
+            expr.qual_text = f"{expr.qual_text} ... {key}"
+            expr.last = other.last
+            return
+
+    def postfix_qualifier(self, expr: _Expr) -> None:
+        k = expr.last + 1
+        t = self.tok(k)
+        if t is None or not self.free(k):
+            return
+        if t.text == "+" and t.glued:
+            expr.qual, expr.qual_text, expr.last = "ge", "+", k
+            return
+        for size in (2, 1):
+            key = _join(self.toks, k, min(k + size, self.n)).lower()
+            if key in lx.POSTFIX_QUALIFIERS and key != "+":
+                if self.low(k + size) == "than" and self.figure_at(k + size + 1) is not None:
+                    return  # "5000 or less than 6000": the next figure's qualifier
+                expr.qual, expr.qual_text = lx.POSTFIX_QUALIFIERS[key], key
+                expr.last = k + size - 1
+                return
+
+    def prefix_qualifier(self, expr: _Expr) -> None:
+        if expr.qual == "range":
+            if self.low(expr.first - 1) == "between":
+                expr.first -= 1
+            return
+        for size in range(lx.MAX_QUALIFIER_WORDS + 1, 0, -1):
+            a = expr.first - size
+            if a < 0 or any(not self.free(x) for x in range(a, expr.first)):
+                continue
+            key = _join(self.toks, a, expr.first).lower()
+            if key.endswith(" ."):
+                continue
+            kind = lx.PREFIX_QUALIFIERS.get(key)
+            if kind is None:
+                continue
+            if key in ("some", "about", "over", "under", "around") and expr.fig.words:
+                if expr.fig.value == 1:
+                    continue
+            if kind == "around" and expr.qual in ("ge", "le", "gt", "lt"):
+                # "about 500 or more": the written bound holds, "about" only blurs the figure
+                expr.qual_text, expr.first = f"{key} ... {expr.qual_text}", a
+                return
+            expr.qual, expr.qual_text, expr.first = kind, key, a
+            return
+
+    # Pairs of a unit and its subunit written as one amount: "5 ft 2 in", "3 dollars 50 cents".
+    _SPLIT_UNITS = {"foot": ("inch", 12.0), "pound": ("ounce", 16.0)}
+
+    def split_amount(self, expr: _Expr) -> None:
+        """ "5 feet 2 inches", "3 dollars 50 cents", "15 dollars 50.": one amount in two parts."""
+        if expr.low is not None or expr.fig.magnitude != 1 or expr.qual == "range":
+            return
+        k = expr.last + 1
+        if self.low(k) == "and":
+            k += 1
+        sub = self.figure_at(k)
+        if sub is None or sub.magnitude != 1 or sub.value <= 0:
+            return
+        after = sub.last + 1
+        if expr.currency and expr.share == 1 and expr.iso in ("USD", None, "EUR", "GBP", "CNY"):
+            if sub.value >= 100 or sub.value != int(sub.value):
+                return
+            cur = self.currency_suffix(after)
+            if cur is not None and cur[3] == 0.01:
+                last = cur[2]
+            elif cur is None and (self.tok(after) is None or self.low(after) in (".", ",", ";")):
+                last = sub.last  # "15 dollars 50.": the cents without their name
+            else:
+                return
+            value = expr.fig.value + sub.value / 100
+        elif expr.unit_expr in self._SPLIT_UNITS:
+            name, per = self._SPLIT_UNITS[expr.unit_expr]
+            w = self.low(after)
+            unit = self.unit_at(after)
+            if unit is not None and unit[0] == name:
+                last = unit[2]
+            elif (
+                name == "inch"
+                and w == "in"
+                and self.tok(after + 1) is None
+                or (
+                    name == "inch"
+                    and w == "in"
+                    and self.low(after + 1)
+                    in (".", ",", ";", "more", "and", "tall", "long", "wide")
+                )
+            ):
+                last = after
+            else:
+                return
+            if sub.value >= per:
+                return
+            value = expr.fig.value + sub.value / per
+        else:
+            return
+        fig = expr.fig
+        expr.fig = Figure(value, fig.first, fig.last, 0.0, False, fig.words)
+        expr.last = last

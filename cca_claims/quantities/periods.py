@@ -1,0 +1,97 @@
+"""Periods and FX for read values: the date each value refers to, and money converted to USD."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from cca_claims.model import Reading
+from cca_claims.quantities.context import ReadContext
+
+
+def _clause_bounds(text: str) -> list[int]:
+    """Offsets where clauses end: sentence ends, semicolons and dashes between clauses."""
+    cuts = [0]
+    for k, c in enumerate(text):
+        if c in ";—\n" or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
+            cuts.append(k + 1)
+    cuts.append(len(text) + 1)
+    return cuts
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    cuts = [0]
+    for k, c in enumerate(text):
+        if c == "\n" or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
+            cuts.append(k + 1)
+    cuts.append(len(text) + 1)
+    return cuts
+
+
+def _segment(cuts: list[int], pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(cuts, pos)
+
+
+def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> list[Reading]:
+    """Give each money/count/quantity/percent reading the nearest date of its clause (or sentence)."""
+    usable = [d for d in dates if d.interval is not None and d.interval.is_bounded and d.span]
+    if not usable:
+        return readings
+    clauses, sentences = _clause_bounds(text), _sentence_bounds(text)
+    out = []
+    for r in readings:
+        if r.kind == "date" or r.span is None:
+            out.append(r)
+            continue
+        best = None
+        for cuts in (clauses, sentences):
+            seg = _segment(cuts, r.span[0])
+            near = [d for d in usable if _segment(cuts, d.span[0]) == seg]
+            if near:
+                best = min(near, key=lambda d: abs(d.span[0] - r.span[0]))
+                break
+        out.append(replace(r, period=best.interval) if best is not None else r)
+    return out
+
+
+def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date], str] | None:
+    if ctx.period:
+        return (min(ctx.period), max(ctx.period)), "the claim's period"
+    if r.period is not None and r.period.is_bounded:
+        lo = dt.date.fromordinal(int(r.period.low))
+        hi = dt.date.fromordinal(int(r.period.high))
+        return (lo, hi), "the period written in the passage"
+    if ctx.reference_date:
+        return (ctx.reference_date, ctx.reference_date), "the source's date"
+    return None
+
+
+def convert_money(r: Reading, ctx: ReadContext) -> Reading:
+    """The money reading with its interval in USD over the right period's rate range."""
+    from cca_claims.quantities import fx
+
+    if r.kind != "money" or r.unit == "USD" or r.native is None:
+        return r
+    iso = r.unit
+    if iso.startswith("currency:"):
+        return r
+    found = _period_days(r, ctx)
+    try:
+        if found is None:
+            days, why = fx.latest_year(iso), "no date known: the latest year of rates"
+        else:
+            days, why = found
+        conv = fx.usd_rate(iso, days)
+    except Exception:
+        return replace(
+            r, notes=r.notes + (f"no USD rate for {iso} over the period: not converted",)
+        )
+    conv = replace(conv, note=(conv.note + "; " if conv.note else "") + f"dates from {why}")
+    return replace(
+        r,
+        unit="USD",
+        interval=r.native * conv.factor,
+        conversions=r.conversions + (conv,),
+    )
