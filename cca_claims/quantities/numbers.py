@@ -40,7 +40,9 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         s = m.group()
         c = s[0]
-        kind = "num" if c.isdigit() else "word" if c.isalpha() else "sym"
+        # "num" only for decimal digits (any script): "²" or "①" are digits to str.isdigit but
+        # not numbers float() can read
+        kind = "num" if s.isdecimal() else "word" if c.isalpha() else "sym"
         out.append(Token(kind, s, m.start(), m.end(), s.lower(), m.start() == prev_end))
         prev_end = m.end()
     return out
@@ -337,6 +339,8 @@ def _with_exponent(tokens: list[Token], fig: Figure, n: int) -> Figure:
         if tokens[m].kind == "num" and tokens[m].glued and len(tokens[m].text) <= 3:
             if m + 1 < n and tokens[m + 1].glued and tokens[m + 1].kind == "word":
                 return fig  # "2e9x" is an identifier, not a number
+            if int(tokens[m].text) > 300:
+                return fig  # "5e999": beyond a float; not a value anyone writes
             factor = 10.0 ** (sign * int(tokens[m].text))
             return Figure(fig.value * factor, fig.first, m, fig.half_unit * factor, False)
     return fig

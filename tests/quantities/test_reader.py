@@ -386,3 +386,11 @@ def test_two_sided_qualifiers_join_only_like_values():
 def test_a_unit_of_something_is_one_unit_but_not_idioms_or_time():
     assert _one("a tonne of coal", "quantity").number == 1.0
     assert [r for r in read_values("a ton of bricks and a day of talks") if r.kind != "date"] == []
+
+
+@pytest.mark.parametrize("odd", ["5e999 tonnes", "⁹ tonnes", "2 × 10⁹⁹⁹", "①② units"])
+def test_odd_digits_never_erase_the_passage(odd):
+    # superscript and circled digits pass str.isdigit() but are not numbers; huge exponents
+    # overflow a float: neither may make the reader drop the passage's other values
+    texts = [r.text for r in read_values(f"Trade reached $94.8 billion, and {odd} were noted.")]
+    assert "$94.8 billion" in texts
