@@ -28,7 +28,9 @@ price-parser wants the first price of "£6.95 - £9.95" while both readers repor
 number is not the first price (ours: the upper bound; quantulum3: the midpoint), so those fail;
 quantulum3 reports years ("1979") and "a dozen" as values in its own units, which we read as
 dates and as 12 respectively, so those fail for us; the price-parser `decimal_separator` hint
-is given to neither reader.
+is given to neither reader. One difference leans our way and is kept on purpose: our reader
+has a date kind and dates are never counted as values, while quantulum3 reports a year as a
+plain number, so a year in a negative case ("15.08.2017") fails quantulum3 but not us.
 
 price-parser receives a separate currency hint string with some inputs; both readers get the
 same help: the hint is read on its own and its currency stands for a figure that has none.
