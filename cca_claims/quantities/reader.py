@@ -421,9 +421,14 @@ def read_text(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
     """Every value stated in `text`, in text order (see `cca_claims.quantities.read_values`)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    dates = [d for d in _find_dates(text, ctx) if d.span is not None]
+    urls = _url_spans(text)
+    dates = [
+        d
+        for d in _find_dates(text, ctx)
+        if d.span is not None and not any(a <= d.span[0] < b for a, b in urls)
+    ]
     scanner = _Scanner(text, ctx)
-    scanner.mask_spans([d.span for d in dates] + _url_spans(text))
+    scanner.mask_spans([d.span for d in dates] + urls)
     values = scanner.scan()
     values = attach_periods(text, values, dates)
     values = [convert_money(r, ctx) for r in values]

@@ -394,3 +394,10 @@ def test_odd_digits_never_erase_the_passage(odd):
     # overflow a float: neither may make the reader drop the passage's other values
     texts = [r.text for r in read_values(f"Trade reached $94.8 billion, and {odd} were noted.")]
     assert "$94.8 billion" in texts
+
+
+def test_years_inside_a_web_address_are_not_dates():
+    readings = read_values(
+        "See https://example.org/report?year=2024 for the 2023 figure of $5 billion"
+    )
+    assert [(r.kind, r.text) for r in readings] == [("date", "2023"), ("money", "$5 billion")]
