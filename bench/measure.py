@@ -135,8 +135,10 @@ def mode_check(corpus: Path, cache_dir: Path | None) -> dict[str, Any]:
         out["error"] = f"{type(exc).__name__}: {exc}"
         report = engine.check(config, lint_only=True, use_cache=cache_dir is not None)
         out["lint_only"] = True
+    out["check_seconds"] = time.perf_counter() - started
     text = reporter("text")(report, color=False, width=100)
     out["seconds"] = time.perf_counter() - started
+    out["render_seconds"] = out["seconds"] - out["check_seconds"]
     out["cache"] = report.stats.get("cache", "off")
     out["findings"] = len(report.findings)
     out["text_chars"] = len(text)

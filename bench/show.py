@@ -54,6 +54,12 @@ def render(result: dict[str, Any]) -> str:
         f"({_mb(warm.get('peak_mb'))} MB, cache {warm.get('cache')}): "
         f"warm/cold {_s(result.get('warm_vs_cold'), 2)}",
     ]
+    if "check_seconds" in warm:
+        lines.append(
+            f"  inside: cold check {_s(cold.get('check_seconds'))} s + text report "
+            f"{_s(cold.get('render_seconds'))} s; warm check {_s(warm.get('check_seconds'))} s"
+            f" + text report {_s(warm.get('render_seconds'))} s"
+        )
     for run in (cold, warm):
         if run.get("error"):
             lines.append(f"  note: {run['error'][:120]}")
