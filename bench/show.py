@@ -104,15 +104,16 @@ def render(result: dict[str, Any]) -> str:
             )
         if not b.get("cli_has_no_cache"):
             lines.append("  (the command line has no --no-cache option yet)")
-        for key in ("importtime_cli", "importtime_check"):
+        for key in ("importtime_cli", "importtime_check_warm", "importtime_check_cold"):
             prof = b.get(key)
             if not prof:
                 continue
             heavy = ", ".join(
                 f"{h['module']} {h['cumulative_ms']:.0f}" for h in prof.get("heaviest", [])[:8]
             )
+            label = {"importtime_check_warm": " (warm)", "importtime_check_cold": " (cold)"}
             lines.append(
-                f"  -X importtime {prof['command'].split(' ', 2)[-1]}: "
+                f"  -X importtime {prof['command'].split(' ', 2)[-1]}{label.get(key, '')}: "
                 f"{prof['total_import_ms']:.0f} ms of imports; heaviest (ms): {heavy}"
             )
     return "\n".join(lines) + "\n"
