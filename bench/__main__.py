@@ -6,6 +6,7 @@
     python -m bench generate --tier M       # only write the corpus (bench/out/corpus-M-7/)
     python -m bench compare OLD.json NEW.json
     python -m bench show bench/out/latest-S.json
+    python -m bench markdown bench/out/latest-S.json bench/out/latest-M.json
 
 Results go to bench/out/results/<tier>-<commit>-<time>.json and bench/out/latest-<tier>.json.
 """
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     cmp.add_argument("new", type=Path)
     show = sub.add_parser("show", help="print a saved result")
     show.add_argument("result", type=Path)
+    md = sub.add_parser("markdown", help="markdown tables of saved results (for the docs)")
+    md.add_argument("results", type=Path, nargs="+")
     args = parser.parse_args(argv)
 
     if args.command == "generate":
@@ -58,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "compare":
         print(compare(_load(args.old), _load(args.new)), end="")
+        return 0
+    if args.command == "markdown":
+        from bench.markdown import tables
+
+        print(tables([_load(p) for p in args.results]), end="")
         return 0
     if args.command == "show":
         print(render(_load(args.result)), end="")
