@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from cca_claims.quantities.numbers import TENS_WORDS, UNITS_WORDS
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "jan": 1,
@@ -50,33 +52,11 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 
+# Number words in duration phrases ("over fourteen years"); the tables live with the number reader.
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
+    **{word: n for word, n in UNITS_WORDS.items() if n},
+    **TENS_WORDS,
     "twenty-five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
     "a hundred": 100,
     "several": 0,  # read, but gives no definite length: the reader skips it
 }
