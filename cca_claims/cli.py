@@ -285,10 +285,7 @@ def claims_command(
     """Table of the claims loaded, with verdicts and findings; filter by tag, verdict, source."""
     from cca_claims.report.tables import render_claims
 
-    config = _config(claims, sources, config_file, None)
-    report = _run(config)
-    filters = _filters(report, tag, verdict, source)
-    typer.echo(render_claims(report, filters, color=_use_color(no_color), width=_width()), nl=False)
+    _print_table(render_claims, tag, verdict, source, claims, sources, config_file, no_color)
 
 
 @app.command("sources")
@@ -304,12 +301,15 @@ def sources_command(
     """Table of the sources loaded, with the claims citing them and their verdicts."""
     from cca_claims.report.tables import render_sources
 
+    _print_table(render_sources, tag, verdict, source, claims, sources, config_file, no_color)
+
+
+def _print_table(render, tag, verdict, source, claims, sources, config_file, no_color) -> None:
+    """Run the check and print one of the filtered tables (`claims`, `sources`)."""
     config = _config(claims, sources, config_file, None)
     report = _run(config)
     filters = _filters(report, tag, verdict, source)
-    typer.echo(
-        render_sources(report, filters, color=_use_color(no_color), width=_width()), nl=False
-    )
+    typer.echo(render(report, filters, color=_use_color(no_color), width=_width()), nl=False)
 
 
 @app.command()
