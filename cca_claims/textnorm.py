@@ -102,7 +102,11 @@ def build_view(text: str) -> SearchView:
     if text.isascii() and _ASCII_CHANGING.search(text) is None:
         # most quotes: plain ASCII with single spaces is its own view (identity map)
         return SearchView(text, _IDENTITY[0], _IDENTITY[1], _IDENTITY[2])
-    return _build_view(text)
+    translated = _translate(text)
+    if translated.isascii() and "  " not in translated:
+        # curly quotes, dashes, a line break: one-to-one replacements keep the offsets
+        return SearchView(translated, _IDENTITY[0], _IDENTITY[1], _IDENTITY[2])
+    return _build_view(text, translated)
 
 
 def _translate(text: str) -> str:
@@ -111,8 +115,9 @@ def _translate(text: str) -> str:
     return _REPLACED.sub(_replacement, text)
 
 
-def _build_view(text: str) -> SearchView:
-    translated = _translate(text)
+def _build_view(text: str, translated: str | None = None) -> SearchView:
+    if translated is None:
+        translated = _translate(text)
     pieces: list[str] = []
     seg_view, seg_orig, seg_orig_len = [0], [0], [-1]
     pos = 0  # original offset consumed
