@@ -1,0 +1,66 @@
+"""Reading values in forked workers gives the report a single process gives."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.generate import generate
+from cca_claims import engine
+from cca_claims.config import Config
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
+
+
+def _summary(report) -> tuple:
+    findings = tuple((f.rule, f.message, str(f.location), f.fingerprint) for f in report.findings)
+    claims = tuple(
+        (
+            c.claim.id,
+            c.verdict,
+            c.kind,
+            tuple(
+                (e.reading.kind, e.reading.interval, e.reading.text) if e.reading else None
+                for e in c.evidence
+            ),
+            tuple(e.reading_problem for e in c.evidence),
+        )
+        for c in report.claims
+    )
+    return findings, claims
+
+
+@pytest.fixture()
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Config:
+    generate(tmp_path, "XS", seed=13)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CLAIMS", 1)
+    monkeypatch.setattr(engine, "WARM_UP_CLAIMS", 3)
+    return Config(root=tmp_path, claims=tmp_path / "claims", sources=tmp_path / "sources")
+
+
+def test_workers_give_the_serial_report(config: Config, monkeypatch) -> None:
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "1")
+    serial = engine.check(config)
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "3")
+    parallel = engine.check(config)
+    assert _summary(parallel) == _summary(serial)
+    assert any(c.verdict != "unsupported" for c in serial.claims)
+
+
+def test_a_dead_worker_falls_back_to_reading_here(config: Config, monkeypatch) -> None:
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "1")
+    serial = engine.check(config)
+    parent = os.getpid()
+    real = engine._read_chunk
+
+    def dying(lo: int, hi: int):
+        if os.getpid() != parent:
+            os._exit(3)  # as if killed: the pool breaks, the parent must not wait forever
+        return real(lo, hi)
+
+    monkeypatch.setattr(engine, "_read_chunk", dying)
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "2")
+    assert _summary(engine.check(config)) == _summary(serial)
