@@ -191,10 +191,10 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, suffix: str = SUFFIX) -> None:
     """Keep the newest MAX_ENTRIES entries; older ones belong to past states of the inputs."""
     entries = []
-    for path in folder.glob(f"*{SUFFIX}"):
+    for path in folder.glob(f"*{suffix}"):
         if path.name == Memo.NAME:
             continue
         try:
@@ -240,6 +240,48 @@ class _SafeUnpickler(pickle.Unpickler):
             if isinstance(found, type):
                 return found
         raise pickle.UnpicklingError(f"cache entry refers to {module}.{name}: not allowed")
+
+
+RENDERED_SUFFIX = ".out"
+
+
+def _rendered_path(config: Any, report: Any, variant: str) -> Path | None:
+    folder = cache_folder(config)
+    key = getattr(report, "stats", {}).get("cache_key")
+    if folder is None or not key:
+        return None
+    name = hashlib.sha256(f"{key}|{variant}".encode()).hexdigest()
+    return folder / f"{name}{RENDERED_SUFFIX}"
+
+
+def load_rendered(config: Any, report: Any, variant: str) -> str | None:
+    """The output rendered earlier for this report's inputs and `variant`, or None.
+
+    `variant` names everything besides the inputs that shapes the output (format, colour,
+    width...). Only for outputs that do not embed the time of the run (the text report, not
+    JSON or ClaimReview, which carry `generated_at`). Plain text: nothing is unpickled.
+    """
+    path = _rendered_path(config, report, variant)
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def store_rendered(config: Any, report: Any, variant: str, text: str) -> bool:
+    """Keep `text` as this report's output for `variant` (see `load_rendered`)."""
+    path = _rendered_path(config, report, variant)
+    if path is None:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(path, text.encode("utf-8"))
+        _prune(path.parent, RENDERED_SUFFIX)
+    except OSError:
+        return False
+    return True
 
 
 class Memo:

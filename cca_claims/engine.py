@@ -98,7 +98,7 @@ def _cached_check(config: Config, lint_only: bool, baseline: frozenset[str]) -> 
     hit = cache.load(folder, key)
     if isinstance(hit, Report):
         elapsed = time.perf_counter() - started
-        stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit"}
+        stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit", "cache_key": key}
         return replace(hit, generated_at=_now(), stats=stats)
     # a miss: unchanged quotes and claims still reuse their anchors and readings
     memo = cache.Memo(folder, config)
@@ -109,6 +109,7 @@ def _cached_check(config: Config, lint_only: bool, baseline: frozenset[str]) -> 
     if cache.input_key(config, mode=mode, baseline=baseline) == key:
         cache.store(folder, key, report)
         memo.save()
+        return replace(report, stats={**report.stats, "cache": "miss", "cache_key": key})
     return replace(report, stats={**report.stats, "cache": "miss"})
 
 

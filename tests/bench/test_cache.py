@@ -153,3 +153,23 @@ def test_cache_lists_the_claim_files_the_loader_reads(corpus: Path) -> None:
     (corpus / "claims" / "nested" / "more.yml").write_text("claims: []\n")
     (corpus / "claims" / "notes.txt").write_text("not a claim file\n")
     assert cache.claim_files(corpus / "claims") == find_claim_files(corpus / "claims")
+
+
+def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
+    config = _config(corpus)
+    report = check(config, use_cache=True)
+    assert cache.load_rendered(config, report, "text|100") is None
+    assert cache.store_rendered(config, report, "text|100", "the rendered report\n")
+    again = check(config, use_cache=True)
+    assert again.stats["cache"] == "hit"
+    assert cache.load_rendered(config, again, "text|100") == "the rendered report\n"
+    assert cache.load_rendered(config, again, "text|80") is None
+    # an uncached report has no key: nothing is loaded or stored for it
+    plain = check(config)
+    assert cache.load_rendered(config, plain, "text|100") is None
+    assert not cache.store_rendered(config, plain, "text|100", "x")
+    # changed inputs: the old output is not offered
+    claim_file = sorted((corpus / "claims").glob("*.yaml"))[0]
+    claim_file.write_text(claim_file.read_text() + "\n# an edit\n")
+    changed = check(config, use_cache=True)
+    assert cache.load_rendered(config, changed, "text|100") is None
