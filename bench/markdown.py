@@ -33,13 +33,19 @@ def tables(results: list[dict[str, Any]]) -> str:
     for r in results:
         procs += [_f(r.get("process", {}).get("wall")), _f(r.get("process", {}).get("peak_mb"), 0)]
     lines.append("| whole process | " + " | ".join(procs) + " |")
-    lines += ["", "| tier | commit | cold check s | warm check s | warm/cold | cold MB | warm MB |"]
-    lines.append("|---|---|---:|---:|---:|---:|---:|")
+    lines += [
+        "",
+        "| tier | commit | cold s | warm s | warm/cold | warm, text kept s | its /cold "
+        "| cold MB | warm MB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
         cold, warm = r.get("cold", {}), r.get("warm", {})
+        kept = r.get("warm_rendered", {})
         lines.append(
             f"| {r['tier']} | {r.get('commit')} | {_f(cold.get('wall'))} | {_f(warm.get('wall'))}"
-            f" | {_f(r.get('warm_vs_cold'))} | {_f(cold.get('peak_mb'), 0)} "
+            f" | {_f(r.get('warm_vs_cold'))} | {_f(kept.get('wall'))} "
+            f"| {_f(r.get('warm_rendered_vs_cold'))} | {_f(cold.get('peak_mb'), 0)} "
             f"| {_f(warm.get('peak_mb'), 0)} |"
         )
     lines += [

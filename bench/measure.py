@@ -121,9 +121,13 @@ def mode_stages(corpus: Path) -> dict[str, Any]:
     return out
 
 
-def mode_check(corpus: Path, cache_dir: Path | None) -> dict[str, Any]:
-    """One whole check as the command line runs it (cache on when `cache_dir` is given)."""
-    from cca_claims import engine
+def mode_check(corpus: Path, cache_dir: Path | None, render_cache: bool = False) -> dict[str, Any]:
+    """One whole check as the command line runs it (cache on when `cache_dir` is given).
+
+    With `render_cache`, the text report is also taken from / kept in the cache
+    (`cache.load_rendered`), as a command line that caches its text output would.
+    """
+    from cca_claims import cache, engine
     from cca_claims.report import reporter
 
     config = corpus_config(corpus, cache_dir)
@@ -136,7 +140,13 @@ def mode_check(corpus: Path, cache_dir: Path | None) -> dict[str, Any]:
         report = engine.check(config, lint_only=True, use_cache=cache_dir is not None)
         out["lint_only"] = True
     out["check_seconds"] = time.perf_counter() - started
-    text = reporter("text")(report, color=False, width=100)
+    variant = "text|color=False|width=100"
+    text = cache.load_rendered(config, report, variant) if render_cache else None
+    out["rendered_from_cache"] = text is not None
+    if text is None:
+        text = reporter("text")(report, color=False, width=100)
+        if render_cache:
+            cache.store_rendered(config, report, variant, text)
     out["seconds"] = time.perf_counter() - started
     out["render_seconds"] = out["seconds"] - out["check_seconds"]
     out["cache"] = report.stats.get("cache", "off")
@@ -244,12 +254,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--no-naive", action="store_true")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--render-cache", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.mode == "stages":
         out = mode_stages(args.corpus)
     elif args.mode == "check":
-        out = mode_check(args.corpus, args.cache_dir)
+        out = mode_check(args.corpus, args.cache_dir, args.render_cache)
     else:
         out = mode_anchors(args.corpus, not args.no_naive, args.repeats)
     out["inner_seconds"] = time.perf_counter() - started

@@ -54,6 +54,13 @@ def render(result: dict[str, Any]) -> str:
         f"({_mb(warm.get('peak_mb'))} MB, cache {warm.get('cache')}): "
         f"warm/cold {_s(result.get('warm_vs_cold'), 2)}",
     ]
+    kept = result.get("warm_rendered")
+    if kept:
+        lines.append(
+            f"  warm with the text report kept in the cache too: {_s(kept.get('wall'))} s "
+            f"(reused: {kept.get('rendered_from_cache')}): "
+            f"warm/cold {_s(result.get('warm_rendered_vs_cold'), 2)}"
+        )
     if "check_seconds" in warm:
         lines.append(
             f"  inside: cold check {_s(cold.get('check_seconds'))} s + text report "

@@ -79,6 +79,9 @@ def test_cold_and_warm_runs_use_the_cache(xs_result: dict) -> None:
     assert xs_result["warm"]["cache"] == "hit"
     assert xs_result["cold"]["findings"] == xs_result["warm"]["findings"]
     assert xs_result["warm"]["wall"] > 0 and xs_result["cold"]["wall"] > 0
+    kept = xs_result["warm_rendered"]
+    assert kept["cache"] == "hit" and kept["rendered_from_cache"]
+    assert kept["text_chars"] == xs_result["warm"]["text_chars"]
 
 
 def test_anchoring_reference_points(xs_result: dict) -> None:
