@@ -48,6 +48,7 @@ from cca_claims.quantities.datematch import (
 )
 from cca_claims.quantities.datewords import (
     MONTH_NAMES,
+    NEEDS,
     PATTERNS,
     PREFIX,
 )
@@ -193,10 +194,19 @@ def _parse_one(s: str, ctx: ReadContext, whole: object) -> Interval:
 
 
 # --------------------------------------------------------------------------- reading
-def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:
+def _find_dates(text: str, ctx: ReadContext, prefilter: bool = True) -> list[Reading]:
+    """The reading proper; `prefilter=False` runs every pattern (the tests compare the two)."""
     c = Ctx(ctx)
     cands: list[tuple[int, int, int, Base]] = []
+    present: dict[re.Pattern[str], bool] = {}
     for order, (name, pat) in enumerate(PATTERNS):
+        need = NEEDS.get(name) if prefilter else None
+        if need is not None:
+            found = present.get(need)
+            if found is None:
+                found = present[need] = need.search(text) is not None
+            if not found:
+                continue  # the pattern cannot match without what it needs
         handler = HANDLERS[name]
         for m in pat.finditer(text):
             start, end = m.span()

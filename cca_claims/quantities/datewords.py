@@ -232,6 +232,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# What every match of a pattern contains: a pattern whose need is absent from a passage cannot
+# match there, so the reader skips it (most passages name no month, and the month patterns are the
+# costly ones). Each need is a part of its patterns, with the same flags, so it can only be found
+# where they could match; patterns not listed always run.
+_MONTH_NEED = re.compile(_MON, re.I)
+NEEDS: dict[str, re.Pattern[str]] = {
+    **{
+        name: _MONTH_NEED
+        for name in (
+            "m_dd_y dd_m_y md_md_y dm_dm_y m_d_y d_m_y m_dd dd_m m_d d_m m_y mm_y m"
+        ).split()
+    },
+    "y_y": re.compile(_YEAR),
+    "year": re.compile(_YEAR),
+    "part": re.compile(_YEAR),
+    "decade": re.compile(r"(?:19|20)\d0"),
+    "relative": re.compile(r"year|month|yesterday|tomorrow", re.I),
+    "weekday": re.compile(_WD),
+    "duration": re.compile(r"past|last|previous|over", re.I),
+}
+
 # Words right before a phrase that change what it means; the longest form is found first.
 # "as of the end of November 2024", "by 2030", "mid-June", "until the end of 2026".
 PREFIX = re.compile(

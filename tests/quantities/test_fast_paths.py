@@ -1,0 +1,58 @@
+"""The reader's fast paths agree with the general paths they shortcut, on random news-like text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cca_claims.quantities.context import ReadContext
+from cca_claims.quantities.dates import _find_dates
+
+# Words that make date patterns match, nearly match, or share letters with month names
+# ("market", "Mayor", "decade", "novel", "ſept" folds to "sept" only under re.IGNORECASE).
+WORDS = (
+    "In on by since until from to and the of early mid late end beginning over past last next "
+    "this year month decade years months yesterday tomorrow Monday Thursday Tuesday, quarter "
+    "half first Q1 H2 May may March market Mayor decade novel Dec. Sept ſept JUNE jun. 17 16 "
+    "5th 30 2 2025 2023 2012 13 1960s 2000 2100 1899 2025-06-17 2025-06 – - — , . : $ % km "
+    "trains $1.5 billion 3,000 the 1990s between through up prior as of at 40"
+).split()
+
+text_st = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), min_size=0, max_size=30
+).map(lambda ws: " ".join(ws))
+gap_st = st.lists(st.sampled_from(WORDS), max_size=25).flatmap(
+    lambda ws: st.lists(
+        st.sampled_from([" ", "", "  ", "\n", ", "]), min_size=len(ws), max_size=len(ws)
+    ).map(lambda gaps: "".join(w + g for w, g in zip(ws, gaps)))
+)
+refs = st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 1, 1)))
+
+
+def _same(text: str, ref: dt.date | None) -> None:
+    ctx = ReadContext(reference_date=ref)
+    assert _find_dates(text, ctx, prefilter=True) == _find_dates(text, ctx, prefilter=False)
+
+
+@settings(max_examples=300)
+@given(text=text_st, ref=refs)
+def test_date_prefilter_agrees_on_words(text: str, ref: dt.date | None) -> None:
+    _same(text, ref)
+
+
+@settings(max_examples=300)
+@given(text=gap_st, ref=refs)
+def test_date_prefilter_agrees_on_glued_words(text: str, ref: dt.date | None) -> None:
+    _same(text, ref)
+
+
+def test_date_prefilter_agrees_on_the_seed_corpus() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "sources"
+    ctx = ReadContext(reference_date=dt.date(2025, 6, 17))
+    for path in sorted(root.glob("*.txt"))[:20]:
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            assert _find_dates(para, ctx, prefilter=True) == _find_dates(para, ctx, prefilter=False)
