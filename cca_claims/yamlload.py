@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 8 * 1024 * 1024
 MAX_NODES = 500_000  # nodes visited while constructing, aliases counted each time they expand
 MAX_DEPTH = 64
+_STR_TAG = "tag:yaml.org,2002:str"
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -114,7 +115,7 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [YamlProblem("yaml-syntax", "file contains a NUL byte", line, 1)]
-    too_deep = _nesting_problem(text)
+    too_deep, plain_tree = _event_pass(text)
     if too_deep is not None:
         return None, [too_deep]
     loader = _Loader(text)
@@ -134,7 +135,8 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
         loader.dispose()
     if node is None:
         return None, []
-    bomb = _expansion_problem(node)
+    # without aliases every node is built once, and the event pass counted them: no bomb
+    bomb = None if plain_tree else _expansion_problem(node)
     if bomb is not None:
         return None, [bomb]
     builder = _Builder()
@@ -159,14 +161,52 @@ def too_large(size: int) -> YamlProblem:
 def _nesting_problem(text: str) -> YamlProblem | None:
     """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer recurses on the
     C stack, and 100,000 opening brackets crash the interpreter instead of raising."""
+    return _event_pass(text)[0]
+
+
+# what each event does to the nesting depth and whether it makes a node; classes not listed
+# here (subclasses, a future event) are looked at with isinstance
+_EVENT_STEP: dict[type, tuple[int, bool]] = {
+    yaml.ScalarEvent: (0, True),
+    yaml.MappingStartEvent: (1, True),
+    yaml.SequenceStartEvent: (1, True),
+    yaml.MappingEndEvent: (-1, False),
+    yaml.SequenceEndEvent: (-1, False),
+    yaml.StreamStartEvent: (0, False),
+    yaml.DocumentStartEvent: (0, False),
+    yaml.DocumentEndEvent: (0, False),
+}
+
+
+def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
+    """One pass over the parser's events: (nesting problem, plain tree).
+
+    "plain tree" is True when the text has no alias and at most MAX_NODES nodes: each node is
+    then built exactly once, so `_expansion_problem` cannot find anything and is skipped. It is
+    False whenever that is not certain (an alias, a parse error, an unknown event).
+    """
     loader = _Loader(text)
-    depth = 0
+    depth = nodes = 0
+    plain = True
+    get_event = loader.get_event
+    step_of = _EVENT_STEP.get
     try:
         while True:
-            event = loader.get_event()
+            event = get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
-                return None
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                return None, plain and nodes <= MAX_NODES
+            step = step_of(type(event))
+            if step is None:
+                plain = False  # an alias, or an event this table does not know
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    step = (1, True)
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    step = (-1, False)
+                else:
+                    continue
+            delta, node = step
+            nodes += node
+            if delta > 0:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
@@ -176,11 +216,12 @@ def _nesting_problem(text: str) -> YamlProblem | None:
                         mark.line + 1,
                         mark.column + 1,
                         "flatten the structure: claim files are at most a few levels deep",
-                    )
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    ), False
+            elif delta < 0:
                 depth -= 1
     except (yaml.YAMLError, RecursionError):
-        return None  # composing again meets the same error and reports it with its position
+        # composing again meets the same error and reports it with its position
+        return None, False
     finally:
         loader.dispose()
 
@@ -310,6 +351,8 @@ class _Builder:
                 out.append(self.build(item, depth + 1))
                 out.item_pos.append((item.start_mark.line + 1, item.start_mark.column + 1))
             return out
+        if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+            return node.value  # what SafeConstructor makes of a plain string, without its caches
         try:
             return self._scalar_loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
