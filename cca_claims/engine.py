@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,6 +40,7 @@ class Run:
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
     memo: Any = None  # cca_claims.cache.Memo: anchors and readings of the previous run
+    progress: Callable[[str], None] | None = None  # told each stage's name as it starts
 
 
 def check(
@@ -48,17 +49,19 @@ def check(
     lint_only: bool = False,
     baseline: frozenset[str] = frozenset(),
     use_cache: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Run every stage and return the report (`lint_only` stops after anchoring).
 
     With `use_cache`, a check of inputs already checked (same files, configuration and tool
     code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
-    command line turns it on, library callers opt in.
+    command line turns it on, library callers opt in. `progress`, when given, is called with
+    each stage's name as the stage starts (the command line's progress display).
     """
     with _fewer_collections():
         if use_cache:
-            return _cached_check(config, lint_only, baseline)
-        return _run_stages(Run(config, baseline=baseline), lint_only)
+            return _cached_check(config, lint_only, baseline, progress)
+        return _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
 
 
 @contextmanager
@@ -88,7 +91,12 @@ def _run_stages(run: Run, lint_only: bool) -> Report:
     return stage(run, "decide", finish)
 
 
-def _cached_check(config: Config, lint_only: bool, baseline: frozenset[str]) -> Report:
+def _cached_check(
+    config: Config,
+    lint_only: bool,
+    baseline: frozenset[str],
+    progress: Callable[[str], None] | None = None,
+) -> Report:
     from cca_claims import cache
 
     started = time.perf_counter()
@@ -102,7 +110,7 @@ def _cached_check(config: Config, lint_only: bool, baseline: frozenset[str]) -> 
         return replace(hit, generated_at=_now(), stats=stats)
     # a miss: unchanged quotes and claims still reuse their anchors and readings
     memo = cache.Memo(folder, config)
-    run = Run(config, baseline=baseline, memo=memo)
+    run = Run(config, baseline=baseline, memo=memo, progress=progress)
     run.timings["cache"] = time.perf_counter() - started
     report = _run_stages(run, lint_only)
     # store only when the inputs did not change while they were being checked
@@ -118,6 +126,9 @@ def _now() -> str:
 
 
 def stage(run: Run, name: str, fn):
+    """Run one stage, timing it (and telling `run.progress` its name first)."""
+    if run.progress is not None:
+        run.progress(name)
     started = time.perf_counter()
     out = fn(run)
     run.timings[name] = time.perf_counter() - started
@@ -314,6 +325,9 @@ def finish(run: Run) -> Report:
     config = run.config
     findings = []
     for f in run.findings:
+        # input problems (E0xx) and rule findings alike can be turned off in the configuration
+        if not config.rule_enabled(f.rule, f.name):
+            continue
         severity = config.severity_for(f.rule, f.name, f.severity)
         findings.append(
             replace(f, severity=severity, fingerprint=f.fingerprint or fingerprint(f, run.context))

@@ -18,7 +18,7 @@ def render(report: Report, *, color: bool = False, width: int = 100, **_: Any) -
     """Every finding as `file:line:col: severity RULE name: message`, then the counts."""
     screen = Screen(color, width)
     # one finding per line however long: editors parse these lines, so no wrapping
-    screen.console.soft_wrap = True
+    screen.soft_wrap = True
     for f in report.findings:
         screen.print(finding_line(f))
     counts = report.counts()

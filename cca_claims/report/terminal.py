@@ -39,6 +39,8 @@ PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=Tr
 NARROW = 80
 ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")  # below this width, side-by-side passages are stacked
 CONTEXT = 80  # characters of source shown either side of a quote
+# lay plain output out without rich's pipeline (tests turn it off to compare with rich's lines)
+FAST_PLAIN = True
 
 
 class Screen:
@@ -60,6 +62,19 @@ class Screen:
             legacy_windows=False,
             soft_wrap=False,
         )
+        # plain output is laid out from plain strings (report.plainlayout): same lines, no
+        # rich pipeline; rich renders colour, and whatever plainlayout does not know
+        self.fast = not color and FAST_PLAIN
+        self.lines: list[str] = []
+
+    @property
+    def soft_wrap(self) -> bool:
+        """One line per printed line however long (lint output: editors parse the lines)."""
+        return self.console.soft_wrap
+
+    @soft_wrap.setter
+    def soft_wrap(self, value: bool) -> None:
+        self.console.soft_wrap = value
 
     @property
     def narrow(self) -> bool:
@@ -67,12 +82,33 @@ class Screen:
 
     def print(self, *items: RenderableType) -> None:
         for item in items:
+            if self.fast:
+                from cca_claims.report.plainlayout import Unsupported, lines
+
+                try:
+                    if self.console.soft_wrap and isinstance(item, Text):
+                        self.lines.extend(item.plain.split("\n"))
+                    else:
+                        self.lines.extend(lines(item, self.width))
+                    continue
+                except Unsupported:
+                    pass
             self.console.print(item)
+            self._collect()
+
+    def _collect(self) -> None:
+        """Move what rich wrote into `lines`, so both paths' output stays in order."""
+        written = self.out.getvalue()
+        if written:
+            self.lines.extend(written[:-1].split("\n") if written.endswith("\n") else [written])
+            self.out.seek(0)
+            self.out.truncate()
 
     def text(self) -> str:
         """The rendered output, trailing spaces trimmed, no line able to act as a CI command."""
+        self._collect()
         # rich pads table cells with trailing spaces; they only make diffs noisy
-        return "\n".join(_defuse(line.rstrip()) for line in self.out.getvalue().split("\n"))
+        return "".join(_defuse(line.rstrip()) + "\n" for line in self.lines)
 
     def table(self, *headers: str, title: str | None = None) -> Table:
         """A table: boxed in colour, spaced columns with a header rule when plain."""

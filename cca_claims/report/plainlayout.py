@@ -1,0 +1,123 @@
+"""Plain (no colour) layout without rich's rendering pipeline: the same lines, several times faster.
+
+rich lays out every `Text` through segments, styles and cell measurements (~1.2 ms per claim of
+the text report); plain output needs none of that. This module lays out the few renderables the
+reports build (`Text`, `Padding`, `Group` and the side-by-side passage `Table`) from their plain
+strings, with rich's own line breaking (`rich._wrap.divide_line`: words, long words folded) and
+column arithmetic (`ratio_distribute`), so the lines are those rich would print. Anything else
+(the summary grid, the `claims`/`sources` tables) is handed back to rich by the caller.
+`tests/report` checks both paths give the same text on the test corpora at many widths.
+"""
+
+from __future__ import annotations
+
+from rich._ratio import ratio_distribute
+from rich._wrap import divide_line
+from rich.cells import cell_len
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+
+def cell_width(text: str) -> int:
+    """The cells `text` takes on a terminal (ASCII: one per character, without rich's tables)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
+class Unsupported(Exception):
+    """A renderable this module does not lay out: the caller renders it with rich."""
+
+
+def lines(item: object, width: int) -> list[str]:
+    """The lines `item` occupies at `width` cells, trailing spaces not significant."""
+    if isinstance(item, Text):
+        return wrap(item.plain, width)
+    if isinstance(item, str):
+        return wrap(item, width)
+    if isinstance(item, Padding):
+        return _padding(item, width)
+    if isinstance(item, Group):
+        out: list[str] = []
+        for part in item.renderables:
+            out.extend(lines(part, width))
+        return out
+    if isinstance(item, Table):
+        return _table(item, width)
+    raise Unsupported(type(item).__name__)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` broken into lines of at most `width` cells as rich breaks a `Text` (fold overflow)."""
+    out: list[str] = []
+    width = max(1, width)
+    for line in text.split("\n"):
+        if cell_width(line) <= width:  # the common case: no break needed
+            out.append(line)
+            continue
+        start = 0
+        for offset in divide_line(line, width, fold=True):
+            out.append(line[start:offset])
+            start = offset
+        out.append(line[start:])
+    return out
+
+
+def _padding(item: Padding, width: int) -> list[str]:
+    if not item.expand:
+        raise Unsupported("Padding(expand=False)")
+    inner = lines(item.renderable, width - item.left - item.right)
+    pad = " " * item.left
+    return [""] * item.top + [pad + line for line in inner] + [""] * item.bottom
+
+
+def _table(table: Table, width: int) -> list[str]:
+    """The side-by-side table of `terminal.side_by_side` in plain mode (no edge, header rule)."""
+    columns = table.columns
+    box = table.box
+    if (
+        not table.expand
+        or table.show_edge
+        or table.pad_edge
+        or table.show_footer
+        or table.show_lines
+        or table.title
+        or table.caption
+        or box is None
+        or {box.head_vertical, box.mid_vertical, box.foot_vertical} != {" "}
+        or not columns
+        or any(c.ratio != 1 or c.width or c.min_width or c.max_width for c in columns)
+        or table.padding != (0, 1, 0, 1)
+        or table.row_count != 1
+    ):
+        raise Unsupported("Table")
+    n = len(columns)
+    # as Table._calculate_column_widths: one separator between columns, padding inside widths
+    pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
+    minimums = [1 + left + right for left, right in pads]
+    widths = ratio_distribute(width - (n - 1), [1] * n, minimums)
+    inner = [w - left - right for w, (left, right) in zip(widths, pads)]
+    out: list[str] = []
+    if table.show_header:
+        out.extend(_row([c.header for c in columns], inner, pads, bottom=True))
+        out.append(box.head_row_cross.join(box.head_row_horizontal * w for w in widths))
+    out.extend(_row([c._cells[0] for c in columns], inner, pads))
+    return out
+
+
+def _row(
+    cells: list[object], inner: list[int], pads: list[tuple[int, int]], bottom: bool = False
+) -> list[str]:
+    """One row's lines; cells aligned to the top (rich aligns a header row to the bottom)."""
+    laid = [lines(cell, w) for cell, w in zip(cells, inner)]
+    height = max(len(c) for c in laid)
+    if bottom:
+        laid = [[""] * (height - len(c)) + c for c in laid]
+    out = []
+    for i in range(height):
+        parts = []
+        for cell, w, (left, right) in zip(laid, inner, pads):
+            text = cell[i].rstrip() if i < len(cell) else ""
+            parts.append(" " * left + text + " " * (w - cell_width(text) + right))
+        out.append(" ".join(parts))  # the plain box's column separator is one space
+    return out
