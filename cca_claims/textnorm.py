@@ -16,6 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 # One-to-one replacements keep offsets unchanged, so they are done with str.translate.
 _ONE_TO_ONE = {
@@ -186,11 +187,19 @@ def _collapse_again(text, view, seg_view, seg_orig, seg_orig_len) -> SearchView:
     return SearchView("".join(out), tuple(seg_v), tuple(starts), tuple(lengths))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Line and column (1-based, in characters) of offsets in a text."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        if "\r" in text:
+            self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # only "\n" breaks lines: the line lengths give the starts, without a regex
+            self._starts = list(
+                accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0)
+            )
 
     def line_col(self, offset: int) -> tuple[int, int]:
         k = bisect_right(self._starts, offset) - 1

@@ -64,3 +64,39 @@ def test_repeated_quote_is_ambiguous_with_its_places(anchorer):
 
 def test_unknown_source(anchorer):
     assert anchorer.anchor("no-such-source", "x").status == "no-source"
+
+
+def test_fast_anchor_construction_is_the_dataclass() -> None:
+    """The anchorer fills Anchor's fields directly; the result must be the real thing."""
+    import pickle
+
+    from cca_claims import anchor as anchor_mod
+    from cca_claims.model import Anchor
+
+    assert anchor_mod._DIRECT  # Anchor is a plain frozen dataclass: the shortcut is in use
+    args = ("src", 3, 9, 1, 4, 92.5, False, "passage", "before ", " after")
+    fast, real = anchor_mod._new_anchor(*args), Anchor(*args)
+    assert type(fast) is Anchor and fast == real and hash(fast) == hash(real)
+    assert list(vars(fast).items()) == list(vars(real).items())
+    assert pickle.loads(pickle.dumps(fast)) == real
+
+
+def test_line_index_without_carriage_returns_matches_the_general_one() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from cca_claims.textnorm import LineIndex
+
+    @given(st.text(alphabet="ab \n\r", max_size=40), st.data())
+    def check(text: str, data) -> None:
+        index = LineIndex(text)
+        # the same text with "\r" somewhere forces the regex path; compare on a "\r"-free text
+        plain = text.replace("\r", "")
+        fast, general = LineIndex(plain), LineIndex(plain + "\r")
+        for offset in range(len(plain) + 1):
+            assert fast.line_col(offset) == general.line_col(offset)
+        offset = data.draw(st.integers(0, len(text)))
+        line, col = index.line_col(offset)
+        assert line >= 1 and col >= 1
+
+    check()
