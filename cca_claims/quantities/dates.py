@@ -198,13 +198,13 @@ def _find_dates(text: str, ctx: ReadContext, prefilter: bool = True) -> list[Rea
     """The reading proper; `prefilter=False` runs every pattern (the tests compare the two)."""
     c = Ctx(ctx)
     cands: list[tuple[int, int, int, Base]] = []
-    present: dict[re.Pattern[str], bool] = {}
+    present: dict[object, bool] = {}  # each need tested once per passage
     for order, (name, pat) in enumerate(PATTERNS):
         need = NEEDS.get(name) if prefilter else None
         if need is not None:
             found = present.get(need)
             if found is None:
-                found = present[need] = need.search(text) is not None
+                found = present[need] = bool(need(text))
             if not found:
                 continue  # the pattern cannot match without what it needs
         handler = HANDLERS[name]

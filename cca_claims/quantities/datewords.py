@@ -9,6 +9,7 @@ passage reads in bounded time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cca_claims.quantities.numbers import TENS_WORDS, UNITS_WORDS
 
@@ -235,23 +236,42 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # What every match of a pattern contains: a pattern whose need is absent from a passage cannot
 # match there, so the reader skips it (most passages name no month, and the month patterns are the
 # costly ones). Each need is a part of its patterns, with the same flags, so it can only be found
-# where they could match; patterns not listed always run.
+# where they could match; patterns not listed always run. A need is a test of the passage.
 _MONTH_NEED = re.compile(_MON, re.I)
-NEEDS: dict[str, re.Pattern[str]] = {
+# Every alternative of _MON starts with one of these, and each of them is an alternative itself.
+_MONTH_HEADS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+def names_a_month(text: str) -> bool:
+    """Whether `_MON` (case-insensitively) occurs in `text`, as a month word or inside a word.
+
+    For ASCII text, case-insensitive matching is lower-casing, and `_MON` occurs exactly where one
+    of the three-letter heads does: a dozen substring tests instead of the regex's alternation at
+    every position. Other text (where re.IGNORECASE also folds e.g. "ſ") asks the regex.
+    """
+    if text.isascii():
+        lowered = text.lower()
+        return any(head in lowered for head in _MONTH_HEADS)
+    return _MONTH_NEED.search(text) is not None
+
+
+_YEAR_NEED = re.compile(_YEAR).search
+NEEDS: dict[str, Callable[[str], object]] = {
     **{
-        name: _MONTH_NEED
+        name: names_a_month
         for name in (
             "m_dd_y dd_m_y md_md_y dm_dm_y m_d_y d_m_y m_dd dd_m m_d d_m m_y mm_y m"
         ).split()
     },
-    "y_y": re.compile(_YEAR),
-    "year": re.compile(_YEAR),
-    "part": re.compile(_YEAR),
-    "decade": re.compile(r"(?:19|20)\d0"),
-    "relative": re.compile(r"year|month|yesterday|tomorrow", re.I),
-    "weekday": re.compile(_WD),
-    "duration": re.compile(r"past|last|previous|over", re.I),
+    "y_y": _YEAR_NEED,
+    "year": _YEAR_NEED,
+    "part": _YEAR_NEED,
+    "decade": re.compile(r"(?:19|20)\d0").search,
+    "relative": re.compile(r"year|month|yesterday|tomorrow", re.I).search,
+    "weekday": re.compile(_WD).search,
+    "duration": re.compile(r"past|last|previous|over", re.I).search,
 }
+"""Pattern name -> a test that is truthy whenever the pattern could match the passage."""
 
 # Words right before a phrase that change what it means; the longest form is found first.
 # "as of the end of November 2024", "by 2030", "mid-June", "until the end of 2026".

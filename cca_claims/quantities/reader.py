@@ -100,12 +100,23 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
         return fig
 
     # ------------------------------------------------------------------ main loop
-    def scan(self) -> list[Reading]:
+    def scan(self, skip_quiet: bool = True) -> list[Reading]:
+        """Every value in the text; `skip_quiet=False` asks `expr_at` at every token (tests)."""
         out: list[Reading] = []
         i = 0
-        while i < self.n:
+        toks, n = self.toks, self.n
+        while i < n:
             if not self.free(i):
                 i += 1
+                continue
+            t = toks[i]
+            if (
+                skip_quiet
+                and t.kind != "num"
+                and _starts_nothing(t)
+                and (i + 1 >= n or toks[i + 1].text != "$")
+            ):
+                i += 1  # expr_at would find neither a currency nor a figure here
                 continue
             expr = self.expr_at(i)
             if expr is None:
@@ -396,6 +407,43 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
             k += 1
 
     # ------------------------------------------------------------------ readings
+
+
+_QUIET: dict[str, bool] = {}  # token text -> _starts_nothing, for words and symbols
+_QUIET_MAX = 100_000  # distinct texts remembered (a bound for hostile input)
+
+
+def _starts_nothing(t: Token) -> bool:
+    """True when a value can start at this word or symbol token only if "$" follows it.
+
+    It mirrors what `expr_at` looks at first: the currency prefixes of `currency_prefix` (a word
+    before "$" aside, which the caller checks) and the figures of `figure_at`; a token that is
+    none of those makes both return None. Depends on the token's text alone, so it is memoized.
+    """
+    quiet = _QUIET.get(t.text)
+    if quiet is None:
+        text, low = t.text, t.lower
+        may_start = (
+            text == "."
+            or text in fr.VULGAR
+            or text in mo.YEN_SYMBOLS
+            or text in mo.SYMBOLS
+            or low in ("nought", "naught")
+            or (
+                t.kind == "word"
+                and (
+                    is_number_word(t)
+                    or text in mo.ISO_CODES
+                    or text in mo.ALIASES
+                    or low in mo.LOWERCASE_CODES
+                    or mo.million_code(text) is not None
+                )
+            )
+        )
+        quiet = not may_start
+        if len(_QUIET) < _QUIET_MAX:
+            _QUIET[t.text] = quiet
+    return quiet
 
 
 def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:

@@ -56,3 +56,48 @@ def test_date_prefilter_agrees_on_the_seed_corpus() -> None:
     for path in sorted(root.glob("*.txt"))[:20]:
         for para in path.read_text(encoding="utf-8").split("\n\n"):
             assert _find_dates(para, ctx, prefilter=True) == _find_dates(para, ctx, prefilter=False)
+
+
+@settings(max_examples=500)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["Jan", "fEB", "mAr", "ſep", "SEP", "oct", "No", "v", "De", "c", "may"]
+            ),
+            st.text(alphabet="abcdefjmnoprstuvyJMNOSDAFſKé ", max_size=6),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_month_test_is_the_month_regex(text: str) -> None:
+    from cca_claims.quantities.datewords import _MONTH_NEED, names_a_month
+
+    assert names_a_month(text) == (_MONTH_NEED.search(text) is not None)
+
+
+VALUE_WORDS = (
+    "$ US$ NZD $ € £ ¥ Rs Rp RM KD USD usd MUSD EUR RMB yuan tenge som one two twenty-five a an "
+    "hundred dozen half quarter nought naught ½ ¾ . , - − minus negative million bn billion k "
+    "km kg tonnes per cent percent % trains agreements 5 3.5 1,200 12 0.5 2025 about over up to "
+    "nearly some at the projects S A R s a r in : 7 4"
+).split()
+value_text = st.lists(
+    st.one_of(st.sampled_from(VALUE_WORDS), st.text(alphabet="$€.,5aS ", max_size=3)),
+    max_size=25,
+).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", "", " "]), min_size=len(ws), max_size=len(ws)).map(
+        lambda gaps: "".join(w + g for w, g in zip(ws, gaps))
+    )
+)
+
+
+@settings(max_examples=400)
+@given(text=value_text)
+def test_scanner_skip_of_quiet_tokens_changes_nothing(text: str) -> None:
+    from cca_claims.quantities.context import DEFAULT_CONTEXT
+    from cca_claims.quantities.reader import _Scanner
+
+    fast = _Scanner(text, DEFAULT_CONTEXT).scan()
+    general = _Scanner(text, DEFAULT_CONTEXT).scan(skip_quiet=False)
+    assert fast == general
