@@ -127,7 +127,7 @@ def _run(
     console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
     columns = (SpinnerColumn(), TextColumn("cca-claims: {task.description}"), BarColumn())
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("checking (cache)", total=len(stages))
+        task = bar.add_task("looking for a cached check", total=len(stages))
 
         def progress(name: str) -> None:
             done = stages.index(name) if name in stages else 0

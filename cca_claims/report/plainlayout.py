@@ -11,18 +11,29 @@ column arithmetic (`ratio_distribute`), so the lines are those rich would print.
 
 from __future__ import annotations
 
+import re
+
 from rich._ratio import ratio_distribute
 from rich._wrap import divide_line
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+# Characters rich counts as one cell: printable ASCII, Latin, Greek, Cyrillic, general
+# punctuation (curly quotes, dashes, ellipsis), currency and letter-like symbols. A line made of
+# these only is measured with len() (tests/report checks each one against rich.cells.cell_len).
+NARROW = re.compile(
+    "[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u0590\u2000-\u200a\u2010-\u2027"
+    "\u202f-\u205f\u20a0-\u20c0\u2100-\u214f]*"
+)
+_WORD = re.compile(r"\s*\S+\s*")  # rich._wrap's words: a word and the spaces after it
+
 
 def cell_width(text: str) -> int:
-    """The cells `text` takes on a terminal (ASCII: one per character, without rich's tables)."""
-    return len(text) if text.isascii() else cell_len(text)
+    """The cells `text` takes on a terminal (rich's measure, without its tables when narrow)."""
+    return len(text) if text.isascii() or NARROW.fullmatch(text) else cell_len(text)
 
 
 class Unsupported(Exception):
@@ -55,12 +66,42 @@ def wrap(text: str, width: int) -> list[str]:
         if cell_width(line) <= width:  # the common case: no break needed
             out.append(line)
             continue
+        narrow = NARROW.fullmatch(line) is not None
+        breaks = _divide_narrow(line, width) if narrow else divide_line(line, width, fold=True)
         start = 0
-        for offset in divide_line(line, width, fold=True):
-            out.append(line[start:offset])
+        for offset in [*breaks, len(line)]:
+            piece = line[start:offset].rstrip()
+            # a wide character wider than the whole line is cut, as rich's Text.truncate does
+            out.append(piece if cell_width(piece) <= width else set_cell_size(piece, width))
             start = offset
-        out.append(line[start:])
     return out
+
+
+def _divide_narrow(text: str, width: int) -> list[int]:
+    """`rich._wrap.divide_line(text, width, fold=True)` for text of one-cell characters only:
+    the same steps with len() for rich's per-character cell measure."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        length = len(match.group().rstrip())
+        if width - offset >= length:
+            offset += end - start
+        elif length > width:
+            # fold the word into pieces of `width` characters, as rich.cells.chop_cells
+            size = end - start
+            pieces = [width] * (size // width) + ([size % width] if size % width else [])
+            for n, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if n == len(pieces) - 1:
+                    offset = piece
+                else:
+                    start += piece
+        elif offset and start:
+            breaks.append(start)
+            offset = end - start
+    return breaks
 
 
 def _padding(item: Padding, width: int) -> list[str]:
