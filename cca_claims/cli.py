@@ -155,9 +155,21 @@ def _stream_json(report) -> None:
     """The JSON report straight to standard output, one claim at a time."""
     from cca_claims.report.json_report import write
 
-    out = sys.stdout
-    write(report, out.write)
-    out.flush()
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    try:
+        if buffer is not None:  # JSON is UTF-8 whatever the locale's encoding
+            write(report, lambda chunk: buffer.write(chunk.encode("utf-8")))
+            buffer.flush()
+        else:
+            write(report, sys.stdout.write)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (`| head`): not an error; silence the final flush too
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 def _exit_code(report, fail_on: str) -> int:

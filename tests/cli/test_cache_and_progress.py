@@ -123,3 +123,20 @@ def test_disabled_input_problems_are_dropped(tmp_path: Path) -> None:
         assert left == rules - {"E001"}
     only = check(Config(**{**vars(config), "enable_only": ("C201",)})).findings
     assert {f.rule for f in only} == {"C201"}
+
+
+def test_json_to_stdout_is_utf8_and_a_closed_pipe_is_not_an_error(project: Path) -> None:
+    import json
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "CCA_CLAIMS_NO_PROGRESS": "1"}
+    command = [sys.executable, "-m", "cca_claims", "check", "-f", "json", "--no-cache"]
+    done = subprocess.run(command, cwd=project, capture_output=True, env=env, timeout=60)
+    assert done.returncode == 1 and done.stderr == b""
+    doc = json.loads(done.stdout.decode("utf-8"))  # curly quotes and dashes survive
+    assert any("\u2013" in c["claim"] for c in doc["claims"])
+    # a reader that stops after the first bytes (`| head -c 10`)
+    proc = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.read(10) == b'{\n  "schem'
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode in (0, 1) and b"Traceback" not in err and b"internal error" not in err
