@@ -256,10 +256,10 @@ def check(
     if format is Format.json and output is None:
         _stream_json(report)  # 124 MB at 10,000 claims: never held whole in memory
     else:
-        render = reporter(format.value)
 
         def draw() -> str:
-            return render(report, color=color, width=width)
+            # imported here: a text report taken from the cache needs no renderer (nor rich)
+            return reporter(format.value)(report, color=color, width=width)
 
         # JSON and SARIF carry the time of the run: only the text report is kept in the cache
         if format is Format.text:
@@ -294,7 +294,12 @@ def lint(
     no_cache: bool = NoCacheOpt,
 ) -> None:
     """Schema and anchoring only: fast, for editors' pre-commit hooks."""
-    from cca_claims.report.lint import render as lint_report
+
+    def lint_report(report, **options) -> str:
+        # imported when drawn: a lint output taken from the cache needs no renderer (nor rich)
+        from cca_claims.report.lint import render
+
+        return render(report, **options)
 
     config = _config(claims, sources, config_file, fail_on)
     report = _run(config, lint_only=True, use_cache=not no_cache)
