@@ -255,8 +255,35 @@ def names_a_month(text: str) -> bool:
     return _MONTH_NEED.search(text) is not None
 
 
+def _any_word(*words: str) -> Callable[[str], bool]:
+    """A need for case-insensitive patterns that contain one of `words`: substring tests on
+    lower-cased ASCII text (exact there), the regex with re.IGNORECASE otherwise."""
+    heads = tuple(w.lower() for w in words)
+    regex = re.compile("|".join(re.escape(w) for w in words), re.I)
+
+    def need(text: str) -> bool:
+        if text.isascii():
+            lowered = text.lower()
+            return any(head in lowered for head in heads)
+        return regex.search(text) is not None
+
+    return need
+
+
 _YEAR_NEED = re.compile(_YEAR).search
+
+
+_ISO_NEED = re.compile(r"\d{4}-\d\d").search
+
+
+def _has_day(text: str) -> bool:
+    return "day" in text
+
+
 NEEDS: dict[str, Callable[[str], object]] = {
+    # yyyy-mm-dd, yyyy-mm: four digits, a hyphen, two digits
+    "iso_day": _ISO_NEED,
+    "iso_month": _ISO_NEED,
     **{
         name: names_a_month
         for name in (
@@ -265,11 +292,13 @@ NEEDS: dict[str, Callable[[str], object]] = {
     },
     "y_y": _YEAR_NEED,
     "year": _YEAR_NEED,
-    "part": _YEAR_NEED,
+    # "first quarter of 2025" or "Q1 2025": (quarter|half) or [QH][1-4], case-insensitively
+    "part": _any_word("quarter", "half", *(f"{qh}{n}" for qh in "QH" for n in "1234")),
     "decade": re.compile(r"(?:19|20)\d0").search,
-    "relative": re.compile(r"year|month|yesterday|tomorrow", re.I).search,
-    "weekday": re.compile(_WD).search,
-    "duration": re.compile(r"past|last|previous|over", re.I).search,
+    "relative": _any_word("year", "month", "yesterday", "tomorrow"),
+    # every weekday name ends in "day", and the weekday pattern is case-sensitive
+    "weekday": _has_day,
+    "duration": _any_word("past", "last", "previous", "over"),
 }
 """Pattern name -> a test that is truthy whenever the pattern could match the passage."""
 
