@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from dataclasses import replace
 
 from cca_claims.model import Reading
 from cca_claims.quantities.context import ReadContext
 
+# A cut after ";", "—" or a line break, and after ".", "!" or "?" that ends the text or is
+# followed by whitespace (\s is str.isspace for str patterns).
+_CLAUSE_END = re.compile(r"[;—\n]|[.!?](?=\s|\Z)")
+_SENTENCE_END = re.compile(r"\n|[.!?](?=\s|\Z)")
+
 
 def _clause_bounds(text: str) -> list[int]:
     """Offsets where clauses end: sentence ends, semicolons and dashes between clauses."""
-    cuts = [0]
-    for k, c in enumerate(text):
-        if c in ";—\n" or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
-            cuts.append(k + 1)
-    cuts.append(len(text) + 1)
-    return cuts
+    return [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text) + 1]
 
 
 def _sentence_bounds(text: str) -> list[int]:
-    cuts = [0]
-    for k, c in enumerate(text):
-        if c == "\n" or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
-            cuts.append(k + 1)
-    cuts.append(len(text) + 1)
-    return cuts
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text) + 1]
 
 
 def _segment(cuts: list[int], pos: int) -> int:
-    import bisect
-
     return bisect.bisect_right(cuts, pos)
 
 

@@ -101,3 +101,26 @@ def test_scanner_skip_of_quiet_tokens_changes_nothing(text: str) -> None:
     fast = _Scanner(text, DEFAULT_CONTEXT).scan()
     general = _Scanner(text, DEFAULT_CONTEXT).scan(skip_quiet=False)
     assert fast == general
+
+
+def _clause_bounds_by_char(text: str, stops: str) -> list[int]:
+    """The clause cuts as first written: a loop over the characters."""
+    cuts = [0]
+    for k, c in enumerate(text):
+        if c in stops or (c in ".!?" and (k + 1 == len(text) or text[k + 1].isspace())):
+            cuts.append(k + 1)
+    cuts.append(len(text) + 1)
+    return cuts
+
+
+@settings(max_examples=400)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ab .!?;—\n\t\u00a0\u2009\u3000\x1c-,")), max_size=40
+    )
+)
+def test_clause_and_sentence_cuts_match_the_character_loop(text: str) -> None:
+    from cca_claims.quantities.periods import _clause_bounds, _sentence_bounds
+
+    assert _clause_bounds(text) == _clause_bounds_by_char(text, ";—\n")
+    assert _sentence_bounds(text) == _clause_bounds_by_char(text, "\n")
