@@ -28,13 +28,16 @@ class WriteRefused(Exception):
 
 def write_atomic(
     path: Path | str,
-    data: bytes | str,
+    data: bytes | str | Iterable[bytes | str],
     *,
     allow_inputs: bool = False,
     protected: Iterable[Path | str] = (),
     encoding: str = "utf-8",
 ) -> None:
     """Replace `path` with `data` atomically (temp file in the same folder, fsync, os.replace).
+
+    `data` may be an iterable of text or byte chunks, so a large document is written as it is
+    produced and never held whole in memory.
 
     Unless `allow_inputs`, refuses (WriteRefused) to write directly in a folder named `claims` or
     `sources`, or anywhere inside the `protected` paths (pass the configured claims and sources
@@ -50,16 +53,13 @@ def write_atomic(
                 f"refusing to write {target}: it lies in {refused}, which holds hand-written "
                 "inputs (pass allow_inputs=True to write there on purpose)"
             )
-    payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
     folder = target.parent
     mode = _mode_for(target)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            view = memoryview(payload)
-            # write in pieces so a huge payload never needs a second copy in memory
-            for start in range(0, len(view), 1 << 20):
-                handle.write(view[start : start + (1 << 20)])
+            for chunk in _pieces(data, encoding):
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
@@ -72,6 +72,17 @@ def write_atomic(
             pass
         raise
     _fsync_folder(folder)
+
+
+def _pieces(data: bytes | str | Iterable[bytes | str], encoding: str) -> Iterable[bytes]:
+    """`data` as byte chunks of at most 1 MiB (no second copy of a huge payload)."""
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        data = (data,)
+    for part in data:
+        payload = part.encode(encoding) if isinstance(part, str) else part
+        view = memoryview(payload)
+        for start in range(0, len(view), 1 << 20):
+            yield view[start : start + (1 << 20)]
 
 
 def stale_temp_files(folder: Path | str) -> list[Path]:

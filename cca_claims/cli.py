@@ -178,7 +178,7 @@ def _exit_code(report, fail_on: str) -> int:
     return 1 if failing(report, fail_on) else 0
 
 
-def _write(path: Path, text: str, config, force: bool) -> None:
+def _write(path: Path, text, config, force: bool) -> None:
     """Write an output file atomically, refusing the claims/ and sources/ folders unless forced."""
     from cca_claims.atomic import WriteRefused, write_atomic
 
@@ -255,6 +255,10 @@ def check(
     width = _width() if output is None else 100
     if format is Format.json and output is None:
         _stream_json(report)  # 124 MB at 10,000 claims: never held whole in memory
+    elif format is Format.json:
+        from cca_claims.report.json_report import chunks
+
+        _write(output, chunks(report), config, force)
     else:
 
         def draw() -> str:

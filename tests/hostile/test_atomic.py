@@ -139,3 +139,27 @@ def test_sigkill_mid_write_leaves_a_complete_file(tmp_path: Path, delay: float) 
     assert all(p.name.startswith(".export.json.") and p.suffix == ".tmp" for p in leftovers)
     assert set(leftovers) == set(stale_temp_files(tmp_path))
     assert find_claim_files(tmp_path) == [] and list(tmp_path.glob("*.txt")) == []
+
+
+def test_chunks_are_written_as_one_file(tmp_path):
+    from cca_claims.atomic import write_atomic
+
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    write_atomic(target, (piece for piece in ["{", '"a": ', "1", b"}"]))
+    assert target.read_text() == '{"a": 1}'
+
+
+def test_a_failing_chunk_source_leaves_the_old_file(tmp_path):
+    from cca_claims.atomic import stale_temp_files, write_atomic
+
+    target = tmp_path / "out.json"
+    target.write_text("old")
+
+    def pieces():
+        yield "new start"
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, pieces())
+    assert target.read_text() == "old" and stale_temp_files(tmp_path) == []
