@@ -13,6 +13,7 @@ from cca_claims.quantities.numbers import (
     TENS_WORDS,
     UNITS_WORDS,
     VULGAR,
+    WORD_MAGNITUDES,
     Figure,
     Token,
 )
@@ -123,3 +124,21 @@ def zero_word_figure(tokens: list[Token], i: int) -> Figure | None:
     if t.lower in ("nought", "naught"):
         return Figure(0.0, i, i, 0.0, True, True)
     return None
+
+
+def of_magnitude(tokens: list[Token], fig: Figure) -> Figure:
+    """A fraction in words of a magnitude: "two thirds of a million", "a quarter of a billion".
+
+    Only a fraction below one written in words, then "of a" and a magnitude word: "a third of
+    a billion people" is about 333 million people, not a third and a billion.
+    """
+    n = len(tokens)
+    k = fig.last + 1
+    if not fig.words or fig.integer or not 0 < fig.value < 1 or k + 2 >= n:
+        return fig
+    if tokens[k].lower != "of" or tokens[k + 1].lower not in ("a", "an"):
+        return fig
+    mag = WORD_MAGNITUDES.get(tokens[k + 2].lower)
+    if mag is None:
+        return fig
+    return Figure(fig.value * mag, fig.first, k + 2, 0.0, False, True, mag, tokens[k + 2].lower)

@@ -11,6 +11,7 @@ significant digit ("94.8" -> 0.05, "420" -> 5), which the reader turns into an i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -141,6 +142,12 @@ FRACTION_WORDS = {
     "hundredths": 100,
     "thousandth": 1000,
     "thousandths": 1000,
+    "millionth": 1e6,
+    "millionths": 1e6,
+    "billionth": 1e9,
+    "billionths": 1e9,
+    "trillionth": 1e12,
+    "trillionths": 1e12,
 }
 VULGAR = {
     "½": 0.5,
@@ -325,6 +332,8 @@ def _int_figure(s: str, first: int, last: int) -> Figure:
 def _with_exponent(tokens: list[Token], fig: Figure, n: int) -> Figure:
     """Apply a glued exponent: "94.82e9", "1.2E+6", "5.5x10-3"."""
     k = fig.last + 1
+    if k + 1 < n and tokens[k].text == "^" and tokens[k].glued:
+        return _with_power(tokens, fig, k + 1, n)
     if k < n and tokens[k].glued and tokens[k].lower in ("e", "x", "×") and k + 1 < n:
         sign, m = 1, k + 1
         if tokens[k].lower in ("x", "×"):
@@ -344,6 +353,29 @@ def _with_exponent(tokens: list[Token], fig: Figure, n: int) -> Figure:
             factor = 10.0 ** (sign * int(tokens[m].text))
             return Figure(fig.value * factor, fig.first, m, fig.half_unit * factor, False)
     return fig
+
+
+def _with_power(tokens: list[Token], fig: Figure, m: int, n: int) -> Figure:
+    """A glued power "1.1^23", "2.5^-1" (m at the token after the caret)."""
+    sign = 1
+    if tokens[m].text in ("+", "-", "−") and tokens[m].glued and m + 1 < n:
+        sign = -1 if tokens[m].text in ("-", "−") else 1
+        m += 1
+    exp_tok = tokens[m]
+    if exp_tok.kind != "num" or not exp_tok.glued or len(exp_tok.text) > 3:
+        return fig
+    if m + 1 < n and tokens[m + 1].glued and tokens[m + 1].text in (".", ",", "^"):
+        return fig  # "2^1.5", "2^3^2": not read rather than misread
+    exp = sign * int(exp_tok.text)
+    try:
+        value = fig.value**exp
+        # the written precision of the base, carried through the power
+        half = abs(exp * fig.value ** (exp - 1) * fig.half_unit) if fig.value else 0.0
+    except (OverflowError, ZeroDivisionError):
+        return fig
+    if math.isinf(value) or math.isinf(half):
+        return fig
+    return Figure(value, fig.first, m, half, False)
 
 
 def read_words(tokens: list[Token], i: int) -> Figure | None:
@@ -404,8 +436,10 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
             prev = "dozen"
         elif w == "and" and prev in ("hundred", "mag") and nxt is not None:
             after = tokens[j + 2].lower if j + 2 < n else ""
-            if prev == "mag" and after in FRACTION_WORDS:
-                break  # "six million and two thirds": the fraction is of the million
+            if prev in ("hundred", "mag") and after in FRACTION_WORDS:
+                # "six million and two thirds": the fraction is of the million;
+                # "one hundred and three quarters": 100.75, not 103 quarters
+                break
             if nxt.lower in UNITS_WORDS or nxt.lower in TENS_WORDS:
                 j += 1
                 continue
@@ -435,7 +469,7 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
     if nxt is not None and nxt.lower == "and" and last + 3 < n:
         a, f = tokens[last + 2].lower, tokens[last + 3].lower
         count = 1.0 if a in ("a", "one") else float(UNITS_WORDS.get(a, 0))
-        plural_ok = count == 1 and FRACTION_WORDS.get(f, 99) <= 4 or count > 1 and f.endswith("s")
+        plural_ok = count == 1 and not f.endswith("s") or count > 1 and f.endswith("s")
         if 0 < count < 10 and f in FRACTION_WORDS and plural_ok:
             frac = count / FRACTION_WORDS[f]
             k = last + 3

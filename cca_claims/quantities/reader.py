@@ -84,7 +84,7 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
         elif is_number_word(t):
             fig = read_words(self.toks, j)
             if fig is not None:
-                fig = fr.with_point(self.toks, fig)
+                fig = fr.of_magnitude(self.toks, fr.with_point(self.toks, fig))
             elif t.lower in ("a", "an"):
                 fig = self.one_measure(j)
         elif t.text in fr.VULGAR:
