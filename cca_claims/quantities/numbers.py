@@ -462,7 +462,9 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
     if nxt is not None and nxt.text in ("-", "‑") and last + 2 < n:
         frac_at = last + 2  # "one-eighth", "five - eighths"
     frac_word = tokens[frac_at].lower if frac_at < n else ""
-    if frac_word in FRACTION_WORDS and prev in ("unit", "tens") and value:
+    # "the two millionth visitor" is an ordinal; "two millionths of a second" a fraction
+    ordinal = value != 1 and frac_word in ("millionth", "billionth", "trillionth")
+    if frac_word in FRACTION_WORDS and prev in ("unit", "tens") and value and not ordinal:
         if not (frac_word.startswith("second")) and value < 100 and total == 0:
             return Figure(value / FRACTION_WORDS[frac_word], i, frac_at, 0.0, False, True)
     # "one and a half", "five and a quarter", "two million and a half", "six million and two thirds"

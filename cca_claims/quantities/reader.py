@@ -465,11 +465,21 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL_RE.finditer(text)]
 
 
+# An international phone number: "+", a country code, then two or more digit groups joined by
+# one space, dash, dot or slash ("+86 10 6532 1234", "+1-222-2222-2222").
+_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \-./]\(?\d{1,5}\)?){2,}(?![\w.,]\d)")
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers (at least eight digits): their digit groups are not values."""
+    return [m.span() for m in _PHONE_RE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8]
+
+
 def read_text(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
     """Every value stated in `text`, in text order (see `cca_claims.quantities.read_values`)."""
     if not isinstance(text, str) or not text.strip():
         return []
-    urls = _url_spans(text)
+    urls = _url_spans(text) + _phone_spans(text)
     dates = [
         d
         for d in _find_dates(text, ctx)

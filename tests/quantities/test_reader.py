@@ -344,6 +344,23 @@ def test_numbers_inside_urls_are_not_read():
     assert [r.text for r in read_values(text) if r.kind != "date"] == ["12 tables"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Press office: +86 10 6532 1234, 40 staff", "Call +1-222-2222-2222 or ask 40 staff"],
+)
+def test_numbers_inside_phone_numbers_are_not_read(text):
+    assert [r.text for r in read_values(text) if r.kind != "date"] == ["40 staff"]
+
+
+def test_a_signed_figure_is_not_a_phone_number():
+    assert [r.number for r in read_values("the index rose +3.5 20 times")] == [3.5, 20]
+
+
+def test_two_millionth_is_an_ordinal_and_millionths_a_fraction():
+    assert [r.number for r in read_values("the two millionth visitor")] == [2]
+    assert [r.number for r in read_values("two millionths of a second")] == [2e-6]
+
+
 def test_clock_time_is_not_a_length():
     assert read_values("the talks start at 2.30 pm") == [] or all(
         r.kind == "date" for r in read_values("the talks start at 2.30 pm")
