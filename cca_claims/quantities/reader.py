@@ -251,8 +251,56 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
                 value = scaled.value + share * factor * (-1 if fig.value < 0 else 1)
                 scaled = replace(scaled, value=value, last=k + 3)
                 k += 3
+        elif not fig.words and fig.integer:
+            scaled, k = self.digit_groups(scaled, factor, k)
         setattr(expr, which, scaled)
         expr.last = max(expr.last, k)
+
+    def digit_groups(self, fig: Figure, factor: float, k: int) -> tuple[Figure, int]:
+        """Smaller digit groups after a digit magnitude: "4 thousand 3 hundred and 21".
+
+        Each group has a smaller magnitude word than the one before it; a bare number closes
+        the figure only after "hundred and" ("3 hundred and 21"), as in written-out numbers.
+        """
+        value, half = fig.value, fig.half_unit
+        sign = -1 if value < 0 else 1
+        while factor > 1e2:
+            m = k + 1
+            has_and = self.low(m) == "and"
+            m += has_and
+            sub = self._group_at(m)
+            if sub is None:
+                break
+            f2 = MAGNITUDE_WORDS.get(self.low(sub.last + 1))
+            if f2 not in (1e2, 1e3, 1e6, 1e9) or f2 >= factor or sub.value * f2 >= factor:
+                break
+            if not self.free(sub.last + 1):
+                break
+            value += sign * sub.value * f2
+            factor, k, half = f2, sub.last + 1, 0.5 * f2
+        if factor == 1e2 and self.low(k + 1) == "and":
+            sub = self._group_at(k + 2)
+            # "3 hundred and 2 million" is two figures
+            if (
+                sub is not None
+                and sub.value < 100
+                and self.low(sub.last + 1) not in MAGNITUDE_WORDS
+            ):
+                value += sign * sub.value
+                k, half = sub.last, 0.5
+        if value == fig.value:
+            return fig, k
+        return replace(fig, value=value, last=k, half_unit=half), k
+
+    def _group_at(self, m: int) -> Figure | None:
+        """A plain digit integer at token m that stands on its own ("3" in "3 hundred")."""
+        t = self.tok(m)
+        if t is None or t.kind != "num" or t.glued or not self.free(m):
+            return None
+        sub = read_digits(self.toks, m, self.text)
+        if sub is None or not sub.integer or sub.last != m:
+            return None
+        return sub
 
     def suffix(self, expr: _Expr) -> None:
         """A percent sign, currency, unit or counted noun after the figure."""
