@@ -464,9 +464,19 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
     frac_word = tokens[frac_at].lower if frac_at < n else ""
     # "the two millionth visitor" is an ordinal; "two millionths of a second" a fraction
     ordinal = value != 1 and frac_word in ("millionth", "billionth", "trillionth")
-    if frac_word in FRACTION_WORDS and prev in ("unit", "tens") and value and not ordinal:
-        if not (frac_word.startswith("second")) and value < 100 and total == 0:
+    # "a hundred thousand trillionths": any count of the tiny plural fractions
+    tiny = frac_word.endswith("s") and FRACTION_WORDS.get(frac_word, 0) >= 1e6
+    if frac_word in FRACTION_WORDS and (prev in ("unit", "tens") or tiny) and value and not ordinal:
+        if not (frac_word.startswith("second")) and (value < 100 and total == 0 or tiny):
             return Figure(value / FRACTION_WORDS[frac_word], i, frac_at, 0.0, False, True)
+    # "the twenty-first century", "one hundred twenty-second": an ordinal, not a value
+    if prev == "tens" and _glued_ordinal(tokens, last + 1):
+        return None
+    # "three twenty-firsts": a count of fractions with a two-word denominator
+    if prev in ("unit", "tens") and value and total == 0 and value < 100:
+        den = _tens_ordinal(tokens, last + 1)
+        if den is not None and den[2]:
+            return Figure(value / den[0], i, den[1], 0.0, False, True)
     # "one and a half", "five and a quarter", "two million and a half", "six million and two thirds"
     if nxt is not None and nxt.lower == "and" and last + 3 < n:
         a, f = tokens[last + 2].lower, tokens[last + 3].lower
@@ -486,6 +496,43 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
                 return Figure((value + frac) * mag, i, k + 1, 0.0, False, True)
             return Figure(value + frac, i, k, 0.0, False, True)
     return Figure(value, i, last, 0.0, True, True)
+
+
+# Ordinals that end a two-word denominator ("twenty-first"); not "second": "twenty seconds".
+_ORDINAL_UNITS = {
+    "first": 1,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+
+
+def _glued_ordinal(tokens: list[Token], k: int) -> bool:
+    """Whether "-first", "-second" ... "-ninth" is glued at token k ("twenty-first")."""
+    if k + 1 >= len(tokens) or tokens[k].text not in ("-", "‑") or not tokens[k].glued:
+        return False
+    w = tokens[k + 1]
+    return w.glued and (w.lower in _ORDINAL_UNITS or w.lower == "second")
+
+
+def _tens_ordinal(tokens: list[Token], k: int) -> tuple[float, int, bool] | None:
+    """(denominator, last index, plural) for "twenty-first(s)", "thirty fifths" at token k."""
+    n = len(tokens)
+    if k + 1 >= n or tokens[k].lower not in TENS_WORDS or TENS_WORDS[tokens[k].lower] < 20:
+        return None
+    m = k + 1
+    if tokens[m].text in ("-", "‑") and tokens[m].glued and m + 1 < n and tokens[m + 1].glued:
+        m += 1
+    w = tokens[m].lower
+    plural = w.endswith("s")
+    unit = _ORDINAL_UNITS.get(w[:-1] if plural else w)
+    if unit is None:
+        return None
+    return TENS_WORDS[tokens[k].lower] + unit, m, plural
 
 
 def _fraction_tail(tokens: list[Token], k: int, count: float, first: int) -> Figure | None:

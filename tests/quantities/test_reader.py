@@ -361,6 +361,26 @@ def test_two_millionth_is_an_ordinal_and_millionths_a_fraction():
     assert [r.number for r in read_values("two millionths of a second")] == [2e-6]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three twenty-firsts of the budget", 3 / 21),
+        ("twenty twenty-fifths", 20 / 25),
+        ("a hundred thousand trillionths", 1e-7),
+        ("three hundred millionths of a second", 3e-4),
+    ],
+)
+def test_fractions_with_long_denominators(text, value):
+    assert [r.number for r in read_values(text)] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(
+    "text", ["a twenty-first century problem", "the twenty-second summit", "one twenty-first"]
+)
+def test_compound_ordinals_are_not_values(text):
+    assert read_values(text) == []
+
+
 def test_clock_time_is_not_a_length():
     assert read_values("the talks start at 2.30 pm") == [] or all(
         r.kind == "date" for r in read_values("the talks start at 2.30 pm")
