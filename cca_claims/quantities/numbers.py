@@ -436,7 +436,8 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
             prev = "dozen"
         elif w == "and" and prev in ("hundred", "mag") and nxt is not None:
             after = tokens[j + 2].lower if j + 2 < n else ""
-            if prev in ("hundred", "mag") and after in FRACTION_WORDS:
+            small_count = UNITS_WORDS.get(nxt.lower, 10) < 10
+            if prev in ("hundred", "mag") and after in FRACTION_WORDS and small_count:
                 # "six million and two thirds": the fraction is of the million;
                 # "one hundred and three quarters": 100.75, not 103 quarters
                 break
@@ -457,6 +458,14 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         return None
     value = total + current
     nxt = tokens[last + 1] if last + 1 < n else None
+    if prev == "tens" and _glued_ordinal(tokens, last + 1):
+        # "one hundred thirty-fifths": one hundred of a thirty-fifth; "the twenty-first
+        # century", "one hundred twenty-second", "thirty-fifths": no count, not a value
+        den = _tens_ordinal(tokens, last)
+        count = value - TENS_WORDS[tokens[last].lower]
+        if den is not None and den[2] and count > 0:
+            return Figure(count / den[0], i, den[1], 0.0, False, True)
+        return None
     # "two thirds", "five eighths", "one-eighth": a count of fractions
     frac_at = last + 1
     if nxt is not None and nxt.text in ("-", "‑") and last + 2 < n:
@@ -466,12 +475,13 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
     ordinal = value != 1 and frac_word in ("millionth", "billionth", "trillionth")
     # "a hundred thousand trillionths": any count of the tiny plural fractions
     tiny = frac_word.endswith("s") and FRACTION_WORDS.get(frac_word, 0) >= 1e6
+    # "one hundred thirty-two fifths": a plural fraction word counts the whole figure before
+    # it ("forty quarters" of a year stay a duration: quarters only for small counts)
+    plural = frac_word.endswith("s") and frac_word not in ("quarters", "seconds")
     if frac_word in FRACTION_WORDS and (prev in ("unit", "tens") or tiny) and value and not ordinal:
-        if not (frac_word.startswith("second")) and (value < 100 and total == 0 or tiny):
+        small = value < 100 and total == 0
+        if not (frac_word.startswith("second")) and (small or tiny or plural):
             return Figure(value / FRACTION_WORDS[frac_word], i, frac_at, 0.0, False, True)
-    # "the twenty-first century", "one hundred twenty-second": an ordinal, not a value
-    if prev == "tens" and _glued_ordinal(tokens, last + 1):
-        return None
     # "three twenty-firsts": a count of fractions with a two-word denominator
     if prev in ("unit", "tens") and value and total == 0 and value < 100:
         den = _tens_ordinal(tokens, last + 1)
@@ -516,7 +526,8 @@ def _glued_ordinal(tokens: list[Token], k: int) -> bool:
     if k + 1 >= len(tokens) or tokens[k].text not in ("-", "‑") or not tokens[k].glued:
         return False
     w = tokens[k + 1]
-    return w.glued and (w.lower in _ORDINAL_UNITS or w.lower == "second")
+    word = w.lower[:-1] if w.lower.endswith("s") else w.lower
+    return w.glued and (word in _ORDINAL_UNITS or word == "second")
 
 
 def _tens_ordinal(tokens: list[Token], k: int) -> tuple[float, int, bool] | None:

@@ -368,6 +368,9 @@ def test_two_millionth_is_an_ordinal_and_millionths_a_fraction():
         ("twenty twenty-fifths", 20 / 25),
         ("a hundred thousand trillionths", 1e-7),
         ("three hundred millionths of a second", 3e-4),
+        ("one hundred thirty-two fifths", 26.4),
+        ("one hundred thirty-fifths", 100 / 35),
+        ("one million two thousand two hundred three fifths", 1002203 / 5),
     ],
 )
 def test_fractions_with_long_denominators(text, value):
@@ -375,7 +378,13 @@ def test_fractions_with_long_denominators(text, value):
 
 
 @pytest.mark.parametrize(
-    "text", ["a twenty-first century problem", "the twenty-second summit", "one twenty-first"]
+    "text",
+    [
+        "a twenty-first century problem",
+        "the twenty-second summit",
+        "one twenty-first",
+        "thirty-fifths",
+    ],
 )
 def test_compound_ordinals_are_not_values(text):
     assert read_values(text) == []
