@@ -445,7 +445,7 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
                 j += 1
                 continue
             break
-        elif w == "-" and tok.glued and prev == "tens" and nxt is not None and nxt.glued:
+        elif w == "-" and prev == "tens" and nxt is not None and _joins(tokens[j - 1], tok, nxt):
             if nxt.lower in UNITS_WORDS and UNITS_WORDS[nxt.lower] < 10:
                 j += 1
                 continue
@@ -478,7 +478,8 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
     # "one hundred thirty-two fifths": a plural fraction word counts the whole figure before
     # it ("forty quarters" of a year stay a duration: quarters only for small counts)
     plural = frac_word.endswith("s") and frac_word not in ("quarters", "seconds")
-    if frac_word in FRACTION_WORDS and (prev in ("unit", "tens") or tiny) and value and not ordinal:
+    counted = prev in ("unit", "tens") or prev == "hundred" and plural  # "five hundred fifths"
+    if frac_word in FRACTION_WORDS and (counted or tiny) and value and not ordinal:
         small = value < 100 and total == 0
         if not (frac_word.startswith("second")) and (small or tiny or plural):
             return Figure(value / FRACTION_WORDS[frac_word], i, frac_at, 0.0, False, True)
@@ -519,6 +520,13 @@ _ORDINAL_UNITS = {
     "eighth": 8,
     "ninth": 9,
 }
+
+
+def _joins(a: Token, dash: Token, b: Token) -> bool:
+    """A hyphen joining two number words: glued ("fifty-two") or one space each side."""
+    if dash.glued and b.glued:
+        return True
+    return dash.start - a.end == 1 and b.start - dash.end == 1
 
 
 def _glued_ordinal(tokens: list[Token], k: int) -> bool:

@@ -371,6 +371,8 @@ def test_two_millionth_is_an_ordinal_and_millionths_a_fraction():
         ("one hundred thirty-two fifths", 26.4),
         ("one hundred thirty-fifths", 100 / 35),
         ("one million two thousand two hundred three fifths", 1002203 / 5),
+        ("ninety - five hundred fifths", 1900),
+        ("a vote of fifty - two", 52),
     ],
 )
 def test_fractions_with_long_denominators(text, value):
