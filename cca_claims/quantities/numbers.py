@@ -437,7 +437,7 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         elif w == "and" and prev in ("hundred", "mag") and nxt is not None:
             after = tokens[j + 2].lower if j + 2 < n else ""
             small_count = UNITS_WORDS.get(nxt.lower, 10) < 10
-            if prev in ("hundred", "mag") and after in FRACTION_WORDS and small_count:
+            if after in FRACTION_WORDS and small_count or _and_fraction(tokens, j + 1):
                 # "six million and two thirds": the fraction is of the million;
                 # "one hundred and three quarters": 100.75, not 103 quarters
                 break
@@ -488,6 +488,11 @@ def read_words(tokens: list[Token], i: int) -> Figure | None:
         den = _tens_ordinal(tokens, last + 1)
         if den is not None and den[2]:
             return Figure(value / den[0], i, den[1], 0.0, False, True)
+    # "two and fifty-four hundredths", "two hundred and fifty-four hundredths"
+    if nxt is not None and nxt.lower == "and" and prev != "mag":
+        tail = _and_fraction(tokens, last + 2)
+        if tail is not None and tail[2] >= 10:  # smaller counts: the branch below
+            return Figure(value + tail[0], i, tail[1], 0.0, False, True)
     # "one and a half", "five and a quarter", "two million and a half", "six million and two thirds"
     if nxt is not None and nxt.lower == "and" and last + 3 < n:
         a, f = tokens[last + 2].lower, tokens[last + 3].lower
@@ -520,6 +525,27 @@ _ORDINAL_UNITS = {
     "eighth": 8,
     "ninth": 9,
 }
+
+
+def _and_fraction(tokens: list[Token], k: int) -> tuple[float, int, int] | None:
+    """(value, last index, count) of a proper fraction in words at k: "fifty-four hundredths"."""
+    n = len(tokens)
+    count, m = 0, k
+    if m < n and tokens[m].lower in TENS_WORDS and TENS_WORDS[tokens[m].lower] >= 20:
+        count, m = TENS_WORDS[tokens[m].lower], m + 1
+        if m + 1 < n and tokens[m].text in ("-", "‑") and _joins(tokens[m - 1], *tokens[m : m + 2]):
+            m += 1
+    if m < n and tokens[m].lower in UNITS_WORDS and UNITS_WORDS[tokens[m].lower] < 10:
+        count, m = count + UNITS_WORDS[tokens[m].lower], m + 1
+    if not count or m >= n or tokens[m].kind != "word":
+        return None
+    f = tokens[m].lower
+    den = FRACTION_WORDS.get(f)
+    if den is None or f.startswith("second") or count >= den:
+        return None
+    if (count > 1) != f.endswith("s"):
+        return None
+    return count / den, m, count
 
 
 def _joins(a: Token, dash: Token, b: Token) -> bool:

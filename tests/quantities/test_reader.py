@@ -373,6 +373,8 @@ def test_two_millionth_is_an_ordinal_and_millionths_a_fraction():
         ("one million two thousand two hundred three fifths", 1002203 / 5),
         ("ninety - five hundred fifths", 1900),
         ("a vote of fifty - two", 52),
+        ("two and fifty-four hundredths", 2.54),
+        ("two hundred and fifty-four hundredths", 200.54),
     ],
 )
 def test_fractions_with_long_denominators(text, value):
