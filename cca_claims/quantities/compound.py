@@ -14,12 +14,8 @@ from cca_claims.quantities import lexicon as lx
 from cca_claims.quantities import units as un
 from cca_claims.quantities.expr import Expr as _Expr
 from cca_claims.quantities.expr import join_tokens as _join
-from cca_claims.quantities.numbers import (
-    Figure,
-    is_number_word,
-    read_digits,
-    read_words,
-)
+from cca_claims.quantities.numbers import Figure, read_digits
+from cca_claims.quantities.numwords import is_number_word, read_words
 
 
 class CompoundRules:

@@ -32,11 +32,10 @@ from cca_claims.quantities.numbers import (
     MAGNITUDE_WORDS,
     Figure,
     Token,
-    is_number_word,
     read_digits,
-    read_words,
     tokenize,
 )
+from cca_claims.quantities.numwords import is_number_word, read_words
 from cca_claims.quantities.periods import attach_periods, convert_money
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
