@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from cca_claims.compare import CONFLICT
 from cca_claims.model import Finding
 from cca_claims.rules._shared import (
-    claim_compared,
+    claim_value_finding,
     claim_vs_evidence,
     detail,
     names,
@@ -42,7 +42,7 @@ from cca_claims.rules._shared import (
     tolerance,
     verb,
 )
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules.base import RuleContext
 
 ID = "V301"
 NAME = "claim-value-contradicted"
@@ -69,13 +69,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         extra = detail(kind, "the claim", pairs[0][1], names(results))
         if extra:
             message += f"; {extra.replace('it ', 'the claim ', 1)}"
-        yield finding(
+        yield claim_value_finding(
             rule,
+            cc,
             message,
-            cc.claim.pos("value"),
-            (cc.claim.id,),
-            sources=tuple(dict.fromkeys(e.evidence.source for e in results)),
-            evidence=tuple(e.evidence.index for e in results),
-            compared=(claim_compared(cc), *(compared_evidence(e) for e in results)),
-            hint="correct the claim's value to what the sources say, or cite the source it is from",
+            results,
+            "correct the claim's value to what the sources say, or cite the source it is from",
         )

@@ -39,14 +39,14 @@ from collections.abc import Iterator
 from cca_claims.compare import AGREE, CONFLICT
 from cca_claims.model import Finding
 from cca_claims.rules._shared import (
-    claim_compared,
+    claim_value_finding,
     claim_vs_evidence,
     names,
     say,
     tolerance,
     verb,
 )
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules.base import RuleContext
 
 ID = "V302"
 NAME = "claim-value-partly-supported"
@@ -97,13 +97,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 f"the claim's value {say(cc.claim_reading)} is only partly supported: "
                 f"{names(against)} {verb(kind, many)} {say(against[0].reading)}"
             )
-        yield finding(
+        yield claim_value_finding(
             rule,
+            cc,
             message,
-            cc.claim.pos("value"),
-            (cc.claim.id,),
-            sources=tuple(dict.fromkeys(e.evidence.source for e in against)),
-            evidence=tuple(e.evidence.index for e in against),
-            compared=(claim_compared(cc), *(compared_evidence(e) for e in against)),
-            hint="settle which sources are right (deprecate a wrong passage) or qualify the claim",
+            against,
+            "settle which sources are right (deprecate a wrong passage) or qualify the claim",
         )

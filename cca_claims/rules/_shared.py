@@ -56,6 +56,22 @@ def claim_compared(cc: ClaimContext) -> Compared:
     return Compared(label="claim value", reading=cc.claim_reading)
 
 
+def claim_value_finding(
+    rule: ModuleType, cc: ClaimContext, message: str, against: list[EvidenceResult], hint: str
+) -> Finding:
+    """A finding on the claim's own `value:` line, comparing it with the evidence `against`."""
+    return finding(
+        rule,
+        message,
+        cc.claim.pos("value"),
+        (cc.claim.id,),
+        sources=tuple(dict.fromkeys(e.evidence.source for e in against)),
+        evidence=tuple(e.evidence.index for e in against),
+        compared=(claim_compared(cc), *(compared_evidence(e) for e in against)),
+        hint=hint,
+    )
+
+
 def say(reading: Reading | None) -> str:
     """What a reading says, with its normalized value when a conversion changed it."""
     text = compare.describe(reading)
