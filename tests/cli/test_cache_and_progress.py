@@ -21,15 +21,6 @@ CORPUS = Path(__file__).parent.parent / "report" / "corpus"
 runner = CliRunner()
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(CORPUS, root)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return root
-
-
 def cli(*args: str):
     return runner.invoke(app, list(args), catch_exceptions=False)
 

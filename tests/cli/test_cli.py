@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,16 +15,6 @@ from cca_claims.cli import app
 
 CORPUS = Path(__file__).parent.parent / "report" / "corpus"
 runner = CliRunner()
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the corpus as the working folder (the CLI caches and writes next to it)."""
-    root = tmp_path / "project"
-    shutil.copytree(CORPUS, root)
-    monkeypatch.chdir(root)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return root
 
 
 def cli(*args: str):
