@@ -39,6 +39,14 @@ TEXT_A = (
     "Intro line.\nIn 2024, bilateral trade reached $94.82 billion, a record. "
     "Chinese investment exceeded $50 billion.\n"
 )
+
+
+@pytest.fixture
+def hostile_text() -> str:
+    """The markup, escapes and forged commands the hand-built report's texts carry."""
+    return HOSTILE
+
+
 TEXT_B = "Summary.\nTrade in 2024 was 700 billion yuan by one count. " + HOSTILE + "\n"
 
 

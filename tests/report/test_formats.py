@@ -10,7 +10,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import HOSTILE
 
 from cca_claims.model import Report
 from cca_claims.report import exporter, reporter
@@ -185,14 +184,16 @@ def test_json_validates_against_its_schema(report: Report) -> None:
     assert not errors, errors[:5]
 
 
-def test_json_contract_keys_and_escaping(report: Report) -> None:
+def test_json_contract_keys_and_escaping(report: Report, hostile_text: str) -> None:
     text = reporter("json")(report)
     assert "\u202e" not in text and "\x1b" not in text
     assert "\\u202e" in text and "\\u001b" in text
     doc = json.loads(text)
     assert {"schema_version", "claims", "findings"} <= set(doc)
     claim = doc["claims"][2]
-    assert claim["claim"] == "A claim with " + HOSTILE  # escaped in transit, intact once parsed
+    assert (
+        claim["claim"] == "A claim with " + hostile_text
+    )  # escaped in transit, intact once parsed
     for f in doc["findings"]:
         assert {"rule", "severity", "claims", "sources", "message", "location"} <= set(f)
         assert {"file", "line"} <= set(f["location"])
