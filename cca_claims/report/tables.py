@@ -24,6 +24,7 @@ from cca_claims.report.common import (
 )
 from cca_claims.report.terminal import (
     Screen,
+    claim_heading,
     evidence_cell,
     finding_line,
     styled,
@@ -156,12 +157,7 @@ def render_show(report: Report, claim_id: str, *, color: bool = False, width: in
     result = next(c for c in report.claims if c.claim.id == claim_id)
     claim = result.claim
     sources = sources_by_id(report)
-    head = Text()
-    head.append(safe(claim.id, oneline=True), style="bold")
-    head.append("  ")
-    head.append_text(verdict_text(result.verdict))
-    line = claim.position.line if claim.position else 1
-    head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
+    head = claim_heading(result)
     screen.print(head, Padding(styled(claim.statement), (0, 0, 0, 2)))
     facts = [("kind", result.kind or claim.kind or "-"), ("tags", ", ".join(claim.tags) or "-")]
     for key, target in (

@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from cca_claims.model import Anchor, EvidenceResult, Finding, Reading, Source
+from cca_claims.model import Anchor, ClaimResult, EvidenceResult, Finding, Reading, Source
 from cca_claims.report.common import (
     conversion_texts,
     figure_span,
@@ -147,6 +147,18 @@ def severity_text(severity: str) -> Text:
 
 def verdict_text(verdict: str) -> Text:
     return Text(verdict, style=VERDICT_STYLE.get(verdict, ""))
+
+
+def claim_heading(result: ClaimResult) -> Text:
+    """`claim-id  verdict  file:line`, the first line of a claim's block."""
+    claim = result.claim
+    head = Text()
+    head.append(safe(claim.id, oneline=True), style="bold")
+    head.append("  ")
+    head.append_text(verdict_text(result.verdict))
+    line = claim.position.line if claim.position else 1
+    head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
+    return head
 
 
 def finding_line(f: Finding, *, hint: bool = True) -> Text:

@@ -23,6 +23,7 @@ from cca_claims.report.common import findings_by_claim, safe, sources_by_id
 from cca_claims.report.terminal import (
     SEVERITY_STYLE,
     Screen,
+    claim_heading,
     evidence_cell,
     finding_line,
     side_by_side,
@@ -96,12 +97,7 @@ def claim_block(
 ) -> Group:
     """One claim: header, statement, then each finding with the passages it compares."""
     claim = result.claim
-    head = Text()
-    head.append(safe(claim.id, oneline=True), style="bold")
-    head.append("  ")
-    head.append_text(verdict_text(result.verdict))
-    line = claim.position.line if claim.position else 1
-    head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
+    head = claim_heading(result)
     parts: list[RenderableType] = [head, Padding(styled(claim.statement), (0, 0, 0, 2))]
     if claim.value is not None or result.claim_reading is not None:
         value = Text()
