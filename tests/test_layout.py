@@ -11,11 +11,10 @@ def test_test_module_names_are_unique():
 
 def test_no_test_imports_a_conftest():
     # every folder's conftest.py is importable as `conftest`: an import picks whichever came first
-    offenders = [
-        str(p)
-        for p in Path(__file__).parent.rglob("*.py")
-        if p != Path(__file__)
-        and "from conftest import" in p.read_text(encoding="utf-8")
-        or "import conftest" in p.read_text(encoding="utf-8")
-    ]
+    this = Path(__file__).resolve()
+    offenders = []
+    for path in Path(__file__).parent.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.resolve() != this and ("from conftest import" in text or "import conftest" in text):
+            offenders.append(str(path))
     assert offenders == []
