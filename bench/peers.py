@@ -12,9 +12,10 @@ the `*.python-notsupported.jsonl` files included. Both readers go through the sa
   expected `interval` bounds may match the reading's interval bounds instead: an open side must
   be open, or 0 for a lower bound), with the expected ISO currency where the case names one;
   extra readings are not penalized in labelled cases;
-* a negative case (`expected: []`) passes when no value (other than a date) is read;
+* a negative case (`expected: []`) passes when no value is read (dates aside, but see Years);
 * Recognizers-Text suites come from one model per kind (numbers, currency, dimensions,
-  temperature, percent): only the values of that kind count there (see SUITE_KINDS). Each
+  temperature, percent): only the values of that kind count there (see SUITE_KINDS; the number
+  models also count the number of a money amount, as their own cases do). Each
   reader's own kind decides: our "kelvin" and "temperature:degree" readings and quantulum3's
   temperature entity are temperatures, quantulum3's currency entity or code is money, and so on;
 * not scored (they only must not crash): unlabelled cases (`expected: null`), bare unit mentions
@@ -23,14 +24,21 @@ the `*.python-notsupported.jsonl` files included. Both readers go through the sa
   "Free!" -> 0: the amount is not in the text, so no reader can find it);
 * a crash fails the case, whatever its kind.
 
+Years. quantulum3 reports a year as a plain number ("1979" in "in 1979", "1960" in "the
+1960s"); our reader reads it as a date. So that neither reader is scored on a naming choice, the
+adapter `ours()` reports a date written as a bare year or decade, alone or inside a date phrase
+("in 1979", "by the end of the 1960s", "since 2013"; not "May 2023", "2012-13" or "Q1 2024") as
+the count it writes, as quantulum3 does. The rule holds in every case, negative ones included:
+a bare year in a negative case now fails us exactly as it fails quantulum3. Other dates
+("15.08.2017", "June 16") are never counted as values, for either reader (quantulum3 has no
+date kind, so a year inside such a date still counts for it).
+
 Known ways the scoring differs from each source's own semantics, the same for both readers:
 price-parser wants the first price of "£6.95 - £9.95" while both readers report a range whose
 number is not the first price (ours: the upper bound; quantulum3: the midpoint), so those fail;
-quantulum3 reports years ("1979") and "a dozen" as values in its own units, which we read as
-dates and as 12 respectively, so those fail for us; the price-parser `decimal_separator` hint
-is given to neither reader. One difference leans our way and is kept on purpose: our reader
-has a date kind and dates are never counted as values, while quantulum3 reports a year as a
-plain number, so a year in a negative case ("15.08.2017") fails quantulum3 but not us.
+quantulum3 reports "a dozen" as 1 dozen, which we read as 12 (Recognizers-Text expects 12: the
+suites contradict each other); the price-parser `decimal_separator` hint is given to neither
+reader.
 
 price-parser receives a separate currency hint string with some inputs; both readers get the
 same help: the hint is read on its own and its currency stands for a figure that has none.
@@ -41,6 +49,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -71,6 +80,9 @@ def ours(text: str, hint: str | None) -> list[Found]:
     hint_iso = _our_hint(hint)
     for r in read_values(text):
         if r.kind == "date":
+            year = _bare_year(r)
+            if year is not None:  # "in 1979", "the 1960s": reported as the number written
+                out.append(Found(year, year, year, None, "count"))
             continue
         iv = r.native if r.native is not None else r.interval
         iso = r.written_unit if r.kind == "money" and len(r.written_unit) == 3 else None
@@ -80,6 +92,18 @@ def ours(text: str, hint: str | None) -> list[Found]:
         kind = "temperature" if temperature else r.kind
         out.append(Found(r.number, iv.low if iv else None, iv.high if iv else None, iso, kind))
     return out
+
+
+# A date written as a bare year or decade, possibly inside a phrase: "1979", "the 1960s",
+# "by the end of the 1960s", "since 2013" (one digit run, four digits; not "May 2023").
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+def _bare_year(reading) -> float | None:
+    runs = _DIGIT_RUNS.findall(reading.text)
+    if len(runs) != 1 or len(runs[0]) != 4 or reading.granularity in ("day", "month"):
+        return None
+    return float(runs[0])
 
 
 def _our_hint(hint: str | None) -> str | None:
@@ -159,12 +183,14 @@ def _matches(item: dict, found: Found) -> bool:
     return False
 
 
-# Recognizers-Text runs one model per kind of value: its NumberModel finds bare numbers only, so
-# "the 180ml liquid" is a negative case there. Each reader's values are filtered to the kinds the
-# suite's model covers (the same filter for both readers); other suites see every value.
+# Recognizers-Text runs one model per kind of value. Its number models find the number of a money
+# amount too ("$20" -> 20, "I want to earn $10000 in 3 years" -> 10000 and 3, "US$ 1MM" -> 1MM)
+# but not a number glued to a unit ("the 180ml liquid", " 29km Road " are negative cases), so
+# they see counts and money. Each reader's values are filtered to the kinds the suite's model
+# covers (the same filter for both readers); other suites see every value.
 SUITE_KINDS = {
-    "NumberModel": {"count"},
-    "NumberRangeModel": {"count"},
+    "NumberModel": {"count", "money"},
+    "NumberRangeModel": {"count", "money"},
     "CurrencyModel": {"money"},
     "DimensionModel": {"quantity"},
     "TemperatureModel": {"temperature"},
