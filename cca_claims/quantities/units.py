@@ -4,15 +4,17 @@ The lexical work is done with small tables here (no pint import): `match_unit` f
 written after a figure ("km", "cubic meters", "°C", "km/h"), `count_noun` normalizes a counted
 noun ("centres", "centers" -> "centre"). pint is imported only when a unit is converted to base
 units (`to_base`), through one lazily created `UnitRegistry` loaded with
-`cca_claims/data/units.txt` and cached on disk (pint's `cache_folder`).
+`cca_claims/data/units.txt` and cached on disk (pint's `cache_folder`); its answers are kept
+between runs by `unitmemo`, so most runs never import pint.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import os
 from pathlib import Path
+
+from cca_claims.quantities import unitmemo
 
 UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.txt"
 
@@ -340,48 +342,66 @@ def is_known_count_noun(word: str) -> bool:
 
 
 # --------------------------------------------------------------------------- pint
-def _cache_folder() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "cca-claims", "pint")
-
-
 @functools.lru_cache(maxsize=1)
 def registry():
-    """The one shared pint UnitRegistry, with cca_claims/data/units.txt loaded (created lazily)."""
+    """The one shared pint UnitRegistry, with cca_claims/data/units.txt loaded (created lazily).
+
+    Most runs never call this: pint's answers are kept in `unitmemo` between runs."""
     import pint
 
-    folder = _cache_folder()
+    folder = unitmemo.cache_folder()
     try:
-        os.makedirs(folder, exist_ok=True)
-        ureg = pint.UnitRegistry(cache_folder=folder, on_redefinition="ignore")
+        folder.mkdir(parents=True, exist_ok=True)
+        ureg = pint.UnitRegistry(cache_folder=str(folder), on_redefinition="ignore")
     except Exception:  # an unwritable cache folder must not stop the reader
         ureg = pint.UnitRegistry(on_redefinition="ignore")
     ureg.load_definitions(str(UNITS_FILE))
     return ureg
 
 
+class UnknownUnit(ValueError):
+    """pint cannot place a unit expression."""
+
+
 @functools.lru_cache(maxsize=512)
+def _affine(expr: str) -> tuple[float, float, str, bool]:
+    """(factor, shift, base unit, offset?) with base = value * factor + shift, memoized."""
+    found, answer = unitmemo.recall("base", expr)
+    if found:
+        if isinstance(answer, str):
+            raise UnknownUnit(answer)
+        factor, shift, base, offset = answer
+        return float(factor), float(shift), str(base), bool(offset)
+    try:
+        ureg = registry()
+        one = ureg.Quantity(1.0, expr).to_base_units()
+        if ureg.Quantity(1.0, expr)._is_multiplicative:
+            result = (float(one.magnitude), 0.0, str(one.units), False)
+        else:  # affine (°C, °F): measured from two points
+            zero = ureg.Quantity(0.0, expr).to_base_units()
+            step = float(one.magnitude) - float(zero.magnitude)
+            result = (step, float(zero.magnitude), str(one.units), True)
+    except Exception as exc:  # noqa: BLE001 - any pint failure means "not a unit we can place"
+        unitmemo.remember("base", expr, f"{type(exc).__name__}: {exc}")
+        raise UnknownUnit(str(exc)) from exc
+    unitmemo.remember("base", expr, list(result))
+    return result
+
+
 def base_of(expr: str) -> tuple[float, str, bool]:
-    """(factor to base units, base unit string, whether the unit has an offset) for `expr`."""
-    ureg = registry()
-    q = ureg.Quantity(1.0, expr)
-    offset = not q._is_multiplicative
-    if offset:
-        base = q.to_base_units()
-        return (float("nan"), str(base.units), True)
-    base = q.to_base_units()
-    return (float(base.magnitude), str(base.units), False)
+    """(factor to base units, base unit string, whether the unit has an offset) for `expr`.
+
+    For an offset unit the factor is NaN: convert values with `to_base`, never by scaling."""
+    factor, _shift, base, offset = _affine(expr)
+    return (float("nan") if offset else factor, base, offset)
 
 
 def to_base(value: float, expr: str) -> float:
     """`value` in `expr` expressed in base SI units (handles offset units such as °C)."""
     if math.isinf(value):
         return value
-    factor, _, offset = base_of(expr)
-    if not offset:
-        return value * factor
-    ureg = registry()
-    return float(ureg.Quantity(value, expr).to_base_units().magnitude)
+    factor, shift, _base, _offset = _affine(expr)
+    return value * factor + shift
 
 
 def unit_at_word(word: str) -> bool:
@@ -418,9 +438,18 @@ def looks_scientific(word: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def scientific_unit(word: str) -> str | None:
-    """The pint unit a scientific unit word names ("kPa" -> "kilopascal"), or None (lazy pint)."""
+    """The pint unit a scientific unit word names ("kPa" -> "kilopascal"), or None (memoized)."""
     if not looks_scientific(word):
         return None
+    found, answer = unitmemo.recall("scientific", word)
+    if found:
+        return answer if isinstance(answer, str) else None
+    answer = _ask_pint_scientific(word)
+    unitmemo.remember("scientific", word, answer)
+    return answer
+
+
+def _ask_pint_scientific(word: str) -> str | None:
     try:
         ureg = registry()
         key = word.lower() if word.lower() in _SCIENTIFIC_WORDS and word.islower() else word
