@@ -52,6 +52,36 @@ class CompoundRules:
             return None  # "a ton of" is mostly the idiom for "a lot of"
         return Figure(1.0, j, j, 0.0, True, True)
 
+    def broken_grouping(self, fig: Figure) -> int | None:
+        """The index after "245 23 yen": a group of one or two digits (never a thousands group), then a
+        unit or currency. The unit belongs to one number written with a broken digit grouping,
+        so neither part is read (a bare "245 23", as in a flattened table row, stays two counts).
+        """
+        k = fig.last + 1
+        head, nxt = self.toks[fig.first], self.tok(k)
+        if nxt is None or nxt.kind != "num" or nxt.glued or not self.free(k):
+            return None
+        if not fig.integer or fig.first != fig.last or len(head.text) > 3 or fig.words:
+            return None
+        if len(nxt.text) >= 3 or nxt.start - head.end != 1 or self.text[head.end] != " ":
+            return None
+        after = self.tok(k + 1)
+        if after is not None and after.glued and after.kind == "sym":
+            return None  # "5 12.5 kg", "5 1/2 kg": the second figure goes on
+        cur = self.currency_suffix(k + 1)
+        unit = self.unit_at(k + 1) if cur is None else None
+        if cur is not None:
+            last = cur[2]
+        elif unit is not None:
+            last = unit[2]
+        else:
+            return None
+        # "50 50-dollar bills", "3 100 yuan notes": a count of things of that denomination
+        noun = self.tok(last + 1)
+        if noun is not None and noun.kind == "word" and un.looks_plural(noun.lower):
+            return None
+        return k + 1
+
     def over(self, fig: Figure) -> Figure:
         """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""
         k = fig.last + 1
@@ -73,6 +103,46 @@ class CompoundRules:
             return fig  # "over 3 years", "over 20 countries": a span or a count
         if after is not None and after.text in ("%", "$", "€", "£", "°"):
             return fig
+        return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
+
+    def out_of(self, fig: Figure) -> Figure:
+        """ "one out of three", "1 in 20", "two out of five hundred": a share, as a fraction.
+
+        Only a whole count before a larger whole count with nothing but a noun after it: "2 in
+        10 years" (a unit follows) and "5 in 2023" (a date, masked) stay what they were. With
+        "in", a digit count other than 1 needs a round base ("3 in 10", not "3 in 5 matches").
+        """
+        k = fig.last + 1
+        w = self.low(k)
+        if w == "out" and self.low(k + 1) == "of":
+            k += 2
+        elif w == "in":
+            k += 1
+        else:
+            return fig
+        if fig.magnitude != 1 or not fig.integer or fig.value <= 0 or not self.free(k):
+            return fig
+        t = self.tok(k)
+        if t is None:
+            return fig
+        if t.kind == "num":
+            den = read_digits(self.toks, k, self.text)
+        elif is_number_word(t) and t.lower not in ("half", "quarter"):
+            den = read_words(self.toks, k)
+        else:
+            return fig
+        if den is None or den.value <= fig.value or den.value != int(den.value):
+            return fig
+        if any(not self.free(x) for x in range(k, den.last + 1)):
+            return fig
+        if w == "in" and not (fig.value == 1 or den.value in (10, 100, 1000) or fig.words):
+            return fig  # "scored 3 in 5 matches": goals in matches; "3 in 10 adults" a share
+        after = self.tok(den.last + 1)
+        if after is not None and after.text in ("%", "$", "€", "£", "°", "/", ".", ","):
+            if after.glued:
+                return fig  # "1 in 20%", "1 in 3.5"
+        if self.unit_at(den.last + 1) is not None or self.currency_suffix(den.last + 1):
+            return fig  # "2 in 10 years", "1 in 5 dollars"
         return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
 
     def range_tail(self, expr: _Expr) -> None:

@@ -11,9 +11,10 @@ significant digit ("94.8" -> 0.05, "420" -> 5), which the reader turns into an i
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
+
+from cca_claims.quantities import powers as _powers
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 # Spaces that may separate groups of thousands: space, no-break space, thin spaces.
@@ -217,7 +218,7 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
         return None
     if i >= 2 and t.glued and tokens[i - 1].text in ",.'’" and tokens[i - 1].glued:
         if tokens[i - 2].kind == "num":  # the middle of "192.168.1.2": one integer at a time
-            return _int_figure(t.text, i, i)
+            return int_figure(t.text, i, i)
     # Collect the chain of glued separators and digit groups: 1,234,567.89 / 1.234,56 / 1'000
     chain: list[tuple[str, str, int]] = []  # (separator, digits, token index of digits)
     j = i
@@ -260,7 +261,7 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
                 int_part, last = t.text + "".join(groups), chain[-1][2]  # "12,34,567"
             else:
                 # 192.168.1.2 and the like: not one number; read the first group only.
-                return _with_exponent(tokens, _int_figure(t.text, i, i), n)
+                return _powers.with_exponent(tokens, int_figure(t.text, i, i), n)
         else:
             head, tail = chain[:-1], chain[-1]
             if (
@@ -281,7 +282,7 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
                 int_part = t.text + "".join(c[1] for c in head)
                 decimals, last = tail[1], tail[2]
             else:
-                return _with_exponent(tokens, _int_figure(t.text, i, i), n)
+                return _powers.with_exponent(tokens, int_figure(t.text, i, i), n)
     elif len(t.text) <= 3:
         # Thousands separated by spaces or thin spaces: "816 000 t", "$13 009 million".
         j, groups = i, []
@@ -311,7 +312,7 @@ def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
                 last += 2
     value = float(int_part + ("." + decimals if decimals else ""))
     fig = Figure(value, i, last, _digits_precision(int_part, decimals), not decimals)
-    return _with_exponent(tokens, fig, n)
+    return _powers.with_exponent(tokens, fig, n)
 
 
 def _indian(head: str, groups: list[str], sep: str) -> bool:
@@ -325,57 +326,9 @@ def _indian(head: str, groups: list[str], sep: str) -> bool:
     )
 
 
-def _int_figure(s: str, first: int, last: int) -> Figure:
+def int_figure(s: str, first: int, last: int) -> Figure:
+    """A plain integer figure over tokens first..last, with its written precision."""
     return Figure(float(s), first, last, _digits_precision(s, ""), True)
-
-
-def _with_exponent(tokens: list[Token], fig: Figure, n: int) -> Figure:
-    """Apply a glued exponent: "94.82e9", "1.2E+6", "5.5x10-3"."""
-    k = fig.last + 1
-    if k + 1 < n and tokens[k].text == "^" and tokens[k].glued:
-        return _with_power(tokens, fig, k + 1, n)
-    if k < n and tokens[k].glued and tokens[k].lower in ("e", "x", "×") and k + 1 < n:
-        sign, m = 1, k + 1
-        if tokens[k].lower in ("x", "×"):
-            if not (tokens[m].text == "10" and tokens[m].glued and m + 1 < n):
-                return fig
-            m += 1
-            if tokens[m].text == "^" and tokens[m].glued and m + 1 < n:
-                m += 1
-        if tokens[m].text in ("+", "-", "−") and tokens[m].glued and m + 1 < n:
-            sign = -1 if tokens[m].text in ("-", "−") else 1
-            m += 1
-        if tokens[m].kind == "num" and tokens[m].glued and len(tokens[m].text) <= 3:
-            if m + 1 < n and tokens[m + 1].glued and tokens[m + 1].kind == "word":
-                return fig  # "2e9x" is an identifier, not a number
-            if int(tokens[m].text) > 300:
-                return fig  # "5e999": beyond a float; not a value anyone writes
-            factor = 10.0 ** (sign * int(tokens[m].text))
-            return Figure(fig.value * factor, fig.first, m, fig.half_unit * factor, False)
-    return fig
-
-
-def _with_power(tokens: list[Token], fig: Figure, m: int, n: int) -> Figure:
-    """A glued power "1.1^23", "2.5^-1" (m at the token after the caret)."""
-    sign = 1
-    if tokens[m].text in ("+", "-", "−") and tokens[m].glued and m + 1 < n:
-        sign = -1 if tokens[m].text in ("-", "−") else 1
-        m += 1
-    exp_tok = tokens[m]
-    if exp_tok.kind != "num" or not exp_tok.glued or len(exp_tok.text) > 3:
-        return fig
-    if m + 1 < n and tokens[m + 1].glued and tokens[m + 1].text in (".", ",", "^"):
-        return fig  # "2^1.5", "2^3^2": not read rather than misread
-    exp = sign * int(exp_tok.text)
-    try:
-        value = fig.value**exp
-        # the written precision of the base, carried through the power
-        half = abs(exp * fig.value ** (exp - 1) * fig.half_unit) if fig.value else 0.0
-    except (OverflowError, ZeroDivisionError):
-        return fig
-    if math.isinf(value) or math.isinf(half):
-        return fig
-    return Figure(value, fig.first, m, half, False)
 
 
 def gap_text(text: str, a: Token, b: Token) -> str:

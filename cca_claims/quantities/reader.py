@@ -93,7 +93,7 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
         else:
             return None
         if fig is not None:
-            fig = self.over(fig)
+            fig = self.out_of(self.over(fig))
         if fig is None or any(k in self.masked for k in range(fig.first, fig.last + 1)):
             return None
         return fig
@@ -155,6 +155,9 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
                     return fig.last + 1  # "COVID-19", "D-1"
             if prev.text in ("/", ":", "#", "№"):
                 return fig.last + 1
+        broken = None if pre is not None else self.broken_grouping(fig)
+        if broken is not None:
+            return broken
         k = fig.last + 1
         nt = self.tok(k)
         # clock times and ordinals are not quantities

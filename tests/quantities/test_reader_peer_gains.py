@@ -1,0 +1,135 @@
+"""Reader gains from the peer suites (bench/peers.py), each with news phrases it must not misread.
+
+Every table row is a phrase as news writes it and what the reader must (or must not) read from it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cca_claims.quantities import read_values
+
+
+def _values(text: str) -> list:
+    return [r for r in read_values(text) if r.kind != "date"]
+
+
+def _one(text: str):
+    values = _values(text)
+    assert len(values) == 1, [(r.text, r.number) for r in values]
+    return values[0]
+
+
+# ---------------------------------------------------------------- powers: "1.5×10⁹", "8x2^10"
+POWERS = [
+    # text, number, written text of the value, unit
+    ("Reserves are put at 1.5×10⁹ tonnes of coal.", 1.5e9, "1.5×10⁹ tonnes", "kilogram"),
+    ("a dose of 10⁻³ grams", 1e-3, "10⁻³ grams", "kilogram"),
+    ("about 2.5 x 10^6 visitors a year", 2.5e6, "about 2.5 x 10^6 visitors", "count:visitor"),
+    ("1.5 × 10⁹ yuan of bonds", 1.5e9, "1.5 × 10⁹ yuan", "USD"),
+    ("A kibibyte is exactly 8x2^10 bits.", 8192, "8x2^10 bits", "bit"),
+    ("the key has 3x2⁸ states", 768, "3x2⁸ states", "count:state"),
+    ("emissions of 4.2e9 tonnes", 4.2e9, "4.2e9 tonnes", "kilogram"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "span", "unit"), POWERS, ids=[p[0] for p in POWERS])
+def test_power_notation(text: str, number: float, span: str, unit: str) -> None:
+    r = _one(text)
+    assert math.isclose(r.number, number, rel_tol=1e-9)
+    assert r.text == span
+    assert r.unit == unit or r.unit.startswith(unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "largest"),
+    [
+        ("Kazakhstan ordered 200 4x4 vehicles.", 200),  # a drive type, not a power
+        ("a 3x3 basketball court", 3),
+        ("2 x 10 metres of cable", 10),  # a product in words, no power written
+    ],
+)
+def test_no_power_without_a_written_power(text: str, largest: float) -> None:
+    assert max(r.number for r in _values(text)) == largest
+
+
+def test_superscript_after_other_figures_is_not_a_power() -> None:
+    # a footnote mark after a figure: the figure stays as written
+    r = _one("a population of 1,234,567¹ in 2020")
+    assert r.number == 1234567
+
+
+# ---------------------------------------------------------------- broken digit grouping
+@pytest.mark.parametrize("text", ["245 23 yen", "It cost 12 5 dollars.", "a load of 7 25 kg."])
+def test_broken_grouping_before_a_unit_reads_nothing(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Of the 245 23 were rejected.", [245, 23]),  # no unit: two counts
+        ("He paid with 50 50 dollar bills.", [50, 50]),  # a count of denominations
+        ("Wheat 12 4500 tonnes", [12, 4500]),  # a four-digit group is a figure of its own
+        ("816 000 t of grain", [816000]),  # a real space-grouped thousands figure
+        ("it ran 5 1/2 miles", [5.5]),
+    ],
+)
+def test_grouping_that_is_not_broken(text: str, numbers: list[float]) -> None:
+    assert sorted(r.number for r in _values(text)) == sorted(numbers)
+
+
+# ---------------------------------------------------------------- shares: "one in five"
+SHARES = [
+    ("one out of three respondents said so", 1 / 3, "one out of three respondents"),
+    ("One in five Kazakh households lacks piped water.", 0.2, "One in five Kazakh households"),
+    ("1 in 1,000 people", 0.001, "1 in 1,000 people"),
+    ("3 in 10 adults in Kyrgyzstan work abroad", 0.3, "3 in 10 adults"),
+    ("two out of five hundred samples", 0.004, "two out of five hundred samples"),
+    ("1 in twenty-one", 1 / 21, "1 in twenty-one"),
+]
+
+
+@pytest.mark.parametrize(("text", "share", "span"), SHARES, ids=[s[0] for s in SHARES])
+def test_share_out_of(text: str, share: float, span: str) -> None:
+    r = _one(text)
+    assert math.isclose(r.number, share, rel_tol=1e-9)
+    assert r.text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("He scored 3 in 5 matches.", [3, 5]),  # goals in matches, not a share
+        ("Exports rose 2 in 10 years.", [2, 10]),  # a unit after the second figure
+        ("The 5 in 2023 were all new.", [5]),  # a year: a date, not a share
+        ("Output fell 4 out of 3 quarters", [4, 3]),  # not a share below one
+    ],
+)
+def test_not_a_share(text: str, numbers: list[float]) -> None:
+    assert sorted(r.number for r in _values(text)) == sorted(numbers)
+
+
+def test_the_one_in_a_place_is_no_value() -> None:
+    assert _values("the one in Astana") == []
+
+
+# ---------------------------------------------------------------- news phrases kept as they were
+def test_converted_amount_in_parentheses_stays_positive() -> None:
+    values = _values("The deal is worth 1.5 billion yuan (US$210 million).")
+    assert [r.number for r in values] == [1.5e9, 210e6]
+    assert all(r.interval.low > 0 for r in values)
+
+
+def test_change_from_to_is_two_values() -> None:
+    values = _values("Trade rose from $89.4 billion to $94.82 billion.")
+    assert [r.number for r in values] == [89.4e9, 94.82e9]
+    assert all(r.qualifier != "range" for r in values)
+
+
+def test_a_year_stays_a_date() -> None:
+    readings = read_values("Trade reached $94.82 billion in 2024.")
+    assert [r.kind for r in readings] == ["money", "date"]
+    assert readings[1].text == "2024"
