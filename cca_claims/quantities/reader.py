@@ -23,6 +23,7 @@ from cca_claims.quantities import units as un
 from cca_claims.quantities.build import ReadingBuilder
 from cca_claims.quantities.compound import CompoundRules
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
+from cca_claims.quantities.datacues import data_context
 from cca_claims.quantities.expr import Expr as _Expr
 from cca_claims.quantities.expr import join_tokens as _join
 from cca_claims.quantities.money_rules import CurrencyRules
@@ -233,6 +234,8 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
             factor = None  # "5 K" is kelvin
         if factor is None and t.text == "T" and t.glued and expr.currency:
             factor = 1e12  # "$2.174T"
+        if factor is None and t.text == "b" and t.glued and not fig.integer and not fig.words:
+            factor = 1e9  # "1.4b people": no one counts a fraction of a bit ("Article 3b": a name)
         if factor is None and t.lower in CURRENCY_ONLY_MAGNITUDES:
             money_after = self.currency_suffix(k + 1) is not None
             if expr.currency or money_after:
@@ -378,6 +381,12 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
             inner = self.unit_at(k + 1)
             if inner is not None and self.low(inner[2] + 1) == _BRACKETS[t.text]:
                 unit = (inner[0], inner[1], inner[2] + 1)
+        if unit is None and t.text == "b" and expr.fig.integer and not expr.fig.words:
+            after = self.tok(k + 1)  # "1500 b", "the 1500b packet": bits where data is spoken of
+            if (after is None or not after.glued or after.kind == "sym") and data_context(
+                self.text, t.start
+            ):
+                unit = ("bit", "b", k)
         if unit is not None:
             expr.unit_expr, expr.unit_text, expr.last = unit
             if expr.unit_expr == "tonne" and expr.unit_text.lower().startswith("ton"):

@@ -133,3 +133,37 @@ def test_a_year_stays_a_date() -> None:
     readings = read_values("Trade reached $94.82 billion in 2024.")
     assert [r.kind for r in readings] == ["money", "date"]
     assert readings[1].text == "2024"
+
+
+# ---------------------------------------------------------------- "1.4b people", "1500 b" of data
+@pytest.mark.parametrize(
+    ("text", "number", "span"),
+    [
+        ("India has 1.4b people", 1.4e9, "1.4b people"),
+        ("a 1.5b budget", 1.5e9, "1.5b"),
+        ("£1.2b in loans", 1.2e9, "£1.2b"),
+    ],
+)
+def test_glued_b_after_decimals_is_billion(text: str, number: float, span: str) -> None:
+    r = _one(text)
+    assert math.isclose(r.number, number)
+    assert r.text == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("I'll transmit a small package of 1500 b", "1500 b"),
+        ("The server receives the 1500b packet of information", "1500b"),
+    ],
+)
+def test_b_is_bits_where_data_is_spoken_of(text: str, span: str) -> None:
+    r = _one(text)
+    assert (r.unit, r.number, r.text) == ("bit", 1500, span)
+
+
+@pytest.mark.parametrize(
+    "text", ["Article 3b of the law applies.", "Kazakhstan approved plan 2b. Data show growth."]
+)
+def test_b_after_a_whole_number_elsewhere_is_a_label(text: str) -> None:
+    assert all(r.unit != "bit" and r.number < 10 for r in _values(text))
