@@ -5,7 +5,10 @@ Every table row is a phrase as news writes it and what the reader must (or must 
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -167,3 +170,41 @@ def test_b_is_bits_where_data_is_spoken_of(text: str, span: str) -> None:
 )
 def test_b_after_a_whole_number_elsewhere_is_a_label(text: str) -> None:
     assert all(r.unit != "bit" and r.number < 10 for r in _values(text))
+
+
+# ---------------------------------------------------------------- the peer bench's year rule
+def _peers():
+    """bench/peers.py, loaded from its file (the bench folder is not an installed package)."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "peers.py"
+    spec = importlib.util.spec_from_file_location("peer_bench_under_test", path)
+    assert spec is not None and spec.loader is not None
+    name = spec.name
+    if name not in sys.modules:  # dataclasses look their module up in sys.modules
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("passed Voyager 2 in 1979", [1979]),
+        ("It increased by 35% by the end of the 1960s", [1960]),
+        ("since 2013", [2013]),
+        ("in May 2023", []),  # a month, not a bare year
+        ("in fiscal 2012–13", []),  # two figures
+        ("15.08.2017", []),  # a day
+    ],
+)
+def test_bench_reports_a_bare_year_as_its_number(text: str, years: list[float]) -> None:
+    found = [f.number for f in _peers().ours(text, None) if f.kind == "count" and f.number >= 1000]
+    assert found == years
+
+
+def test_bench_year_rule_applies_to_negative_cases_too() -> None:
+    peers = _peers()
+    case = {"suite": "quantulum3/quantities", "input": "It happened in 1998.", "expected": []}
+    assert (
+        peers.score_case(case, peers.ours)[0] is False
+    )  # a year is a value here, as for quantulum3
