@@ -82,6 +82,20 @@ class CompoundRules:
             return None
         return k + 1
 
+    def qualified_half(self, j: int) -> bool:
+        """Whether a lone "half" at token j is a share: only after a qualifier ("more than half",
+        "nearly half", "about half of"), where it can be nothing else. A bare "half" is mostly
+        a period or a part ("the second half", "half-brother") and is not read."""
+        nxt = self.tok(j + 1)
+        if nxt is not None and (nxt.glued or nxt.lower in ("a", "an")):
+            return False  # "half-year", "half-time"; "about half an hour" is half an hour
+        for size in (3, 2, 1):
+            if j - size < 0 or any(not self.free(x) for x in range(j - size, j)):
+                continue
+            if _join(self.toks, j - size, j).lower() in lx.PREFIX_QUALIFIERS:
+                return True
+        return False
+
     def over(self, fig: Figure) -> Figure:
         """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""
         k = fig.last + 1

@@ -87,6 +87,8 @@ class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
                 fig = fr.of_magnitude(self.toks, fr.with_point(self.toks, fig))
             elif t.lower in ("a", "an"):
                 fig = self.one_measure(j)
+            elif t.lower == "half" and self.qualified_half(j):
+                fig = Figure(0.5, j, j, 0.0, False, True)  # "more than half of exports"
         elif t.text in fr.VULGAR:
             fig = fr.vulgar_figure(self.toks, j)
         elif t.lower in ("nought", "naught"):

@@ -208,3 +208,31 @@ def test_bench_year_rule_applies_to_negative_cases_too() -> None:
     assert (
         peers.score_case(case, peers.ours)[0] is False
     )  # a year is a value here, as for quantulum3
+
+
+# ---------------------------------------------------------------- "more than half"
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("More than half of Kazakhstan's exports go to China.", "More than half", 0.5, math.inf),
+        ("nearly half of Kyrgyz migrants work in Russia", "nearly half", 0.475, 0.5),
+        ("over half of the delegates", "over half", 0.5, math.inf),
+    ],
+)
+def test_half_after_a_qualifier_is_a_share(text: str, span: str, low: float, high: float) -> None:
+    r = _one(text)
+    assert r.text == span and r.number == 0.5
+    assert math.isclose(r.interval.low, low) and r.interval.high == high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growth slowed in the second half.",
+        "Half of the budget went unspent.",  # no qualifier: not read (it may be a period)
+        "about half an hour",  # half of a unit, not a share
+        "after more than half-time",
+    ],
+)
+def test_half_without_a_qualifier_is_not_read(text: str) -> None:
+    assert _values(text) == []
