@@ -1,6 +1,6 @@
 """Compound rules of the value reader: ranges, two-sided qualifiers, qualifiers before and after a
-figure, ratios ("one over three"), amounts split into unit and subunit ("5 ft 2 in"), clock times
-and the temperature reading of a bare "degrees".
+figure, amounts split into unit and subunit ("5 ft 2 in"), broken digit groupings ("245 23 yen"),
+clock times and the temperature reading of a bare "degrees". Ratios and shares: `shares`.
 
 A mixin of the reader's scanner (`reader._Scanner`): the methods use its token helpers and look at a
 bounded number of tokens each, so the reader stays linear.
@@ -14,8 +14,7 @@ from cca_claims.quantities import lexicon as lx
 from cca_claims.quantities import units as un
 from cca_claims.quantities.expr import Expr as _Expr
 from cca_claims.quantities.expr import join_tokens as _join
-from cca_claims.quantities.numbers import Figure, read_digits
-from cca_claims.quantities.numwords import is_number_word, read_words
+from cca_claims.quantities.numbers import Figure
 
 
 class CompoundRules:
@@ -81,83 +80,6 @@ class CompoundRules:
         if noun is not None and noun.kind == "word" and un.looks_plural(noun.lower):
             return None
         return k + 1
-
-    def qualified_half(self, j: int) -> bool:
-        """Whether a lone "half" at token j is a share: only after a qualifier ("more than half",
-        "nearly half", "about half of"), where it can be nothing else. A bare "half" is mostly
-        a period or a part ("the second half", "half-brother") and is not read."""
-        nxt = self.tok(j + 1)
-        if nxt is not None and (nxt.glued or nxt.lower in ("a", "an")):
-            return False  # "half-year", "half-time"; "about half an hour" is half an hour
-        for size in (3, 2, 1):
-            if j - size < 0 or any(not self.free(x) for x in range(j - size, j)):
-                continue
-            if _join(self.toks, j - size, j).lower() in lx.PREFIX_QUALIFIERS:
-                return True
-        return False
-
-    def over(self, fig: Figure) -> Figure:
-        """ "one over three", "1 over 20": a ratio, unless a unit or noun follows ("over 3 years")."""
-        k = fig.last + 1
-        if self.low(k) != "over" or fig.magnitude != 1 or not self.free(k + 1):
-            return fig
-        t = self.tok(k + 1)
-        if t is None:
-            return fig
-        if t.kind == "num":
-            den = read_digits(self.toks, k + 1, self.text)
-        elif is_number_word(t) and t.lower not in ("a", "an", "half", "quarter"):
-            den = read_words(self.toks, k + 1)
-        else:
-            return fig
-        if den is None or den.value == 0 or den.magnitude != 1:
-            return fig
-        after = self.tok(den.last + 1)
-        if after is not None and after.kind != "sym":
-            return fig  # "over 3 years", "over 20 countries": a span or a count
-        if after is not None and after.text in ("%", "$", "€", "£", "°"):
-            return fig
-        return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
-
-    def out_of(self, fig: Figure) -> Figure:
-        """ "one out of three", "1 in 20", "two out of five hundred": a share, as a fraction.
-
-        Only a whole count before a larger whole count with nothing but a noun after it: "2 in
-        10 years" (a unit follows) and "5 in 2023" (a date, masked) stay what they were. With
-        "in", a digit count other than 1 needs a round base ("3 in 10", not "3 in 5 matches").
-        """
-        k = fig.last + 1
-        w = self.low(k)
-        if w == "out" and self.low(k + 1) == "of":
-            k += 2
-        elif w == "in":
-            k += 1
-        else:
-            return fig
-        if fig.magnitude != 1 or not fig.integer or fig.value <= 0 or not self.free(k):
-            return fig
-        t = self.tok(k)
-        if t is None:
-            return fig
-        if t.kind == "num":
-            den = read_digits(self.toks, k, self.text)
-        elif is_number_word(t) and t.lower not in ("half", "quarter"):
-            den = read_words(self.toks, k)
-        else:
-            return fig
-        if den is None or den.value <= fig.value or den.value != int(den.value):
-            return fig
-        if any(not self.free(x) for x in range(k, den.last + 1)):
-            return fig
-        if w == "in" and not (fig.value == 1 or den.value in (10, 100, 1000) or fig.words):
-            return fig  # "scored 3 in 5 matches": goals in matches; "3 in 10 adults" a share
-        after = self.tok(den.last + 1)
-        if after is not None and after.text in ("%", "$", "€", "£", "°", "/", ".", ","):
-            if after.glued:
-                return fig  # "1 in 20%", "1 in 3.5"
-        if self.unit_at(den.last + 1) is not None or self.currency_suffix(den.last + 1):
-            return fig  # "2 in 10 years", "1 in 5 dollars"
-        return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
 
     def range_tail(self, expr: _Expr) -> None:
         k = expr.last + 1

@@ -38,11 +38,12 @@ from cca_claims.quantities.numbers import (
 )
 from cca_claims.quantities.numwords import is_number_word, read_words
 from cca_claims.quantities.periods import attach_periods, convert_money
+from cca_claims.quantities.shares import ShareRules
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
-class _Scanner(CompoundRules, CurrencyRules, ReadingBuilder):
+class _Scanner(CompoundRules, ShareRules, CurrencyRules, ReadingBuilder):
     """One pass over the tokens of a text (see the module docstring)."""
 
     def __init__(self, text: str, ctx: ReadContext) -> None:
