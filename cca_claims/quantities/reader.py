@@ -417,6 +417,12 @@ class _Scanner(CompoundRules, ShareRules, CurrencyRules, ReadingBuilder):
             if expr is None:
                 continue
             low = written.lower()
+            if (
+                low in un.LOWERCASE_ONLY_SYMBOLS
+                and written != low
+                and written not in un.CASED_UNITS
+            ):
+                continue
             if low in ("in", "a", "s"):
                 continue
             # "per": compound units ("kg/cm³", "km per hour")

@@ -152,6 +152,10 @@ CASED_UNITS = {
     "kN": "kilonewton",  # not "kn" (knot)
     "MN": "meganewton",
 }
+# Symbols that are units only in lower case: "5 g" is five grams, but "5G" is a network
+# generation and "10 G" a g-force or a grade; "M" and "T" are magnitudes or sizes more often
+# than metres or tonnes, and "MM" is a million in finance. ("KM", "KG" stay units.)
+LOWERCASE_ONLY_SYMBOLS = frozenset({"g", "m", "t", "h", "s", "mm"})
 # One-letter or ambiguous spellings that are units only right after a figure.
 SHORT_ONLY_GLUED_OR_SPACED = {"m", "t", "g", "h", "l", "w", "j", "kn", "mt", "pm", "am"}
 # Words near a bare "degrees" or "°" that make it a temperature, not an angle.

@@ -236,3 +236,20 @@ def test_half_after_a_qualifier_is_a_share(text: str, span: str, low: float, hig
 )
 def test_half_without_a_qualifier_is_not_read(text: str) -> None:
     assert _values(text) == []
+
+
+# ---------------------------------------------------------------- capital symbols
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Kazakhstan rolled out 5G coverage", None),  # a network generation, not 5 grams
+        ("pilots pulled 9 G in the turn", None),
+        ("a bar of 5 g of gold", "kilogram"),
+        ("the road is 20 KM long", "meter"),
+        ("a sack of 50 KG of wheat", "kilogram"),
+        ("2 L of water", "meter ** 3"),
+    ],
+)
+def test_a_capital_letter_is_not_a_lower_case_unit_symbol(text: str, unit: str | None) -> None:
+    units = {r.unit for r in _values(text) if r.kind == "quantity"}
+    assert units == ({unit} if unit else set())
