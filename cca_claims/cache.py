@@ -14,6 +14,11 @@ Entries live in `config.cache_dir` (default `.cca-claims-cache/` in the working 
 per key, written atomically (temporary file + `os.replace`); the folder is safe to delete at any
 time. An unreadable, truncated or foreign entry is ignored and rebuilt, never an error.
 
+Writing the entries of a large check costs seconds (pickling hundreds of thousands of records),
+so on Linux they are written by a forked child while the caller goes on (the command line renders
+its report meanwhile, on the other core); `wait_for_writes` waits for it, the next cached check
+and the interpreter's exit do so too. Set CCA_CLAIMS_CACHE_SYNC=1 to write in the calling process.
+
 Entries are pickles read back with a restricted unpickler: only cca_claims' own record classes and
 a few plain standard types may be constructed, so a planted cache file (a pull request can commit
 one) cannot run code. The newest `MAX_ENTRIES` entries are kept.
@@ -28,6 +33,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +181,52 @@ def store(folder: Path | None, key: str, value: Any, name: str = "") -> bool:
     return True
 
 
+_PENDING: list[int] = []  # forked writers not yet waited for
+_WAIT_AT_EXIT = False
+
+
+def write_later(job: Callable[[], Any]) -> None:
+    """Run `job` (which writes cache entries) in a forked child, or here when that cannot be.
+
+    The child inherits the records to write, so nothing is copied up front; it leaves with
+    `os._exit`, so it never runs the parent's exit handlers or flushes its buffered output.
+    """
+    global _WAIT_AT_EXIT
+    forkable = sys.platform.startswith("linux") and hasattr(os, "fork")
+    if not forkable or os.environ.get("CCA_CLAIMS_CACHE_SYNC"):
+        job()
+        return
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare: write here
+        job()
+        return
+    if pid == 0:  # the child: write, then leave without touching the parent's state
+        code = 0
+        try:
+            job()
+        except BaseException:  # noqa: BLE001 - a failed write is only a cache miss later
+            code = 1
+        finally:
+            os._exit(code)
+    _PENDING.append(pid)
+    if not _WAIT_AT_EXIT:
+        import atexit
+
+        atexit.register(wait_for_writes)
+        _WAIT_AT_EXIT = True
+
+
+def wait_for_writes() -> None:
+    """Wait until every cache entry being written in the background is written."""
+    while _PENDING:
+        pid = _PENDING.pop()
+        try:
+            os.waitpid(pid, 0)
+        except (ChildProcessError, InterruptedError):
+            pass
+
+
 def _write_atomic(target: Path, data: bytes) -> None:
     # no fsync: a cache entry lost to a crash is only a miss, and fsync would cost more than
     # the warm run itself on a slow disk
@@ -289,8 +341,9 @@ class Memo:
     per-claim readings from the previous run, kept in `memo.pickle` in the cache folder.
 
     An anchor is keyed by the source id and text hash, the quote and the fuzzy threshold; a
-    claim's readings by the claim as written (every key, value and position), its anchored
-    passages, the metadata of the sources it cites and the configuration. The whole memo is
+    claim's readings by its file's digest with its id and position (so by everything written
+    about it, quotes included), the text digest and metadata of the sources it cites and the
+    configuration. The whole memo is
     dropped when the tool's code changes. Each run keeps only the entries it used, so the file
     follows the inputs instead of growing.
     """
@@ -306,6 +359,7 @@ class Memo:
         self.reads: dict[str, Any] = {}
         self.read_stage_ran = False
         self.misses = 0
+        self._sources: dict[str, str] = {}
         loaded = load(folder, self._key(), self.NAME) if folder is not None else None
         if isinstance(loaded, tuple) and len(loaded) == 2:
             anchors, reads = loaded
@@ -325,14 +379,37 @@ class Memo:
         self.anchors[key] = found
         return found
 
-    def reading_key(self, cc: Any, sources: dict[str, Any]) -> str:
-        """The key of one claim's readings: everything `read_claim` looks at."""
-        parts = [self.config_key, repr(cc.claim), repr(cc.kind)]
+    def reading_key(
+        self, cc: Any, sources: dict[str, Any], digests: dict[str, str] | None = None
+    ) -> str:
+        """The key of one claim's readings: everything `read_claim` looks at.
+
+        A claim is what its file says at its place in the file, so the digest of the bytes its
+        file was read from (`digests`, from the claim loader), the claim's id and position
+        stand for it and its quotes; each cited source counts by its id, text digest and
+        metadata (its anchors follow from those, the quotes and the configured threshold).
+        Hashing the records themselves costs ~60 us a claim; this, a few.
+        """
+        claim = cc.claim
+        digest = (digests or {}).get(claim.file)
+        if digest is None:  # no digest of the file: key the records themselves
+            parts = [self.config_key, repr(claim), repr(cc.kind)]
+            parts += [repr(result.anchor) for result in cc.evidence]
+        else:
+            pos = claim.position
+            where = f"{pos.line}:{pos.col}" if pos is not None else "-"
+            parts = [self.config_key, digest, claim.id, where]
         for result in cc.evidence:
-            source = sources.get(result.evidence.source)
-            parts.append(repr(result.anchor))
-            parts.append(repr(source.meta) if source is not None else "-")
+            parts.append(self._source_part(sources.get(result.evidence.source)))
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def _source_part(self, source: Any) -> str:
+        if source is None:
+            return "-"
+        part = self._sources.get(source.id)
+        if part is None:
+            part = self._sources[source.id] = f"{source.id}\0{source.sha256}\0{source.meta!r}"
+        return part
 
     def reading(self, key: str) -> Any | None:
         self.read_stage_ran = True

@@ -7,6 +7,7 @@ and loading goes on, so one broken claim never hides the others.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,9 @@ class ClaimSet:
     claims: list[Claim] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
+    # SHA-256 of the bytes each file was read from, by its shown name: what the reading memo
+    # keys a claim by (cache.py), so a claim's key never needs the claim's records hashed
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def find_claim_files(target: Path) -> list[Path]:
@@ -65,6 +69,8 @@ def load_claims(
                 problem("E008", f"cannot read claim file: {exc.strerror}", Position(display))
             )
             continue
+        if size <= MAX_BYTES:
+            result.digests[display] = hashlib.sha256(data).hexdigest()
         doc, yaml_problems = load_yaml(data) if size <= MAX_BYTES else (None, [too_large(size)])
         for p in yaml_problems:
             result.problems.append(

@@ -100,6 +100,7 @@ def _cached_check(
     from cca_claims import cache
 
     started = time.perf_counter()
+    cache.wait_for_writes()  # a previous check's entries, still being written
     folder = cache.cache_folder(config)
     mode = "lint" if lint_only else "check"
     key = cache.input_key(config, mode=mode, baseline=baseline)
@@ -115,8 +116,12 @@ def _cached_check(
     report = _run_stages(run, lint_only)
     # store only when the inputs did not change while they were being checked
     if cache.input_key(config, mode=mode, baseline=baseline) == key:
-        cache.store(folder, key, report)
-        memo.save()
+        # pickling a large report and memo takes seconds: done beside the caller's rendering
+        def write() -> None:
+            cache.store(folder, key, report)
+            memo.save()
+
+        cache.write_later(write)
         return replace(report, stats={**report.stats, "cache": "miss", "cache_key": key})
     return replace(report, stats={**report.stats, "cache": "miss"})
 
@@ -190,9 +195,10 @@ def read_stage(run: Run) -> None:
     outcomes: list[tuple | None] = [None] * len(claims)
     keys: list[str] = [""] * len(claims)
     todo: list[int] = []
+    digests = run.claims.digests if run.claims is not None else {}
     for i, cc in enumerate(claims):
         if memo is not None:
-            keys[i] = memo.reading_key(cc, sources)
+            keys[i] = memo.reading_key(cc, sources, digests)
             outcomes[i] = memo.reading(keys[i])
         if outcomes[i] is None:
             todo.append(i)

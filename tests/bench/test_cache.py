@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,14 @@ def _config(root: Path) -> Config:
         sources=root / "sources",
         cache_dir=root / ".cca-claims-cache",
     )
+
+
+def _cached(config: Config):
+    """A cached check whose cache entries are on disk when it returns (they are written by a
+    forked child: see cache.write_later)."""
+    report = check(config, use_cache=True)
+    cache.wait_for_writes()
+    return report
 
 
 def _summary(report) -> tuple:
@@ -61,7 +70,7 @@ def test_warm_run_returns_the_cold_report(corpus: Path) -> None:
 
 def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
     config = _config(corpus)
-    check(config, use_cache=True)
+    _cached(config)
     claim_file = sorted((corpus / "claims").glob("*.yaml"))[0]
     text = claim_file.read_text()
     # change the first claim's value: its readings must be recomputed, not reused
@@ -71,42 +80,77 @@ def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
     claim_file.write_text(edited)
     memo = cache.Memo(cache.cache_folder(config), config)
     assert memo.reads_old and memo.anchors_old
-    after = check(config, use_cache=True)
+    after = _cached(config)
     assert after.stats["cache"] == "miss"
     assert _summary(after) == _summary(check(config))
 
 
+def test_claims_of_an_unchanged_file_are_not_read_again(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cca_claims import engine
+
+    config = _config(corpus)
+    _cached(config)
+    (existing,) = sorted((corpus / "claims").glob("*.yaml"))
+    text = existing.read_text()
+    # a new file with a copy of the first claim under a new id
+    first = text.index("\n  - id: ")
+    block = text[first : text.index("\n  - id: ", first + 1)]
+    old_id = block.split("id: ", 1)[1].split("\n", 1)[0]
+    (corpus / "claims" / "added.yaml").write_text(
+        "claims:" + block.replace(f"id: {old_id}", "id: added-claim", 1) + "\n"
+    )
+    read: list[str] = []
+    real = engine._read_one
+
+    def counting(cc, sources, cfg):
+        read.append(cc.claim.id)
+        return real(cc, sources, cfg)
+
+    monkeypatch.setattr(engine, "_read_one", counting)
+    after = _cached(config)
+    assert after.stats["cache"] == "miss"
+    assert read == ["added-claim"]
+    # and an edit anywhere in a file reads that file's claims again
+    existing.write_text(text + "\n# reviewed again\n")
+    read.clear()
+    _cached(config)
+    assert sorted(read) == sorted(c.claim.id for c in after.claims if c.claim.id != "added-claim")
+    assert _summary(_cached(config)) == _summary(check(config))
+
+
 def test_a_changed_source_is_reanchored(corpus: Path) -> None:
     config = _config(corpus)
-    check(config, use_cache=True)
+    _cached(config)
     source = corpus / "sources" / "src-00000.txt"
     text = source.read_text()
     # every sentence that states a fact drops a word: its quotes become fuzzy anchors
     edited = text.replace(" the ", " ")
     assert edited != text
     source.write_text(edited)
-    after = check(config, use_cache=True)
+    after = _cached(config)
     assert after.stats["cache"] == "miss"
     assert _summary(after) == _summary(check(config))
 
 
 def test_corrupt_entries_are_ignored_and_rebuilt(corpus: Path) -> None:
     config = _config(corpus)
-    expected = _summary(check(config, use_cache=True))
+    expected = _summary(_cached(config))
     folder = corpus / ".cca-claims-cache"
     entries = list(folder.glob("*.pickle"))
     assert len(entries) == 2  # the report and the memo
     for entry in entries:
         entry.write_bytes(entry.read_bytes()[:100])  # truncated, as after a crash
-    again = check(config, use_cache=True)
+    again = _cached(config)
     assert again.stats["cache"] == "miss"
     assert _summary(again) == expected
-    assert check(config, use_cache=True).stats["cache"] == "hit"
+    assert _cached(config).stats["cache"] == "hit"
 
 
 def test_a_planted_entry_cannot_run_code(corpus: Path) -> None:
     config = _config(corpus)
-    check(config, use_cache=True)
+    _cached(config)
     folder = corpus / ".cca-claims-cache"
     marker = corpus / "pwned"
 
@@ -117,7 +161,7 @@ def test_a_planted_entry_cannot_run_code(corpus: Path) -> None:
     for entry in folder.glob("*.pickle"):
         key = entry.stem
         entry.write_bytes(pickle.dumps((key, Evil())))
-    report = check(config, use_cache=True)
+    report = _cached(config)
     assert not marker.exists()
     assert report.stats["cache"] == "miss"
     assert _summary(report) == _summary(check(config))
@@ -135,14 +179,14 @@ def test_unwritable_cache_folder_still_checks(corpus: Path) -> None:
     blocker = corpus / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     config = replace(_config(corpus), cache_dir=blocker / "cache")
-    report = check(config, use_cache=True)
+    report = _cached(config)
     assert report.stats["cache"] == "miss"
     assert _summary(report) == _summary(check(config))
 
 
 def test_no_cache_folder_configured(corpus: Path) -> None:
     config = replace(_config(corpus), cache_dir=None)
-    assert check(config, use_cache=True).stats["cache"] == "miss"
+    assert _cached(config).stats["cache"] == "miss"
     assert not (corpus / ".cca-claims-cache").exists()
 
 
@@ -157,10 +201,10 @@ def test_cache_lists_the_claim_files_the_loader_reads(corpus: Path) -> None:
 
 def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
     config = _config(corpus)
-    report = check(config, use_cache=True)
+    report = _cached(config)
     assert cache.load_rendered(config, report, "text|100") is None
     assert cache.store_rendered(config, report, "text|100", "the rendered report\n")
-    again = check(config, use_cache=True)
+    again = _cached(config)
     assert again.stats["cache"] == "hit"
     assert cache.load_rendered(config, again, "text|100") == "the rendered report\n"
     assert cache.load_rendered(config, again, "text|80") is None
@@ -171,5 +215,41 @@ def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
     # changed inputs: the old output is not offered
     claim_file = sorted((corpus / "claims").glob("*.yaml"))[0]
     claim_file.write_text(claim_file.read_text() + "\n# an edit\n")
-    changed = check(config, use_cache=True)
+    changed = _cached(config)
     assert cache.load_rendered(config, changed, "text|100") is None
+
+
+def test_entries_are_complete_when_the_command_exits(corpus: Path) -> None:
+    """The forked writer is waited for at exit: the next run, even a fresh process, hits."""
+    import subprocess
+    import sys
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "cca_claims", "check", "--format", "json"],
+            cwd=corpus,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    first = run()
+    entries = sorted(p.name for p in (corpus / ".cca-claims-cache").glob("*.pickle"))
+    assert len(entries) == 2 and "memo.pickle" in entries  # the report and the memo
+    assert not list((corpus / ".cca-claims-cache").glob(".*.tmp"))  # nothing half written
+    second = run()
+    assert first.returncode == second.returncode
+    assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
+
+
+def test_a_failing_background_write_leaves_the_caller_alone(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cache, "store", broken)
+    report = check(_config(corpus), use_cache=True)
+    cache.wait_for_writes()
+    assert report.stats["cache"] == "miss"
+    assert not list((corpus / ".cca-claims-cache").glob("*.pickle"))
