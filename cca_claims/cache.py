@@ -185,15 +185,20 @@ _PENDING: list[int] = []  # forked writers not yet waited for
 _WAIT_AT_EXIT = False
 
 
-def write_later(job: Callable[[], Any]) -> None:
-    """Run `job` (which writes cache entries) in a forked child, or here when that cannot be.
+BACKGROUND_MIN_RECORDS = 1_000  # below this, forking costs more than writing here
+
+
+def write_later(job: Callable[[], Any], records: int = BACKGROUND_MIN_RECORDS) -> None:
+    """Run `job` (which writes entries for `records` claims) in a forked child, or here when
+    the entries are small or no child can be forked.
 
     The child inherits the records to write, so nothing is copied up front; it leaves with
     `os._exit`, so it never runs the parent's exit handlers or flushes its buffered output.
     """
     global _WAIT_AT_EXIT
     forkable = sys.platform.startswith("linux") and hasattr(os, "fork")
-    if not forkable or os.environ.get("CCA_CLAIMS_CACHE_SYNC"):
+    small = records < BACKGROUND_MIN_RECORDS
+    if small or not forkable or os.environ.get("CCA_CLAIMS_CACHE_SYNC"):
         job()
         return
     try:

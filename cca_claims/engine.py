@@ -121,7 +121,7 @@ def _cached_check(
             cache.store(folder, key, report)
             memo.save()
 
-        cache.write_later(write)
+        cache.write_later(write, records=len(report.claims))
         return replace(report, stats={**report.stats, "cache": "miss", "cache_key": key})
     return replace(report, stats={**report.stats, "cache": "miss"})
 

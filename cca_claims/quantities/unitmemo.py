@@ -3,7 +3,7 @@
 Importing pint and building its registry costs about 0.25 s here, more than the rest of a check
 of the bundled corpus. Yet the reader asks pint only a few small, stable questions: the factor
 from a unit to base SI units, and which unit a scientific symbol names. Their answers depend
-only on pint's version and on `cca_claims/data/units.txt`, so they are kept in one small JSON
+only on the installed pint and on `cca_claims/data/units.txt`, so they are kept in one small JSON
 file under the user's cache folder (`~/.cache/cca-claims/pint/`, next to pint's own cache of
 parsed definitions), keyed by both. A run whose units are all in the memo does not import pint.
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import json
 import os
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +32,32 @@ def cache_folder() -> Path:
     return Path(base) / "cca-claims" / "pint"
 
 
+def _pint_stamp() -> str:
+    """The installed pint, without importing it (importlib.metadata alone costs ~15 ms): where
+    it lies, and the size and time of its package file and of its unit definitions."""
+    spec = importlib.util.find_spec("pint")
+    if spec is None or not spec.origin:
+        raise LookupError("pint is not installed")
+    package = Path(spec.origin)
+    parts = [str(package)]
+    for path in (package, package.parent / "default_en.txt"):
+        try:
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path.name}:-")
+    return "|".join(parts)
+
+
 @functools.lru_cache(maxsize=1)
 def _memo_path() -> Path | None:
-    """The memo file for this pint version and this units.txt (None: no memo can be kept)."""
+    """The memo file for this pint installation and this units.txt (None: no memo is kept)."""
     try:
-        pint_version = metadata.version("pint")
+        pint = hashlib.sha256(_pint_stamp().encode()).hexdigest()[:16]
         units = hashlib.sha256(UNITS_FILE.read_bytes()).hexdigest()[:16]
     except Exception:  # noqa: BLE001 - no key, no memo: pint answers every time
         return None
-    return cache_folder() / f"memo-{FORMAT}-pint{pint_version}-{units}.json"
+    return cache_folder() / f"memo-{FORMAT}-pint-{pint}-units-{units}.json"
 
 
 @functools.lru_cache(maxsize=1)

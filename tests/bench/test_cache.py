@@ -52,6 +52,12 @@ def _summary(report) -> tuple:
     return findings, verdicts, anchors, readings
 
 
+@pytest.fixture(autouse=True)
+def _background_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries written by a forked child, as for a large check (the corpora here are small)."""
+    monkeypatch.setattr(cache, "BACKGROUND_MIN_RECORDS", 1)
+
+
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     generate(tmp_path, "XS", seed=11)
@@ -219,6 +225,13 @@ def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
     assert cache.load_rendered(config, changed, "text|100") is None
 
 
+# the command line, with this small corpus's entries written in the background as a large one's
+LARGE_CHECK_CLI = (
+    "import sys; import cca_claims.cache as c; c.BACKGROUND_MIN_RECORDS = 1; "
+    "from cca_claims.cli import main; sys.argv[0] = 'cca-claims'; main()"
+)
+
+
 def test_entries_are_complete_when_the_command_exits(corpus: Path) -> None:
     """The forked writer is waited for at exit: the next run, even a fresh process, hits."""
     import subprocess
@@ -226,7 +239,7 @@ def test_entries_are_complete_when_the_command_exits(corpus: Path) -> None:
 
     def run() -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "cca_claims", "check", "--format", "json"],
+            [sys.executable, "-c", LARGE_CHECK_CLI, "check", "--format", "json"],
             cwd=corpus,
             capture_output=True,
             text=True,
@@ -253,3 +266,14 @@ def test_a_failing_background_write_leaves_the_caller_alone(
     cache.wait_for_writes()
     assert report.stats["cache"] == "miss"
     assert not list((corpus / ".cca-claims-cache").glob("*.pickle"))
+
+
+def test_small_checks_write_their_entries_before_returning(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "BACKGROUND_MIN_RECORDS", 1_000)
+    forks: list[int] = []
+    monkeypatch.setattr(cache.os, "fork", lambda: forks.append(1) or 0)
+    check(_config(corpus), use_cache=True)
+    assert not forks
+    assert len(list((corpus / ".cca-claims-cache").glob("*.pickle"))) == 2
