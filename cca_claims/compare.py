@@ -183,12 +183,15 @@ def group(
 
     Greedy: the reading that agrees with the most others seeds a group, which takes every reading
     that agrees with all its members; repeat with what is left. Ties go to the earlier reading,
-    so the order of the evidence in the claim file decides a 1-1 split.
+    so the order of the evidence in the claim file decides a 1-1 split. Agreement is symmetric
+    (overlapping intervals, matching sets or labels), so each pair is related once.
     """
     n = len(readings)
-    agree = [
-        [i == j or relate(readings[i], readings[j]).agrees for j in range(n)] for i in range(n)
-    ]
+    agree = [[True] * n for _ in range(n)]
+    for i in range(n):
+        row = agree[i]
+        for j in range(i + 1, n):
+            row[j] = agree[j][i] = relate(readings[i], readings[j]).agrees
     left = list(range(n))
     groups: list[list[int]] = []
     while left:

@@ -36,14 +36,10 @@ def tolerance(context: RuleContext) -> Tolerance:
 
 def readable(cc: ClaimContext, kind: str, *, deprecated: bool = True) -> list[EvidenceResult]:
     """Anchored evidence whose reading is of `kind` (deprecated items only when asked)."""
-    return [
-        e
-        for e in cc.evidence
-        if e.anchor.anchor is not None
-        and e.reading is not None
-        and e.reading.kind == kind
-        and (deprecated or e.evidence.rank != "deprecated")
-    ]
+    items = cc.readings_of(kind)
+    if deprecated:
+        return list(items)
+    return [e for e in items if e.evidence.rank != "deprecated"]
 
 
 def value_location(cc: ClaimContext, result: EvidenceResult) -> Position:

@@ -36,6 +36,23 @@ class ClaimContext:
     claim_value_problem: str = ""  # why the claim's own `value:` could not be read
     period: Interval | None = None  # the claim's `period:` as days
 
+    # the anchored, read evidence by reading kind, for the evidence list it was built from:
+    # rules ask "the readings of kind K" for every claim and kind, ~15 times per claim
+    _by_kind: tuple[list[EvidenceResult], dict[str, list[EvidenceResult]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def readings_of(self, kind: str) -> list[EvidenceResult]:
+        """Anchored evidence whose reading is of `kind` (deprecated items included), in order."""
+        cached = self._by_kind
+        if cached is None or cached[0] is not self.evidence:
+            index: dict[str, list[EvidenceResult]] = {}
+            for e in self.evidence:
+                if e.anchor.anchor is not None and e.reading is not None:
+                    index.setdefault(e.reading.kind, []).append(e)
+            cached = self._by_kind = (self.evidence, index)
+        return cached[1].get(kind, [])
+
     def active(self) -> list[EvidenceResult]:
         """Evidence that counts: not deprecated, anchored, with a reading."""
         return [
