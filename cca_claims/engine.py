@@ -79,6 +79,17 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*previous)
+        gc.unfreeze()  # what the stages froze is the caller's to collect again
+
+
+def _settle() -> None:
+    """After a stage: move what is alive now out of the collector's view until the check ends.
+
+    The records a stage leaves (sources, claims, anchors, readings) live until the report is
+    made; without this, every later collection of the middle generation re-scans all of them
+    (~0.5 s at 10,000 claims). `_fewer_collections` gives them back when the check ends.
+    """
+    gc.freeze()
 
 
 def _run_stages(run: Run, lint_only: bool) -> Report:
@@ -136,6 +147,7 @@ def stage(run: Run, name: str, fn):
         run.progress(name)
     started = time.perf_counter()
     out = fn(run)
+    _settle()
     run.timings[name] = time.perf_counter() - started
     return out
 
