@@ -87,7 +87,7 @@ def parse_value(
     if kind == "label":
         return _label_reading(stripped)
     if kind == "status":
-        return Reading(kind="status", label=stripped.lower(), text=stripped, span=(lead, len(s)))
+        return _status_value(stripped, lead, len(s))
     if kind == "date":
         return _date_value(s, ctx)
     try:
@@ -119,6 +119,20 @@ def parse_value(
             offset=reading.span[0] if reading.span else 0,
         )
     return reading
+
+
+def _status_value(stripped: str, start: int, end: int) -> Reading:
+    """A status `value:`: a status, one of its other names or a passage phrase ("signed",
+    "implementation phase"); anything else is an error that lists the statuses."""
+    from cca_claims.quantities.statuses import known_status, unknown_status_hint
+
+    if known_status(stripped) is None:
+        raise ValueReadError(
+            f"'{stripped}' is not a project status",
+            hint=unknown_status_hint(stripped),
+            offset=start,
+        )
+    return Reading(kind="status", label=stripped.lower(), text=stripped, span=(start, end))
 
 
 def _date_value(s: str, ctx: ReadContext) -> Reading:

@@ -12,7 +12,8 @@ synonyms of `cca_claims/data/synonyms.yaml`, and words reduced to a crude stem, 
 rapidfuzz's token-set ratio ("education" ~ "educational exchange", "facilitating trade" ~ "smooth
 trade facilitation").
 
-A status is a project's stage, read with the ordered vocabulary of `cca_claims/data/statuses.yaml`.
+A status is a project's stage, read with the ordered vocabulary of `cca_claims/data/statuses.yaml`
+(see `cca_claims.quantities.statuses`; its public names are importable from here too).
 """
 
 from __future__ import annotations
@@ -24,8 +25,17 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from cca_claims.interval import Interval
 from cca_claims.model import Reading
+
+# statuses live in their own module; these names stay importable from here
+from cca_claims.quantities.statuses import (  # noqa: F401
+    _status_table,
+    known_status,
+    status_names,
+    status_rank,
+    status_reading,
+    unknown_status_hint,
+)
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -173,7 +183,8 @@ def _synonyms() -> list[tuple[re.Pattern[str], str]]:
     """(pattern of a phrase, its canonical phrase), longest phrases first."""
     import yaml
 
-    data = yaml.safe_load((_DATA / "synonyms.yaml").read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where present
+    data = yaml.load((_DATA / "synonyms.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     pairs: list[tuple[str, str]] = []
     for group in data.get("groups", []):
         forms = [normalize_label(p) for p in group]
@@ -303,91 +314,6 @@ def _pair_score(x: str, y: str) -> float:
     return float(fuzz.token_set_ratio(x, y))
 
 
-# --------------------------------------------------------------------------- statuses
-@functools.lru_cache(maxsize=1)
-def _status_table() -> tuple[list[str], list[tuple[re.Pattern[str], str, int, int, bool]]]:
-    """The ordered status names, and (pattern, status, rank, upto rank, weak) per phrase."""
-    import yaml
-
-    data = yaml.safe_load((_DATA / "statuses.yaml").read_text(encoding="utf-8")) or {}
-    names = [entry["status"] for entry in data["statuses"]]
-    rank = {name: i for i, name in enumerate(names)}
-    phrases = []
-    for entry in data["statuses"]:
-        r = rank[entry["status"]]
-        for weak, key in ((False, "phrases"), (True, "weak")):
-            for item in entry.get(key) or []:
-                if isinstance(item, dict):
-                    ((phrase, upto),) = item.items()
-                    hi = rank[upto]
-                else:
-                    phrase, hi = item, r
-                body = str(phrase).replace(" ", r"[\s\-‐–—]+")
-                pat = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
-                phrases.append((pat, entry["status"], r, max(r, hi), weak))
-    return names, phrases
-
-
-_NEGATION_RE = re.compile(r"\b(?:not|never|yet to be|no longer)\s+(?:\w+\s+)?$", re.I)
-
-
-def status_reading(text: str) -> Reading | None:
-    """The project status a passage states (kind "status", label = canonical status), or None.
-
-    The reading's interval is the rank range the words allow ("targeted for completion" is
-    planned..under construction). When several statuses appear, the most advanced one is taken
-    and the others listed in the notes; negated ones ("not completed") are ignored.
-    """
-    if not isinstance(text, str) or not text:
-        return None
-    _, phrases = _status_table()
-    found = []
-    for pat, status, lo, hi, weak in phrases:
-        for m in pat.finditer(text):
-            if _NEGATION_RE.search(text[max(0, m.start() - 30) : m.start()]):
-                continue
-            found.append((m.start(), m.end(), status, lo, hi, weak))
-    # a longer phrase wins over the shorter ones inside it ("feasibility studies have been
-    # completed" is not "completed")
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    kept: list[tuple[int, int, str, int, int, bool]] = []
-    for f in found:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
-            kept.append(f)
-    if not kept:
-        return None
-    strong = [k for k in kept if not k[5]] or kept
-    best = max(strong, key=lambda k: (k[3], k[0]))
-    others = sorted({k[2] for k in strong if k[2] != best[2]})
-    notes = (f"the passage also mentions: {', '.join(others)}",) if others else ()
-    return Reading(
-        kind="status",
-        unit="status-rank",
-        interval=Interval(best[3], best[4]),
-        text=text[best[0] : best[1]],
-        span=(best[0], best[1]),
-        label=best[2],
-        notes=notes,
-    )
-
-
-def status_rank(label: str) -> int:
-    """The rank of a status in the ordered vocabulary (0 = proposed); synonyms are accepted
-    ("implementation phase" ranks as "under construction"). -1 when it is not a status."""
-    names, _ = _status_table()
-    key = " ".join(str(label).casefold().split())
-    for i, name in enumerate(names):
-        if name == key:
-            return i
-    reading = status_reading(str(label))
-    return names.index(reading.label) if reading else -1
-
-
 def word_difference(a: str, b: str) -> tuple[list[str], list[str]]:
     """The significant words only `a` has and only `b` has (typos pair off as the same word)."""
     return _word_diff(a, b)
-
-
-def status_names() -> list[str]:
-    """The canonical statuses, in order of progress (index = rank)."""
-    return list(_status_table()[0])

@@ -1,0 +1,154 @@
+"""Project statuses, read with the ordered vocabulary of `cca_claims/data/statuses.yaml`.
+
+A status is a project's stage ("under construction", "completed", "suspended"). The vocabulary
+is ordered: a status's rank is its position, a later one is later news about the project, and
+two readings whose ranks differ conflict. `status_reading` reads a passage; `status_rank` and
+`known_status` take a `value:` (a status, one of its other names, or a phrase a passage would
+use); `unknown_status_hint` says what a `value:` that is none of these could have meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from pathlib import Path
+
+from cca_claims.interval import Interval
+from cca_claims.model import Reading
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    import yaml
+
+    # libyaml's loader where present: the pure-Python one takes ~10 ms for this file
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((_DATA / "statuses.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def _status_table() -> tuple[list[str], list[tuple[re.Pattern[str], str, int, int, bool]]]:
+    """The ordered status names, and (pattern, status, rank, upto rank, weak) per phrase."""
+    data = _vocabulary()
+    names = [entry["status"] for entry in data["statuses"]]
+    rank = {name: i for i, name in enumerate(names)}
+    phrases = []
+    for entry in data["statuses"]:
+        r = rank[entry["status"]]
+        for weak, key in ((False, "phrases"), (True, "weak")):
+            for item in entry.get(key) or []:
+                if isinstance(item, dict):
+                    ((phrase, upto),) = item.items()
+                    hi = rank[upto]
+                else:
+                    phrase, hi = item, r
+                body = str(phrase).replace(" ", r"[\s\-‐–—]+")
+                pat = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
+                phrases.append((pat, entry["status"], r, max(r, hi), weak))
+    return names, phrases
+
+
+@functools.lru_cache(maxsize=1)
+def _other_names() -> dict[str, str]:
+    """Each status's other names (`names:` in the vocabulary) -> the status."""
+    out = {}
+    for entry in _vocabulary()["statuses"]:
+        for name in entry.get("names") or []:
+            out[_key(name)] = entry["status"]
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).casefold().replace("-", " ").split())
+
+
+# A status that is denied ("not suspended", "yet to be completed") or that an earlier stage has
+# left behind ("resumed after being suspended") is not the passage's status.
+_NEGATION_RE = re.compile(
+    r"\b(?:(?:not|never|yet to be|no longer)\s+(?:\w+\s+)?|after\s+(?:being|having\s+been)\s+)$",
+    re.I,
+)
+
+
+def status_reading(text: str) -> Reading | None:
+    """The project status a passage states (kind "status", label = canonical status), or None.
+
+    The reading's interval is the rank range the words allow ("targeted for completion" is
+    planned..under construction). When several statuses appear, the most advanced (latest) one
+    is taken and the others listed in the notes; negated ones ("not completed", "no longer
+    suspended") and superseded ones ("resumed after being suspended") are ignored.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    _, phrases = _status_table()
+    found = []
+    for pat, status, lo, hi, weak in phrases:
+        for m in pat.finditer(text):
+            if _NEGATION_RE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            found.append((m.start(), m.end(), status, lo, hi, weak))
+    # a longer phrase wins over the shorter ones inside it ("feasibility studies have been
+    # completed" is not "completed")
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, str, int, int, bool]] = []
+    for f in found:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    if not kept:
+        return None
+    strong = [k for k in kept if not k[5]] or kept
+    best = max(strong, key=lambda k: (k[3], k[0]))
+    others = sorted({k[2] for k in strong if k[2] != best[2]})
+    notes = (f"the passage also mentions: {', '.join(others)}",) if others else ()
+    return Reading(
+        kind="status",
+        unit="status-rank",
+        interval=Interval(best[3], best[4]),
+        text=text[best[0] : best[1]],
+        span=(best[0], best[1]),
+        label=best[2],
+        notes=notes,
+    )
+
+
+def known_status(label: str) -> str | None:
+    """The canonical status a `value:` names: a status ("suspended"), one of its other names
+    ("signed" is agreed, "scrapped" cancelled) or a phrase a passage would use ("implementation
+    phase"); None when it names none."""
+    names, _ = _status_table()
+    key = _key(label)
+    if key in names:
+        return key
+    if key in _other_names():
+        return _other_names()[key]
+    reading = status_reading(str(label))
+    return reading.label if reading else None
+
+
+def status_rank(label: str) -> int:
+    """The rank of a status in the ordered vocabulary (0 = proposed); other names and phrases
+    are accepted ("implementation phase" ranks as "under construction"). -1 when it is not a
+    status."""
+    status = known_status(label)
+    return status_names().index(status) if status else -1
+
+
+def status_names() -> list[str]:
+    """The canonical statuses, in order of progress (index = rank)."""
+    return list(_status_table()[0])
+
+
+def unknown_status_hint(label: str) -> str:
+    """What to write instead of a `value:` that names no status: the statuses, and the closest
+    status or other name when one is close ("compelted" -> completed)."""
+    names = status_names()
+    choices = {n: n for n in names} | {k: v for k, v in _other_names().items()}
+    close = difflib.get_close_matches(_key(label), list(choices), n=1, cutoff=0.75)
+    guess = ""
+    if close:
+        word, status = close[0], choices[close[0]]
+        guess = f"did you mean '{status}'" + (f" ('{word}')" if word != status else "") + "? "
+    return f"{guess}write one of: {', '.join(names)}"
