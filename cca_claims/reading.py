@@ -1,7 +1,9 @@
 """The read stage: what each evidence passage and each claim's own `value:` says.
 
 For every anchored passage the reader lists every value it states; the evidence's explicit
-`value:` (if any) or the candidate whose kind and period fit the claim becomes its reading. What
+`value:` (if any) or the candidate whose kind and period fit the claim becomes its reading. Values
+a passage states only in words are read when the claim's kind asks for them: a status for a
+status claim, the passage's enumeration for a set claim (guided by the claim's items). What
 cannot be read is recorded on the records (`reading_problem`, `claim_value_problem`) for the
 integrity rules to report; only a bad `period:` is an input problem reported here.
 """
@@ -15,6 +17,7 @@ from cca_claims.config import Config
 from cca_claims.model import EvidenceResult, Finding, Reading, Source
 from cca_claims.problems import problem
 from cca_claims.quantities import ValueReadError, choose_reading, parse_value, read_values
+from cca_claims.quantities.choose import kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
 from cca_claims.rules.base import ClaimContext
@@ -70,6 +73,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     if cc.kind is None:
         cc.kind = _infer_kind(cc.claim_reading, passages)
 
+    items = _known_items(cc.claim_reading, passages) if cc.kind == "set" else ()
     updated = []
     for result, _ctx, candidates, explicit, explicit_problem in passages:
         if result.anchor.anchor is None:
@@ -78,12 +82,28 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
         if result.evidence.value is not None:
             reading, why = explicit, explicit_problem
         else:
+            if not any(c.kind == cc.kind for c in candidates):
+                # a status or an enumeration is a value only for a claim about one
+                candidates = [
+                    *candidates,
+                    *kind_readings(result.anchor.anchor.text, cc.kind, items),
+                ]
             reading, why = choose_reading(candidates, cc.kind, cc.period)
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)
         )
     cc.evidence = updated
     return findings
+
+
+def _known_items(claim_reading: Reading | None, passages) -> tuple[str, ...]:
+    """The items a set claim lists: its own `value:`, else the first evidence's explicit list."""
+    if claim_reading is not None and claim_reading.kind == "set":
+        return claim_reading.items
+    for _result, _ctx, _candidates, explicit, _problem in passages:
+        if explicit is not None and explicit.kind == "set":
+            return explicit.items
+    return ()
 
 
 def _infer_kind(claim_reading: Reading | None, passages) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from cca_claims.interval import Interval
 from cca_claims.model import Reading
@@ -20,6 +21,33 @@ def _dedupe(readings: list[Reading]) -> list[Reading]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def kind_readings(text: str, kind: str | None, items: Sequence[str] = ()) -> list[Reading]:
+    """Values a quote states only in words, read when the claim's kind asks for them.
+
+    The general reader (`read_values`) reads figures and dates, which any passage may state. A
+    project status ("work on the line is suspended") or an enumeration read as a set ("signed by
+    Kazakhstan, Kyrgyzstan and Tajikistan") is only a value when the claim is about one, so these
+    are read here for a claim of kind "status" or "set". `items` are the claim's own items, which
+    pick the enumeration and settle its item boundaries (`enumerations.read_enumeration`).
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        if kind == "status":
+            from cca_claims.quantities.statuses import status_reading
+
+            found = status_reading(text)
+        elif kind == "set":
+            from cca_claims.quantities.enumerations import read_enumeration
+
+            found = read_enumeration(text, items)
+        else:
+            return []
+    except Exception:  # noqa: BLE001 - a reader must never break a check run
+        return []
+    return [found] if found is not None else []
 
 
 def choose_reading(

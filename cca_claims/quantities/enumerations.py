@@ -1,0 +1,238 @@
+"""Sets read from prose: the enumeration a passage writes ("signed by A, B and C").
+
+A set claim's evidence may quote a passage without an explicit `value:` list; its set is then
+the enumeration the passage writes: "A, B and C", "A, B, and C", "A, B or C", "A and B", or after
+a colon "A, B, C". Items may be several words long ("desertification control").
+
+What is an enumeration is decided by the punctuation, never by the claim: every item of a list
+is read, so a passage that lists other items than the claim contradicts it. The claim's items
+only settle what the punctuation leaves open:
+
+* where the first item begins and the last one ends ("signed by Kazakhstan", "trade facilitation
+  in the region"): the cut whose item best matches a claim item, else after the last linking
+  word before the first item ("by", "of", "including") and before the first one after the last;
+* whether "A and B" between commas is one item ("good-neighborliness and friendship") or two:
+  one only when it is, nearly word for word, one of the claim's items;
+* which list, when the passage writes several: the one that matches the claim's items best.
+
+`read_enumeration(text, items)` returns a set reading (kind "set", with the span of the list),
+or None when the passage writes no list of two or more items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cca_claims.model import Reading
+
+# Where a list cannot run on: sentence ends, clause punctuation, brackets, quotation marks,
+# spaced dashes. A colon ends a segment too, and a list may begin right after one.
+_BREAK_RE = re.compile(r"[.!?](?=\s|$)|[;()\[\]{}“”\"«»]|\s[–—-]\s|\n\s*\n|\n\s*[-•*]\s|:")
+# Joints between items: a comma (with an optional conjunction) or a bare conjunction.
+_JOINT_RE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as well as|&)\s+", re.I)
+_WORD_RE = re.compile(r"\S+")
+# Words after which a list's first item begins, and before which its last item ends.
+_LINKS = frozenset(
+    """by of on in to for with from between among at via into onto across over under during since
+    including include includes included namely are is were was be been being as like such
+    covering covers covered comprising comprises comprised involving involves respectively said
+    says signed concluded joined joins attended focused focusing focuses spanning than
+    which who that these those they it its their has have had will would""".split()
+)
+# An opening phrase that is not an item: "In 2022, A, B and C signed ...", "Meanwhile, A and B".
+_OPENER_RE = re.compile(
+    r"^(?:(?:in|on|at|during|since|after|before|by|from|under|for|with|over|as|according)\s.*"
+    r"|\w+ly|however|meanwhile|moreover|also|then|now|today|yesterday)$",
+    re.I,
+)
+_MAX_ITEM_WORDS = 6  # an item between two commas; longer is a clause, not an item
+_MERGE_RATIO = 90.0  # how closely "A and B" must equal a claim item to be one item
+
+
+@dataclass(frozen=True)
+class _Part:
+    start: int
+    end: int
+    # how it joins the previous part: "" (first), "comma", "final" (", and") or "and" (a bare
+    # conjunction, which may also join two halves of one item: "good-neighborliness and friendship")
+    joint: str
+
+
+def _segments(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, follows a colon) of each stretch a list may lie in."""
+    out, pos, colon = [], 0, False
+    for m in _BREAK_RE.finditer(text):
+        out.append((pos, m.start(), colon))
+        pos, colon = m.end(), m.group() == ":"
+    out.append((pos, len(text), colon))
+    return [s for s in out if text[s[0] : s[1]].strip()]
+
+
+def _parts(text: str, start: int, end: int) -> list[_Part]:
+    parts, pos, joint = [], start, ""
+    for m in _JOINT_RE.finditer(text, start, end):
+        if m.start() == m.end():
+            continue
+        parts.append(_Part(pos, m.start(), joint))
+        pos = m.end()
+        conjunction = m.group().strip(" \t\n,") != ""
+        joint = ("final" if "," in m.group() else "and") if conjunction else "comma"
+    parts.append(_Part(pos, end, joint))
+    return [p for p in parts if text[p.start : p.end].strip()]
+
+
+def _words(text: str, part: _Part) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD_RE.finditer(text, part.start, part.end)]
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'“”‘’,.").casefold()
+
+
+@dataclass(frozen=True)
+class _List:
+    parts: tuple[_Part, ...]
+
+
+def _lists(text: str) -> list[_List]:
+    """The enumerations the punctuation shows, each as its parts (first and last untrimmed)."""
+    found = []
+    for start, end, after_colon in _segments(text):
+        parts = _parts(text, start, end)
+        if len(parts) < 2:
+            continue
+        # the run of parts ending at the last conjunction ("A, B and C"), or, after a colon, a
+        # bare comma list ("Signatories: A, B, C")
+        last = max((i for i, p in enumerate(parts) if p.joint in ("and", "final")), default=None)
+        if last is None and after_colon and all(p.joint == "comma" for p in parts[1:]):
+            last = len(parts) - 1
+        if last is None:
+            continue
+        first = last - 1
+        while first > 0 and parts[first].joint in ("comma", "and"):
+            middle = text[parts[first].start : parts[first].end]
+            if len(middle.split()) > _MAX_ITEM_WORDS:
+                break
+            first -= 1
+        if first == 0 and last - first >= 2:
+            opener = text[parts[0].start : parts[0].end].strip()
+            if _OPENER_RE.match(opener) and len(opener.split()) <= _MAX_ITEM_WORDS:
+                first = 1
+        found.append(_List(tuple(parts[first : last + 1])))
+    return found
+
+
+def _fit(item: str, targets: Sequence[str]) -> float:
+    """How nearly an item is, word for word, the closest of `targets` (0-100).
+
+    The set key (synonyms, stems) is compared whole, not as a token set: "signed by Kazakhstan"
+    holds "Kazakhstan" but is not it, and the cut must find where the item begins."""
+    from rapidfuzz import fuzz
+
+    from cca_claims.quantities.labels import _set_key
+
+    key = _set_key(item)
+    if not key:
+        return 0.0
+    return max(float(fuzz.ratio(key, _set_key(t))) for t in targets)
+
+
+def _cut(text: str, words: list[tuple[int, int]], first: bool, targets: Sequence[str]):
+    """The (start, end) of the first item (`first`) or last item within its part's words."""
+    if first:
+        options = [(words[k][0], words[-1][1]) for k in range(max(0, len(words) - 8), len(words))]
+        links = [k for k, w in enumerate(words) if _bare(text[w[0] : w[1]]) in _LINKS]
+        k = links[-1] + 1 if links and links[-1] + 1 < len(words) else 0
+        default = (words[k][0], words[-1][1])
+    else:
+        options = [(words[0][0], words[k][1]) for k in range(min(len(words), 8))]
+        links = [k for k, w in enumerate(words) if _bare(text[w[0] : w[1]]) in _LINKS and k > 0]
+        k = links[0] - 1 if links else len(words) - 1
+        default = (words[0][0], words[k][1])
+    if targets:
+        # equal scores: the shortest cut ("by Kazakhstan" keys as "Kazakhstan" does)
+        scored = [(_fit(text[a:b], targets), a - b, (a, b)) for a, b in options]
+        best = max(scored)[::2]
+        if best[0] >= 85.0:
+            return best[1]
+    return default
+
+
+def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int]]:
+    spans = []
+    n = len(lst.parts)
+    for i, part in enumerate(lst.parts):
+        words = _words(text, part)
+        if i == 0:
+            spans.append(_cut(text, words, True, targets))
+        elif i == n - 1:
+            spans.append(_cut(text, words, False, targets))
+        else:
+            spans.append((words[0][0], words[-1][1]))
+    if not targets:
+        return spans
+    from rapidfuzz import fuzz
+
+    from cca_claims.quantities.labels import normalize_label
+
+    # "A and B" is one item when a claim item says, nearly word for word, "A and B"
+    merged = [spans[0]]
+    for i in range(1, n):
+        if lst.parts[i].joint == "and":
+            both = normalize_label(text[merged[-1][0] : spans[i][1]])
+            alone = max(normalize_label(text[a:b]) for a, b in (merged[-1], spans[i]))
+            for t in targets:
+                nt = normalize_label(t)
+                if fuzz.ratio(both, nt) >= _MERGE_RATIO and fuzz.ratio(both, nt) > fuzz.ratio(
+                    alone, nt
+                ):
+                    merged[-1] = (merged[-1][0], spans[i][1])
+                    break
+            else:
+                merged.append(spans[i])
+        else:
+            merged.append(spans[i])
+    return merged
+
+
+def _agreement(found: list[str], targets: Sequence[str]) -> tuple[int, int]:
+    from cca_claims.quantities.labels import match_sets
+
+    pairs, only_found, only_targets = match_sets(found, list(targets))
+    return (len(pairs) - len(only_found) - len(only_targets), len(found))
+
+
+def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
+    """The set a passage enumerates (kind "set", span from the first item to the last), or None.
+
+    `items` are the claim's items, if known: they choose among several lists and settle item
+    boundaries the punctuation leaves open (see the module notes), never which items are read.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    targets = [str(t) for t in items if str(t).strip()]
+    best: tuple[tuple[int, int], list[tuple[int, int]]] | None = None
+    for lst in _lists(text):
+        spans = [s for s in _items(text, lst, targets) if re.search(r"\w", text[s[0] : s[1]])]
+        if len(spans) < 2:
+            continue
+        found = [_clean(text[a:b]) for a, b in spans]
+        score = _agreement(found, targets) if targets else (0, len(found))
+        if best is None or score > best[0]:
+            best = (score, spans)
+    if best is None:
+        return None
+    spans = best[1]
+    from cca_claims.quantities.labels import set_reading
+
+    start, end = spans[0][0], spans[-1][1]
+    reading = set_reading([_clean(text[a:b]) for a, b in spans], text=text[start:end])
+    from dataclasses import replace
+
+    return replace(reading, span=(start, end))
+
+
+def _clean(item: str) -> str:
+    return " ".join(item.strip(" \t\n\"'“”‘’,.").split())
