@@ -1,8 +1,10 @@
 """Sets read from prose: the enumeration a passage writes ("signed by A, B and C").
 
 A set claim's evidence may quote a passage without an explicit `value:` list; its set is then
-the enumeration the passage writes: "A, B and C", "A, B, and C", "A, B or C", "A and B", or after
-a colon "A, B, C". Items may be several words long ("desertification control").
+the enumeration the passage writes: "A, B and C", "A, B, and C", "A, B or C", "A and B", after a
+colon "A, B" or "A, B, C", and elsewhere "A, B, C" (three items at least) up to the end of the
+sentence. Items may be several words long ("desertification control"). A list the quote cuts
+off ("signed by A, B and") is not read, nor is a single item: the quote holds no set.
 
 What is an enumeration is decided by the punctuation, never by the claim: every item of a list
 is read, so a passage that lists other items than the claim contradicts it. The claim's items
@@ -47,6 +49,8 @@ _OPENER_RE = re.compile(
     r"|\w+ly|however|meanwhile|moreover|also|then|now|today|yesterday)$",
     re.I,
 )
+# A list the quote cuts off: it ends with a conjunction or a comma.
+_CUT_OFF_RE = re.compile(r"(?:\s(?:and|or|as well as)|&|,)\s*$", re.I)
 _MAX_ITEM_WORDS = 6  # an item between two commas; longer is a clause, not an item
 _MERGE_RATIO = 90.0  # how closely "A and B" must equal a claim item to be one item
 
@@ -105,8 +109,14 @@ def _lists(text: str) -> list[_List]:
             continue
         # the run of parts ending at the last conjunction ("A, B and C"), or, after a colon, a
         # bare comma list ("Signatories: A, B, C")
+        if _CUT_OFF_RE.search(text[parts[-1].start : parts[-1].end]):
+            continue  # "signed by A, B and": the quote stops inside the list
         last = max((i for i, p in enumerate(parts) if p.joint in ("and", "final")), default=None)
-        if last is None and after_colon and all(p.joint == "comma" for p in parts[1:]):
+        bare = last is None and all(p.joint == "comma" for p in parts[1:])
+        if bare and (after_colon or len(parts) >= 3):
+            # "Signatories: A, B" after a colon; elsewhere "A, B, C" up to where the sentence
+            # (or the quote) ends, with three items at least: "In 2022, the plant opened" is
+            # not a list
             last = len(parts) - 1
         if last is None:
             continue
@@ -120,6 +130,8 @@ def _lists(text: str) -> list[_List]:
             opener = text[parts[0].start : parts[0].end].strip()
             if _OPENER_RE.match(opener) and len(opener.split()) <= _MAX_ITEM_WORDS:
                 first = 1
+        if bare and not after_colon and last - first < 2:
+            continue
         found.append(_List(tuple(parts[first : last + 1])))
     return found
 

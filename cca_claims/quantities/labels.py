@@ -221,6 +221,7 @@ def _stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 4 else word
 
 
+@functools.lru_cache(maxsize=8192)  # a set claim's items are keyed again for every quote
 def _set_key(item: str) -> str:
     s = normalize_label(item)
     for pat, canon in _synonyms():
