@@ -50,14 +50,25 @@ def find_claim_files(target: Path) -> list[Path]:
 
 
 def load_claims(
-    target: Path, known_sources: Iterable[str], display_root: Path | None = None
+    target: Path,
+    known_sources: Iterable[str],
+    display_root: Path | None = None,
+    *,
+    files: list[Path] | None = None,
+    first_seen: dict[str, Position] | None = None,
+    references: bool = True,
 ) -> ClaimSet:
-    """Read every claim file under `target` and validate it against the known source ids."""
+    """Read every claim file under `target` and validate it against the known source ids.
+
+    `files` (default: `find_claim_files(target)`) and `first_seen` (the ids met so far, shared
+    across files to find duplicates) let a caller load the files in parts; `references=False`
+    leaves the cross-claim reference check (`check_references`) to the caller, for the whole.
+    """
     result = ClaimSet()
     sources = set(known_sources)
     root = display_root or Path.cwd()
-    first_seen: dict[str, Position] = {}
-    for path in find_claim_files(target):
+    first_seen = {} if first_seen is None else first_seen
+    for path in find_claim_files(target) if files is None else files:
         display = display_path(path, root)
         result.files.append(display)
         try:
@@ -90,11 +101,13 @@ def load_claims(
                 )
             continue
         ClaimFileReader(display, sources, result, first_seen).read(doc)
-    _check_references(result)
+    if references:
+        check_references(result)
     return result
 
 
-def _check_references(result: ClaimSet) -> None:
+def check_references(result: ClaimSet) -> None:
+    """Report `part_of`, `sum_of`, `growth` and `same_as` naming no claim of `result`."""
     ids = {c.id for c in result.claims}
     for claim in result.claims:
         refs: list[tuple[str, str]] = []

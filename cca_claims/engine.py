@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,9 @@ class Run:
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
     memo: Any = None  # cca_claims.cache.Memo: anchors and readings of the previous run
+    # a large check's second half of claim files, loaded by a worker: (pool, future, files)
+    partition: tuple | None = None
+    first_seen: dict = field(default_factory=dict)  # claim ids met while loading, by position
     progress: Callable[[str], None] | None = None  # told each stage's name as it starts
 
 
@@ -160,37 +164,39 @@ def load_source_stage(run: Run) -> None:
 
 
 def load_claim_stage(run: Run) -> None:
+    """Load and validate the claim files; a large set's second half is loaded (and anchored) by
+    a forked worker meanwhile (`cca_claims/partition.py`), joined in `anchor_stage`."""
     assert run.sources is not None
-    from cca_claims.claims import load_claims
+    from cca_claims import partition
+    from cca_claims.claims import find_claim_files, load_claims
 
-    run.claims = load_claims(run.config.claims, run.sources.sources.keys(), run.config.root)
+    target, root = Path(run.config.claims), run.config.root
+    known = set(run.sources.sources)
+    files = find_claim_files(target) if target.exists() else None
+    halves = partition.split(files) if files else None
+    if halves is None:
+        run.claims = load_claims(target, known, root, files=files)
+    else:
+        first, second = halves
+        anchor = partial(partition.anchor_claims, run)
+        run.partition = (*partition.start(second, target, root, known, anchor), second)
+        run.claims = load_claims(
+            target, known, root, files=first, first_seen=run.first_seen, references=False
+        )
     run.findings.extend(run.claims.problems)
 
 
 def anchor_stage(run: Run) -> None:
+    """Anchor every quote, and build the context the rules see (joining the worker's half)."""
     assert run.sources is not None and run.claims is not None
-    from cca_claims.anchor import Anchorer
-    from cca_claims.model import AnchorResult, EvidenceResult
+    from cca_claims import partition
     from cca_claims.rules.base import ClaimContext, RuleContext
 
-    anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold)
     context = RuleContext(run.config, run.sources.sources)
-    sources, memo = run.sources.sources, run.memo
-    for claim in run.claims.claims:
-        results = []
-        for ev in claim.evidence:
-            if ev.source not in sources:
-                found = AnchorResult(None, "no-source")
-            elif memo is not None:
-                found = memo.anchor(
-                    sources[ev.source],
-                    ev.quote,
-                    anchorer.threshold,
-                    lambda ev=ev: anchorer.anchor(ev.source, ev.quote),
-                )
-            else:
-                found = anchorer.anchor(ev.source, ev.quote)
-            results.append(EvidenceResult(ev, found, None))
+    anchors, _memo = partition.anchor_claims(run, run.claims)
+    if run.partition is not None:
+        anchors += partition.join_second_half(run)
+    for claim, results in zip(run.claims.claims, anchors):
         context.claims[claim.id] = ClaimContext(claim, results, kind=claim.kind)
     run.context = context
 
