@@ -205,8 +205,10 @@ def read_stage(run: Run) -> None:
     """Read each passage's values and pick the one each evidence item stands for.
 
     Claims are independent here, so on a large check they are shared between this process and
-    forked workers (see `_read_claims`); the memo of a cached run supplies unchanged claims.
+    forked workers (see `parallel_read.py`); the memo of a cached run supplies unchanged claims.
     """
+    from cca_claims import parallel_read
+
     assert run.context is not None
     memo, sources = run.memo, run.context.sources
     claims = list(run.context.claims.values())
@@ -221,7 +223,9 @@ def read_stage(run: Run) -> None:
         if outcomes[i] is None:
             todo.append(i)
     computed = set(todo)
-    for i, outcome in zip(todo, _read_claims([claims[i] for i in todo], sources, run.config)):
+    for i, outcome in zip(
+        todo, parallel_read.read_claims([claims[i] for i in todo], sources, run.config)
+    ):
         outcomes[i] = outcome
     for i, cc in enumerate(claims):
         outcome = outcomes[i]
@@ -231,89 +235,6 @@ def read_stage(run: Run) -> None:
         if memo is not None:
             memo.remember_reading(keys[i], outcome, i in computed)
         run.findings.extend(found)
-
-
-PARALLEL_MIN_CLAIMS = 2_000  # below this a worker process costs more than it saves
-WARM_UP_CLAIMS = 100  # read first in this process, so workers inherit loaded unit/FX tables
-_FORKED: tuple = ()  # what forked workers read: (claims, sources, config)
-
-
-def _read_one(cc, sources, config) -> tuple:
-    """read_claim, returning what it set on the claim's context and its findings."""
-    from cca_claims.reading import read_claim
-
-    found = read_claim(cc, sources, config)
-    return (cc.period, cc.kind, cc.claim_reading, cc.claim_value_problem, cc.evidence, found)
-
-
-def _read_chunk(lo: int, hi: int) -> list[tuple]:
-    """In a forked worker: read claims [lo, hi) of `_FORKED` and send the outcomes back."""
-    claims, sources, config = _FORKED
-    return [_read_one(cc, sources, config) for cc in claims[lo:hi]]
-
-
-def _workers() -> int:
-    """Processes to read with: the usable cores, at most 4 (CCA_CLAIMS_WORKERS overrides)."""
-    import os
-
-    wanted = os.environ.get("CCA_CLAIMS_WORKERS", "")
-    if wanted.isdigit():
-        return max(1, int(wanted))
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 4))
-
-
-def _read_claims(claims: list, sources: dict, config: Config) -> list[tuple]:
-    """The outcomes of reading `claims`, in order; shared with forked workers when it pays.
-
-    Reading is pure Python and CPU-bound (the GIL rules out threads), and every claim is read
-    independently, so a large check forks workers that inherit the loaded records, each reading
-    a contiguous share and sending back the outcomes (pickled records); this process reads the
-    first share meanwhile. Any trouble with the workers (no fork on this platform, a worker
-    killed) falls back to reading their share here: the result is the same either way.
-    """
-    global _FORKED
-    import multiprocessing as mp
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = _workers()
-    parallel = (
-        workers > 1
-        and len(claims) >= PARALLEL_MIN_CLAIMS
-        and sys.platform.startswith("linux")
-        and "fork" in mp.get_all_start_methods()
-    )
-    if not parallel:
-        return [_read_one(cc, sources, config) for cc in claims]
-    out = [_read_one(cc, sources, config) for cc in claims[:WARM_UP_CLAIMS]]
-    start = len(out)
-    size = -(-(len(claims) - start) // workers)  # ceiling division
-    bounds = [(lo, min(lo + size, len(claims))) for lo in range(start, len(claims), size)]
-    _FORKED = (claims, sources, config)
-    pending = []
-    try:
-        # a process pool notices a killed worker (BrokenProcessPool) instead of waiting forever
-        pool = ProcessPoolExecutor(len(bounds) - 1, mp_context=mp.get_context("fork"))
-        pending = [pool.submit(_read_chunk, lo, hi) for lo, hi in bounds[1:]]
-    except (OSError, ValueError, RuntimeError):
-        pool = None
-    try:
-        lo, hi = bounds[0]
-        out += [_read_one(cc, sources, config) for cc in claims[lo:hi]]
-        for i, (lo, hi) in enumerate(bounds[1:]):
-            try:
-                out += pending[i].result()
-            except Exception:  # no worker, or it failed or died: read its share here
-                out += [_read_one(cc, sources, config) for cc in claims[lo:hi]]
-    finally:
-        _FORKED = ()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-    return out
 
 
 def rule_stage(run: Run, lint_only: bool = False) -> None:

@@ -94,7 +94,7 @@ def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
 def test_claims_of_an_unchanged_file_are_not_read_again(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cca_claims import engine
+    from cca_claims import parallel_read
 
     config = _config(corpus)
     _cached(config)
@@ -108,13 +108,13 @@ def test_claims_of_an_unchanged_file_are_not_read_again(
         "claims:" + block.replace(f"id: {old_id}", "id: added-claim", 1) + "\n"
     )
     read: list[str] = []
-    real = engine._read_one
+    real = parallel_read.read_one
 
     def counting(cc, sources, cfg):
         read.append(cc.claim.id)
         return real(cc, sources, cfg)
 
-    monkeypatch.setattr(engine, "_read_one", counting)
+    monkeypatch.setattr(parallel_read, "read_one", counting)
     after = _cached(config)
     assert after.stats["cache"] == "miss"
     assert read == ["added-claim"]

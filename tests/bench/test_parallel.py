@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from cca_claims import engine
+from cca_claims import engine, parallel_read
 from cca_claims.config import Config
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
@@ -36,8 +36,8 @@ def _summary(report) -> tuple:
 @pytest.fixture()
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Config:
     generate(tmp_path, "XS", seed=13)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_CLAIMS", 1)
-    monkeypatch.setattr(engine, "WARM_UP_CLAIMS", 3)
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_CLAIMS", 1)
+    monkeypatch.setattr(parallel_read, "WARM_UP_CLAIMS", 3)
     return Config(root=tmp_path, claims=tmp_path / "claims", sources=tmp_path / "sources")
 
 
@@ -54,13 +54,13 @@ def test_a_dead_worker_falls_back_to_reading_here(config: Config, monkeypatch) -
     monkeypatch.setenv("CCA_CLAIMS_WORKERS", "1")
     serial = engine.check(config)
     parent = os.getpid()
-    real = engine._read_chunk
+    real = parallel_read._read_chunk
 
     def dying(lo: int, hi: int):
         if os.getpid() != parent:
             os._exit(3)  # as if killed: the pool breaks, the parent must not wait forever
         return real(lo, hi)
 
-    monkeypatch.setattr(engine, "_read_chunk", dying)
+    monkeypatch.setattr(parallel_read, "_read_chunk", dying)
     monkeypatch.setenv("CCA_CLAIMS_WORKERS", "2")
     assert _summary(engine.check(config)) == _summary(serial)

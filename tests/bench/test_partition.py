@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from cca_claims import engine, partition
+from cca_claims import engine, parallel_read, partition
 from cca_claims.config import Config
 
 
@@ -178,7 +178,7 @@ def test_the_workers_anchors_are_kept_in_the_cache_memo(
     assert not log.exists()  # every anchor came from the memo, in both halves
     assert _summary(again) == _summary(cold)
     # and the log does fill when anchors are computed, in both processes
-    monkeypatch.setattr(engine, "_workers", lambda: 1)
+    monkeypatch.setattr(parallel_read, "workers", lambda: 1)
     engine.check(Config(root=corpus, claims=corpus / "claims", sources=corpus / "sources"))
     assert len(log.read_text().splitlines()) == len(
         [ev for c in cold.claims for ev in c.evidence if ev.anchor.status != "no-source"]
