@@ -41,7 +41,7 @@ class Run:
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
     memo: Any = None  # cca_claims.cache.Memo: anchors and readings of the previous run
-    # a large check's second half of claim files, loaded by a worker: (pool, future, files)
+    # a large check's second half of claim files, loaded by a worker: (job or None, files)
     partition: tuple | None = None
     first_seen: dict = field(default_factory=dict)  # claim ids met while loading, by position
     progress: Callable[[str], None] | None = None  # told each stage's name as it starts
@@ -179,7 +179,7 @@ def load_claim_stage(run: Run) -> None:
     else:
         first, second = halves
         anchor = partial(partition.anchor_claims, run)
-        run.partition = (*partition.start(second, target, root, known, anchor), second)
+        run.partition = (partition.start(second, target, root, known, anchor), second)
         run.claims = load_claims(
             target, known, root, files=first, first_seen=run.first_seen, references=False
         )

@@ -11,7 +11,6 @@ from cca_claims.config import Config
 
 PARALLEL_MIN_CLAIMS = 2_000  # below this a worker process costs more than it saves
 WARM_UP_CLAIMS = 100  # read first in this process, so workers inherit loaded unit/FX tables
-_FORKED: tuple = ()  # what forked workers read: (claims, sources, config)
 
 
 def read_one(cc, sources, config) -> tuple:
@@ -22,13 +21,12 @@ def read_one(cc, sources, config) -> tuple:
     return (cc.period, cc.kind, cc.claim_reading, cc.claim_value_problem, cc.evidence, found)
 
 
-def _read_chunk(lo: int, hi: int) -> list[tuple]:
-    """In a forked worker: read claims [lo, hi) of `_FORKED` and send the outcomes back.
+def _read_chunk(claims: list, lo: int, hi: int, sources: dict, config: Config) -> list[tuple]:
+    """In a forked worker: read claims [lo, hi) and send the outcomes back.
 
     Each evidence result goes back as only what reading added to it (reading, candidates,
     problem): the parent has the evidence and its anchor already, and pickling them again
     doubled what crossed the pipe."""
-    claims, sources, config = _FORKED
     out = []
     for cc in claims[lo:hi]:
         period, kind, reading, problem, evidence, found = read_one(cc, sources, config)
@@ -69,43 +67,24 @@ def read_claims(claims: list, sources: dict, config: Config) -> list[tuple]:
     first share meanwhile. Any trouble with the workers (no fork on this platform, a worker
     killed) falls back to reading their share here: the result is the same either way.
     """
-    global _FORKED
-    import multiprocessing as mp
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
+    from cca_claims import forking
 
     count = workers()
-    parallel = (
-        count > 1
-        and len(claims) >= PARALLEL_MIN_CLAIMS
-        and sys.platform.startswith("linux")
-        and "fork" in mp.get_all_start_methods()
-    )
-    if not parallel:
+    if count < 2 or len(claims) < PARALLEL_MIN_CLAIMS or not forking.available():
         return [read_one(cc, sources, config) for cc in claims]
     out = [read_one(cc, sources, config) for cc in claims[:WARM_UP_CLAIMS]]
     start = len(out)
     size = -(-(len(claims) - start) // count)  # ceiling division
     bounds = [(lo, min(lo + size, len(claims))) for lo in range(start, len(claims), size)]
-    _FORKED = (claims, sources, config)
-    pending = []
-    try:
-        # a process pool notices a killed worker (BrokenProcessPool) instead of waiting forever
-        pool = ProcessPoolExecutor(len(bounds) - 1, mp_context=mp.get_context("fork"))
-        pending = [pool.submit(_read_chunk, lo, hi) for lo, hi in bounds[1:]]
-    except (OSError, ValueError, RuntimeError):
-        pool = None
-    try:
-        lo, hi = bounds[0]
-        out += [read_one(cc, sources, config) for cc in claims[lo:hi]]
-        for i, (lo, hi) in enumerate(bounds[1:]):
-            try:
-                outcomes = pending[i].result()
-                out += [_expand(cc, o) for cc, o in zip(claims[lo:hi], outcomes)]
-            except Exception:  # no worker, or it failed or died: read its share here
-                out += [read_one(cc, sources, config) for cc in claims[lo:hi]]
-    finally:
-        _FORKED = ()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    pending = [forking.start(_read_chunk, claims, lo, hi, sources, config) for lo, hi in bounds[1:]]
+    lo, hi = bounds[0]
+    out += [read_one(cc, sources, config) for cc in claims[lo:hi]]
+    for job, (lo, hi) in zip(pending, bounds[1:]):
+        try:
+            if job is None:
+                raise RuntimeError("no worker")
+            outcomes = job.result()
+            out += [_expand(cc, o) for cc, o in zip(claims[lo:hi], outcomes)]
+        except Exception:  # noqa: BLE001 - no worker, or it failed or died: read its share here
+            out += [read_one(cc, sources, config) for cc in claims[lo:hi]]
     return out

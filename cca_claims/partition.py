@@ -14,8 +14,6 @@ then exactly a sequential load's). The same happens when the worker cannot be fo
 
 from __future__ import annotations
 
-import sys
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,8 +23,6 @@ if TYPE_CHECKING:
     from cca_claims.engine import Run
 
 PARALLEL_MIN_BYTES = 1_500_000  # claim files below this in all are loaded in one process
-
-_FORKED: tuple = ()  # what the worker loads: (files, target, root, source ids, anchor_fn)
 
 
 @dataclass
@@ -43,11 +39,9 @@ class Half:
 def split(files: list[Path]) -> tuple[list[Path], list[Path]] | None:
     """The files cut in two halves of about equal size, or None when one process should load
     them all (few or small files, no fork on this platform)."""
-    import multiprocessing as mp
+    from cca_claims import forking
 
-    if len(files) < 2 or not sys.platform.startswith("linux"):
-        return None
-    if "fork" not in mp.get_all_start_methods():
+    if len(files) < 2 or not forking.available():
         return None
     sizes = []
     for path in files:
@@ -67,30 +61,20 @@ def split(files: list[Path]) -> tuple[list[Path], list[Path]] | None:
     return None
 
 
-def start(
-    files: list[Path], target: Path, root: Path, source_ids: set[str], anchor_fn
-) -> tuple[Any, Future]:
-    """Fork a worker that loads and anchors `files`; (pool, future of its `Half`).
+def start(files: list[Path], target: Path, root: Path, source_ids: set[str], anchor_fn) -> Any:
+    """Fork a worker that loads and anchors `files`: a `forking.Forked` whose result is a
+    `Half`, or None when no worker can be forked (the caller then loads them itself).
 
     `anchor_fn(claims)` anchors a ClaimSet's claims in the worker (the engine's anchoring, so
     both halves anchor alike) and returns (anchors, memo); the memo's new entries come back."""
-    global _FORKED
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from cca_claims import forking
 
-    _FORKED = (files, target, root, source_ids, anchor_fn)
-    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
-    try:
-        future = pool.submit(_work)
-    finally:
-        _FORKED = ()  # the worker has its copy from the fork
-    return pool, future
+    return forking.start(_work, files, target, root, source_ids, anchor_fn)
 
 
-def _work() -> Half:
+def _work(files: list[Path], target: Path, root: Path, source_ids: set[str], anchor_fn) -> Half:
     from cca_claims.claims import load_claims
 
-    files, target, root, source_ids, anchor_fn = _FORKED
     first_seen: dict[str, Any] = {}
     claims = load_claims(
         target, source_ids, root, files=files, first_seen=first_seen, references=False
@@ -105,15 +89,14 @@ def _work() -> Half:
     )
 
 
-def join(pool: Any, future: Future, first_seen: dict[str, Any]) -> Half | None:
-    """The worker's half, or None when it must be loaded here instead (it failed, or it met an
-    id the first half has: only a sequential load reports that duplicate as one process would)."""
+def join(job: Any, first_seen: dict[str, Any]) -> Half | None:
+    """The worker's half, or None when it must be loaded here instead (no worker, it failed, or
+    it met an id the first half has: only a sequential load reports that duplicate as one
+    process would)."""
     try:
-        half = future.result()
-    except Exception:  # noqa: BLE001 - no worker, or it failed or died: load here
+        half = job.result() if job is not None else None
+    except Exception:  # noqa: BLE001 - the worker failed or died: load here
         half = None
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
     if half is None or any(claim_id in first_seen for claim_id in half.first_seen):
         return None
     return half
@@ -154,9 +137,9 @@ def join_second_half(run: Run) -> list[list]:
     from cca_claims.claims import check_references, load_claims
 
     assert run.partition is not None and run.claims is not None and run.sources is not None
-    pool, future, files = run.partition
+    job, files = run.partition
     run.partition = None
-    half = join(pool, future, run.first_seen)
+    half = join(job, run.first_seen)
     if half is not None:
         rest, anchors = half.claims, half.anchors
         if run.memo is not None:

@@ -124,7 +124,7 @@ def test_a_failing_worker_falls_back_to_loading_here(
     sequential = _summary(engine.check(_config(corpus)))
     monkeypatch.setattr(partition, "PARALLEL_MIN_BYTES", 0)
 
-    def broken() -> None:
+    def broken(*_args) -> None:
         raise RuntimeError("worker lost")
 
     monkeypatch.setattr(partition, "_work", broken)

@@ -1,0 +1,66 @@
+"""Run a function in a forked worker that inherits this process's records.
+
+The expensive parts of a large check (loading claims, reading values, drawing the report) work
+on records this process already holds. A forked worker shares them copy-on-write, so only the
+call and its result cross a pipe: the function and its arguments are left in a table here
+before the fork and looked up by a number in the worker. Linux only (fork); elsewhere, or when
+no process can be started, callers do the work themselves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+_JOBS: dict[int, tuple[Callable[..., Any], tuple]] = {}
+_NUMBERS = itertools.count()
+
+
+def available() -> bool:
+    """Whether workers can be forked here."""
+    import multiprocessing as mp
+
+    return sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
+
+
+class Forked:
+    """A call running in a forked worker; `result()` waits for it (and raises what it raised)."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._number = next(_NUMBERS)
+        _JOBS[self._number] = (fn, args)
+        # a process pool notices a killed worker (BrokenProcessPool) instead of waiting forever
+        self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+        try:
+            self._future = self._pool.submit(_run, self._number)  # forks the worker now
+        except BaseException:
+            self._pool.shutdown(wait=False)
+            raise
+        finally:
+            del _JOBS[self._number]  # the worker has its copy
+
+    def result(self) -> Any:
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start(fn: Callable[..., Any], *args: Any) -> Forked | None:
+    """`fn(*args)` started in a forked worker, or None when that is not possible here."""
+    if not available():
+        return None
+    try:
+        return Forked(fn, *args)
+    except (OSError, ValueError, RuntimeError):
+        return None
+
+
+def _run(number: int) -> Any:
+    fn, args = _JOBS[number]
+    return fn(*args)
