@@ -207,6 +207,11 @@ def write_later(job: Callable[[], Any], records: int = BACKGROUND_MIN_RECORDS) -
         job()
         return
     if pid == 0:  # the child: write, then leave without touching the parent's state
+        import gc
+
+        # a short life: collecting would only re-scan the inherited records (~40 % of the
+        # time pickling them takes)
+        gc.disable()
         code = 0
         try:
             job()
@@ -425,13 +430,39 @@ class Memo:
             self.misses += 1
         self.reads[key] = value
 
-    def save(self) -> None:
-        """Store the entries this run used (when anything was computed or dropped)."""
+    def start_save(self, records: int = 0) -> None:
+        """Begin storing the entries this run used (when anything was computed or dropped), as
+        soon as the last stage that adds to them is done: a large memo is written by a forked
+        child while the check goes on. It goes to a file kept aside until `finish_save`."""
+        self._pending = None
         reads = self.reads if self.read_stage_ran else self.reads_old
         unchanged = not self.misses and len(self.anchors) == len(self.anchors_old)
-        if unchanged and len(reads) == len(self.reads_old):
+        if self.folder is None or (unchanged and len(reads) == len(self.reads_old)):
             return
-        store(self.folder, self._key(), (self.anchors, reads), name=self.NAME)
+        pending = self._pending = f".{self.NAME}.{os.getpid()}.pending"
+        value = (self.anchors, reads)
+        write_later(lambda: store(self.folder, self._key(), value, name=pending), records)
+
+    def finish_save(self, keep: bool) -> None:
+        """Put the memo in place when `keep` (the inputs did not change during the run), else
+        drop it."""
+        pending, self._pending = getattr(self, "_pending", None), None
+        if pending is None or self.folder is None:
+            return
+        wait_for_writes()
+        path = self.folder / pending
+        try:
+            if keep:
+                os.replace(path, self.folder / self.NAME)
+            else:
+                path.unlink()
+        except OSError:  # nothing was written (the write failed): nothing to keep
+            pass
+
+    def save(self) -> None:
+        """Store the entries this run used, here and now."""
+        self.start_save(records=0)
+        self.finish_save(keep=True)
 
 
 def _config_repr(config: Any) -> str:

@@ -102,6 +102,8 @@ def _run_stages(run: Run, lint_only: bool) -> Report:
     stage(run, "anchor", anchor_stage)
     if not lint_only:
         stage(run, "read values", read_stage)
+    if run.memo is not None:  # complete now: written while the rules run (kept if unchanged)
+        run.memo.start_save(records=len(run.context.claims) if run.context else 0)
     stage(run, "rules", lambda r: rule_stage(r, lint_only=lint_only))
     return stage(run, "decide", finish)
 
@@ -130,13 +132,11 @@ def _cached_check(
     run.timings["cache"] = time.perf_counter() - started
     report = _run_stages(run, lint_only)
     # store only when the inputs did not change while they were being checked
-    if cache.input_key(config, mode=mode, baseline=baseline) == key:
-        # pickling a large report and memo takes seconds: done beside the caller's rendering
-        def write() -> None:
-            cache.store(folder, key, report)
-            memo.save()
-
-        cache.write_later(write, records=len(report.claims))
+    unchanged = cache.input_key(config, mode=mode, baseline=baseline) == key
+    memo.finish_save(keep=unchanged)
+    if unchanged:
+        # pickling a large report takes a second or more: done beside the caller's rendering
+        cache.write_later(lambda: cache.store(folder, key, report), records=len(report.claims))
         return replace(report, stats={**report.stats, "cache": "miss", "cache_key": key})
     return replace(report, stats={**report.stats, "cache": "miss"})
 

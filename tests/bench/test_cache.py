@@ -277,3 +277,30 @@ def test_small_checks_write_their_entries_before_returning(
     check(_config(corpus), use_cache=True)
     assert not forks
     assert len(list((corpus / ".cca-claims-cache").glob("*.pickle"))) == 2
+
+
+def test_nothing_is_kept_when_an_input_changes_during_the_check(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo is written while the rules run; it is put in place only if the inputs are the
+    same at the end, and the report is not stored at all otherwise."""
+    from cca_claims import engine
+
+    config = _config(corpus)
+    claim_file = sorted((corpus / "claims").glob("*.yaml"))[0]
+    real_rules = engine.rule_stage
+
+    def editing_rules(run, lint_only=False):
+        claim_file.write_text(claim_file.read_text() + "\n# edited during the check\n")
+        return real_rules(run, lint_only=lint_only)
+
+    monkeypatch.setattr(engine, "rule_stage", editing_rules)
+    report = check(config, use_cache=True)
+    cache.wait_for_writes()
+    assert report.stats["cache"] == "miss" and "cache_key" not in report.stats
+    folder = corpus / ".cca-claims-cache"
+    assert not list(folder.glob("*.pickle")) and not list(folder.glob(".*pending"))
+    monkeypatch.setattr(engine, "rule_stage", real_rules)
+    _cached(config)
+    assert sorted(p.name for p in folder.glob("*.pickle"))[-1] == "memo.pickle"
+    assert len(list(folder.glob("*.pickle"))) == 2
