@@ -44,6 +44,7 @@ class Run:
     # a large check's second half of claim files, loaded by a worker: (job or None, files)
     partition: tuple | None = None
     first_seen: dict = field(default_factory=dict)  # claim ids met while loading, by position
+    rule_share: Any = None  # parallel_read.RuleShare: per-claim rules the read workers ran
     progress: Callable[[str], None] | None = None  # told each stage's name as it starts
 
 
@@ -223,9 +224,10 @@ def read_stage(run: Run) -> None:
         if outcomes[i] is None:
             todo.append(i)
     computed = set(todo)
-    for i, outcome in zip(
-        todo, parallel_read.read_claims([claims[i] for i in todo], sources, run.config)
-    ):
+    read, run.rule_share = parallel_read.read_claims(
+        [claims[i] for i in todo], sources, run.config, _claim_rules(run)
+    )
+    for i, outcome in zip(todo, read):
         outcomes[i] = outcome
     for i, cc in enumerate(claims):
         outcome = outcomes[i]
@@ -237,18 +239,39 @@ def read_stage(run: Run) -> None:
         run.findings.extend(found)
 
 
-def rule_stage(run: Run, lint_only: bool = False) -> None:
-    from cca_claims.problems import problem
+def _claim_rules(run: Run) -> list:
+    """The enabled rules that look at one claim at a time (all but the relations)."""
     from cca_claims.rules import RULES
 
+    return [
+        (rule_id, module)
+        for rule_id, module in RULES.items()
+        if module.CATEGORY != "relation" and run.config.rule_enabled(rule_id, module.NAME)
+    ]
+
+
+def rule_stage(run: Run, lint_only: bool = False) -> None:
+    """Run every enabled rule (what the read workers already ran on their claims is added)."""
+    from cca_claims.problems import problem
+    from cca_claims.rules import RULES
+    from cca_claims.rules.base import RuleContext
+
     assert run.context is not None
+    share, rest = run.rule_share, None
     for rule_id, module in RULES.items():
         if lint_only and not rule_id.startswith("A"):
             continue
         if not run.config.rule_enabled(rule_id, module.NAME):
             continue
+        context = run.context
+        if share is not None and rule_id in share.findings:
+            run.findings.extend(share.findings[rule_id])
+            if rest is None:
+                others = {k: v for k, v in context.claims.items() if k not in share.claims}
+                rest = RuleContext(context.config, context.sources, others)
+            context = rest
         try:
-            run.findings.extend(module.check(run.context))
+            run.findings.extend(module.check(context))
         except Exception as exc:  # a rule bug must not hide every other finding
             run.findings.append(
                 problem(

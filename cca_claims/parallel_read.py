@@ -3,9 +3,15 @@
 Reading values is pure Python and CPU-bound (the GIL rules out threads), and every claim is read
 independently, so a large check forks workers that inherit the loaded records and each read a
 contiguous share of the claims; the outcomes come back pickled, in order.
+
+A worker also runs the per-claim rules (every rule but the relations between claims) on the
+claims it read, while their readings are at hand: those rules look at one claim at a time, so
+their findings are the ones the rules stage would make, and it only runs them on the rest.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from cca_claims.config import Config
 
@@ -21,18 +27,30 @@ def read_one(cc, sources, config) -> tuple:
     return (cc.period, cc.kind, cc.claim_reading, cc.claim_value_problem, cc.evidence, found)
 
 
-def _read_chunk(claims: list, lo: int, hi: int, sources: dict, config: Config) -> list[tuple]:
-    """In a forked worker: read claims [lo, hi) and send the outcomes back.
+def _read_chunk(
+    claims: list, lo: int, hi: int, sources: dict, config: Config, rules: list
+) -> tuple[list[tuple], dict[str, list | None]]:
+    """In a forked worker: read claims [lo, hi), run `rules` on them, send both back.
 
     Each evidence result goes back as only what reading added to it (reading, candidates,
     problem): the parent has the evidence and its anchor already, and pickling them again
-    doubled what crossed the pipe."""
+    doubled what crossed the pipe. A rule that fails here comes back as None (the parent then
+    runs it itself, and reports the failure as it would)."""
+    from cca_claims.rules.base import RuleContext
+
     out = []
     for cc in claims[lo:hi]:
         period, kind, reading, problem, evidence, found = read_one(cc, sources, config)
         added = [(e.reading, e.candidates, e.reading_problem) for e in evidence]
         out.append((period, kind, reading, problem, added, found))
-    return out
+    context = RuleContext(config, sources, {cc.claim.id: cc for cc in claims[lo:hi]})
+    findings: dict[str, list | None] = {}
+    for rule_id, module in rules:
+        try:
+            findings[rule_id] = list(module.check(context))
+        except Exception:  # noqa: BLE001 - the parent runs it again and reports the error
+            findings[rule_id] = None
+    return out, findings
 
 
 def _expand(cc, outcome: tuple) -> tuple:
@@ -60,31 +78,60 @@ def workers() -> int:
     return max(1, min(cores, 4))
 
 
-def read_claims(claims: list, sources: dict, config: Config) -> list[tuple]:
+@dataclass
+class RuleShare:
+    """Per-claim rules already run by the workers: findings by rule, and the claims covered."""
+
+    findings: dict[str, list] = field(default_factory=dict)
+    claims: set[str] = field(default_factory=set)
+
+
+def read_claims(
+    claims: list, sources: dict, config: Config, rules: list | None = None
+) -> tuple[list[tuple], RuleShare]:
     """The outcomes of reading `claims`, in order; shared with forked workers when it pays.
 
-    Each worker reads a contiguous share and sends back the outcomes; this process reads the
-    first share meanwhile. Any trouble with the workers (no fork on this platform, a worker
-    killed) falls back to reading their share here: the result is the same either way.
+    Each worker reads a contiguous share, runs the per-claim `rules` on it and sends both back;
+    this process reads the first share meanwhile. Any trouble with the workers (no fork on this
+    platform, a worker killed) falls back to reading their share here (its rules are then left
+    to the rules stage): the result is the same either way.
     """
     from cca_claims import forking
 
+    share = RuleShare()
     count = workers()
     if count < 2 or len(claims) < PARALLEL_MIN_CLAIMS or not forking.available():
-        return [read_one(cc, sources, config) for cc in claims]
+        return [read_one(cc, sources, config) for cc in claims], share
+    rules = list(rules or [])
     out = [read_one(cc, sources, config) for cc in claims[:WARM_UP_CLAIMS]]
     start = len(out)
     size = -(-(len(claims) - start) // count)  # ceiling division
     bounds = [(lo, min(lo + size, len(claims))) for lo in range(start, len(claims), size)]
-    pending = [forking.start(_read_chunk, claims, lo, hi, sources, config) for lo, hi in bounds[1:]]
+    pending = [
+        forking.start(_read_chunk, claims, lo, hi, sources, config, rules) for lo, hi in bounds[1:]
+    ]
     lo, hi = bounds[0]
     out += [read_one(cc, sources, config) for cc in claims[lo:hi]]
+    failed: set[str] = set()
     for job, (lo, hi) in zip(pending, bounds[1:]):
         try:
             if job is None:
                 raise RuntimeError("no worker")
-            outcomes = job.result()
+            outcomes, found = job.result()
             out += [_expand(cc, o) for cc, o in zip(claims[lo:hi], outcomes)]
         except Exception:  # noqa: BLE001 - no worker, or it failed or died: read its share here
             out += [read_one(cc, sources, config) for cc in claims[lo:hi]]
-    return out
+            failed.update(rule_id for rule_id, _module in rules)
+            continue
+        share.claims.update(cc.claim.id for cc in claims[lo:hi])
+        for rule_id, listed in found.items():
+            if listed is None:
+                failed.add(rule_id)
+            else:
+                share.findings.setdefault(rule_id, []).extend(listed)
+    if failed:  # those rules run on every claim in the rules stage
+        for rule_id in failed:
+            share.findings.pop(rule_id, None)
+    if not share.findings:
+        share.claims.clear()
+    return out, share

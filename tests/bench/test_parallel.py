@@ -64,3 +64,39 @@ def test_a_dead_worker_falls_back_to_reading_here(config: Config, monkeypatch) -
     monkeypatch.setattr(parallel_read, "_read_chunk", dying)
     monkeypatch.setenv("CCA_CLAIMS_WORKERS", "2")
     assert _summary(engine.check(config)) == _summary(serial)
+
+
+def test_workers_run_the_per_claim_rules_and_the_rules_stage_the_rest(
+    config: Config, monkeypatch
+) -> None:
+    run = engine.Run(config)
+    for step in (engine.load_source_stage, engine.load_claim_stage, engine.anchor_stage):
+        step(run)
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "2")
+    engine.read_stage(run)
+    share = run.rule_share
+    # the relations need every claim: never run by a worker
+    assert share.findings and not any(rule_id.startswith("R") for rule_id in share.findings)
+    assert share.claims and len(share.claims) < len(run.context.claims)
+
+
+def test_a_rule_failing_in_a_worker_is_reported_as_one_process_would(
+    config: Config, monkeypatch
+) -> None:
+    from cca_claims.rules import RULES
+
+    module = RULES["C201"]
+    parent = os.getpid()
+    real = module.check
+
+    def fragile(context):
+        if os.getpid() != parent:
+            raise RuntimeError("only in the worker")
+        return real(context)
+
+    monkeypatch.setattr(module, "check", fragile)
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "1")
+    serial = engine.check(config)
+    monkeypatch.setenv("CCA_CLAIMS_WORKERS", "2")
+    assert _summary(engine.check(config)) == _summary(serial)
+    assert not any(f.rule == "E001" for f in serial.findings)
