@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from cca_claims.engine import Run
 
 PARALLEL_MIN_BYTES = 1_500_000  # claim files below this in all are loaded in one process
+# the share of the bytes this process loads: the worker also pickles its half and this process
+# unpickles it, about a third of the loading time (measured at tier M)
+OWN_SHARE = 0.57
 
 
 @dataclass
@@ -37,8 +40,8 @@ class Half:
 
 
 def split(files: list[Path]) -> tuple[list[Path], list[Path]] | None:
-    """The files cut in two halves of about equal size, or None when one process should load
-    them all (few or small files, no fork on this platform)."""
+    """The files cut in two parts, the first `OWN_SHARE` of the bytes for this process, or
+    None when one process should load them all (few or small files, no fork here)."""
     from cca_claims import forking
 
     if len(files) < 2 or not forking.available():
@@ -55,7 +58,7 @@ def split(files: list[Path]) -> tuple[list[Path], list[Path]] | None:
     running = 0
     for i, size in enumerate(sizes):
         running += size
-        if running * 2 >= total:
+        if running >= total * OWN_SHARE:
             cut = max(1, min(i + 1, len(files) - 1))
             return files[:cut], files[cut:]
     return None
