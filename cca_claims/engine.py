@@ -41,7 +41,8 @@ class Run:
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
     memo: Any = None  # cca_claims.cache.Memo: anchors and readings of the previous run
-    # a large check's second half of claim files, loaded by a worker: (job or None, files)
+    # a large check's claim files in two parts, the second loaded by a worker:
+    # (job or None, first files, second files)
     partition: tuple | None = None
     first_seen: dict = field(default_factory=dict)  # claim ids met while loading, by position
     rule_share: Any = None  # parallel_read.RuleShare: per-claim rules the read workers ran
@@ -158,31 +159,42 @@ def stage(run: Run, name: str, fn):
 
 
 def load_source_stage(run: Run) -> None:
+    """Load the sources; a large set of claim files has its second part loaded (sources, claims,
+    anchors) by a forked worker from now on (`cca_claims/partition.py`), joined in
+    `anchor_stage`."""
+    from cca_claims import partition
+    from cca_claims.claims import find_claim_files
     from cca_claims.sources import load_sources
 
+    target = Path(run.config.claims)
+    files = find_claim_files(target) if target.exists() else None
+    parts = partition.split(files) if files else None
+    if parts is not None:
+        first, second = parts
+        job = partition.start(
+            second,
+            target,
+            run.config.root,
+            partial(partition.load_sources_here, run),
+            partial(partition.anchor_claims, run),
+        )
+        run.partition = (job, first, second)
     run.sources = load_sources(run.config.sources, run.config.root)
     run.findings.extend(run.sources.problems)
 
 
 def load_claim_stage(run: Run) -> None:
-    """Load and validate the claim files; a large set's second half is loaded (and anchored) by
-    a forked worker meanwhile (`cca_claims/partition.py`), joined in `anchor_stage`."""
+    """Load and validate the claim files (the first part only when a worker loads the rest)."""
     assert run.sources is not None
-    from cca_claims import partition
-    from cca_claims.claims import find_claim_files, load_claims
+    from cca_claims.claims import load_claims
 
     target, root = Path(run.config.claims), run.config.root
     known = set(run.sources.sources)
-    files = find_claim_files(target) if target.exists() else None
-    halves = partition.split(files) if files else None
-    if halves is None:
-        run.claims = load_claims(target, known, root, files=files)
+    if run.partition is None:
+        run.claims = load_claims(target, known, root)
     else:
-        first, second = halves
-        anchor = partial(partition.anchor_claims, run)
-        run.partition = (partition.start(second, target, root, known, anchor), second)
         run.claims = load_claims(
-            target, known, root, files=first, first_seen=run.first_seen, references=False
+            target, known, root, files=run.partition[1], first_seen=run.first_seen, references=False
         )
     run.findings.extend(run.claims.problems)
 

@@ -2,9 +2,10 @@
 
 Loading claims (YAML, validation) and anchoring their quotes take a quarter of a large check and
 each claim file is independent of the others, except for two things seen across files: duplicate
-claim ids and references between claims. So the files are cut in two by size: a forked worker
-loads and anchors the second half while this process does the first, and the halves are joined
-in file order, as one process would have read them. The reference check then runs on the whole.
+claim ids and references between claims. So the files are cut in two by size: a forked worker,
+started before anything is loaded, loads the sources, then loads and anchors the second part
+while this process loads the sources and does the first; the parts are joined in file order, as
+one process would have read them. The reference check then runs on the whole.
 
 A duplicate id across the two halves is the one thing a half cannot see, and one process would
 have dropped the later claim with an E004 there: when the worker's ids meet this process's, its
@@ -64,20 +65,22 @@ def split(files: list[Path]) -> tuple[list[Path], list[Path]] | None:
     return None
 
 
-def start(files: list[Path], target: Path, root: Path, source_ids: set[str], anchor_fn) -> Any:
+def start(files: list[Path], target: Path, root: Path, prepare, anchor_fn) -> Any:
     """Fork a worker that loads and anchors `files`: a `forking.Forked` whose result is a
     `Half`, or None when no worker can be forked (the caller then loads them itself).
 
-    `anchor_fn(claims)` anchors a ClaimSet's claims in the worker (the engine's anchoring, so
-    both halves anchor alike) and returns (anchors, memo); the memo's new entries come back."""
+    The worker starts before this process loads the sources: `prepare()` loads them there too
+    and returns the known source ids; `anchor_fn(claims)` anchors a ClaimSet's claims as the
+    engine does and returns (anchors, memo), whose new entries come back."""
     from cca_claims import forking
 
-    return forking.start(_work, files, target, root, source_ids, anchor_fn)
+    return forking.start(_work, files, target, root, prepare, anchor_fn)
 
 
-def _work(files: list[Path], target: Path, root: Path, source_ids: set[str], anchor_fn) -> Half:
+def _work(files: list[Path], target: Path, root: Path, prepare, anchor_fn) -> Half:
     from cca_claims.claims import load_claims
 
+    source_ids = prepare()
     first_seen: dict[str, Any] = {}
     claims = load_claims(
         target, source_ids, root, files=files, first_seen=first_seen, references=False
@@ -90,6 +93,14 @@ def _work(files: list[Path], target: Path, root: Path, source_ids: set[str], anc
         dict(memo.anchors) if memo is not None else {},
         memo.misses if memo is not None else 0,
     )
+
+
+def load_sources_here(run: Run) -> set[str]:
+    """In the worker: the sources, loaded as this process loads them (the ids it knows)."""
+    from cca_claims.sources import load_sources
+
+    run.sources = load_sources(run.config.sources, run.config.root)
+    return set(run.sources.sources)
 
 
 def join(job: Any, first_seen: dict[str, Any]) -> Half | None:
@@ -140,7 +151,7 @@ def join_second_half(run: Run) -> list[list]:
     from cca_claims.claims import check_references, load_claims
 
     assert run.partition is not None and run.claims is not None and run.sources is not None
-    job, files = run.partition
+    job, _first, files = run.partition
     run.partition = None
     half = join(job, run.first_seen)
     if half is not None:
