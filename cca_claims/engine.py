@@ -320,8 +320,9 @@ def finish(run: Run) -> Report:
     for f in findings:
         for claim_id in dict.fromkeys(f.claims):
             by_claim.setdefault(claim_id, []).append(f)
+    reconciled = run.rule_share.reconciled if run.rule_share is not None else {}
     results = tuple(
-        decide(cc, by_claim.get(claim_id, []), run.context)
+        decide(cc, by_claim.get(claim_id, []), run.context, reconciled.get(claim_id))
         for claim_id, cc in run.context.claims.items()
     )
     return Report(

@@ -29,10 +29,15 @@ _COUNTS = ("error", "warning")
 
 
 def decide(
-    cc: ClaimContext, findings: list[Finding], context: RuleContext | None = None
+    cc: ClaimContext,
+    findings: list[Finding],
+    context: RuleContext | None = None,
+    groups: tuple[ReconciledGroup, ...] | None = None,
 ) -> ClaimResult:
-    """The claim's verdict and reconciled groups (see the module docstring)."""
-    groups = reconcile(cc, context)
+    """The claim's verdict and reconciled groups (see the module docstring); `groups` when
+    they were reconciled already (by a read worker: they depend on the readings only)."""
+    if groups is None:
+        groups = reconcile(cc, context)
     return ClaimResult(
         claim=cc.claim,
         verdict=verdict(cc, findings),

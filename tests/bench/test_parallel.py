@@ -27,6 +27,7 @@ def _summary(report) -> tuple:
                 for e in c.evidence
             ),
             tuple(e.reading_problem for e in c.evidence),
+            c.reconciled,
         )
         for c in report.claims
     )
@@ -78,6 +79,7 @@ def test_workers_run_the_per_claim_rules_and_the_rules_stage_the_rest(
     # the relations need every claim: never run by a worker
     assert share.findings and not any(rule_id.startswith("R") for rule_id in share.findings)
     assert share.claims and len(share.claims) < len(run.context.claims)
+    assert set(share.reconciled) == share.claims
 
 
 def test_a_rule_failing_in_a_worker_is_reported_as_one_process_would(
