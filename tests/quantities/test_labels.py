@@ -230,5 +230,30 @@ def test_every_vocabulary_phrase_compiles_and_has_a_rank(entry: dict) -> None:
     assert entry["status"] in names
     own = [p for p in phrases if p[1] == entry["status"]]
     assert len(own) == len(entry.get("phrases") or []) + len(entry.get("weak") or [])
-    for _, _, lo, hi, _ in own:
+    for pat, _, lo, hi, _ in own:
         assert lo == names.index(entry["status"]) and hi >= lo
+        assert pat.compiled.pattern  # compiles (phrases are compiled when first needed)
+
+
+def test_skipping_phrases_by_their_first_word_never_changes_a_reading(monkeypatch) -> None:
+    from cca_claims.quantities import statuses
+
+    texts = []
+    for entry in STATUSES:
+        for item in (entry.get("phrases") or []) + (entry.get("weak") or []):
+            phrase = next(iter(item)) if isinstance(item, dict) else str(item)
+            if "(" in phrase or "\\" in phrase:
+                continue
+            texts += [
+                f"The line is {phrase} now.",
+                f"THE LINE IS {phrase.upper()}.",
+                f"Work was {phrase.replace(' ', '-')}, officials said.",
+                f"It is not {phrase} yet; the {phrase} phase follows.",
+            ]
+    assert len(texts) > 40
+    with_skips = [statuses.status_reading(t) for t in texts]
+    original = statuses._LazyPattern.finditer
+    monkeypatch.setattr(
+        statuses._LazyPattern, "finditer", lambda self, text, lowered=None: original(self, text)
+    )
+    assert [statuses.status_reading(t) for t in texts] == with_skips
