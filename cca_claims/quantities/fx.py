@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -68,7 +69,8 @@ def _ecb_data_key() -> str:
         for path in (package, package.parent / "eurofxref-hist.zip"):
             stat = path.stat()
             parts.append(f"{stat.st_size}-{stat.st_mtime_ns}")
-        return "-".join(parts)
+        digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+        return f"{_ecb_version() or 'ecb'}-{digest}"  # a file name: no path in it
     except Exception:  # noqa: BLE001 - no key means no persistent cache, never a failure
         return ""
 
