@@ -10,12 +10,15 @@ Public API (others code against these names):
 * `ValueReadError`: raised by `parse_value` on unreadable input (`.message`, `.hint`, `.offset`).
 
 Modules: `numbers` (tokens, digit figures, number-word tables), `powers` ("1.5×10⁹",
-"8x2^10"), `numwords` (figures in words), `fractions` (3/4, ½, "one over three", "five point five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and currency tables;
-pint only for conversion and for scientific unit symbols, lazily), `reader` (the one-pass
-scanner) with its rule mixins `compound` (ranges, qualifiers, split amounts), `shares` (one in five,
-more than half), `money_rules`
-(currency prefixes and suffixes) and `build` (expression -> Reading), `periods` (dates and FX
-for read values), `expr` (the expression record), `fx`, `choose`, `explicit`.
+"8x2^10"), `numwords` (figures in words), `fractions` (3/4, ½, "one over three", "five point
+five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and currency tables;
+pint only for conversion and for scientific unit symbols, its answers kept by `unitmemo`),
+`reader` (the one-pass scanner) with its rule mixins `compound` (ranges, qualifiers, split
+amounts), `shares` (one in five, more than half), `money_rules` (currency prefixes and suffixes)
+and `build` (expression -> Reading), `datacues` (when "b" after a figure is bits), `dates`,
+`datematch`, `datewords` (dates and periods as days), `periods` (dates and FX for read values),
+`labels` (sets and names), `statuses` (project statuses), `enumerations` (sets listed in prose),
+`expr` (the expression record), `fx`, `choose`, `explicit`.
 """
 
 from __future__ import annotations
