@@ -83,15 +83,18 @@ def test_a_partitioned_check_is_the_sequential_one(
     assert len(sequential[1]) > 20
 
 
+def _first_id(path: Path) -> str:
+    """The id of the first claim of a claim file written as the generator writes them."""
+    return path.read_text().split("  - id: ", 2)[1].split("\n", 1)[0]
+
+
 def test_a_duplicate_id_across_the_halves_is_reported_as_one_process_would(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = (corpus / "claims" / "part-0.yaml").read_text()
-    first_id = first.split("  - id: ", 2)[1].split("\n", 1)[0]
+    first_id = _first_id(corpus / "claims" / "part-0.yaml")
     last = corpus / "claims" / "part-3.yaml"
-    text = last.read_text()
-    second_id = text.split("  - id: ", 2)[1].split("\n", 1)[0]
-    last.write_text(text.replace(f"id: {second_id}\n", f"id: {first_id}\n", 1))
+    second_id = _first_id(last)
+    last.write_text(last.read_text().replace(f"id: {second_id}\n", f"id: {first_id}\n", 1))
     sequential, parallel, _ = _both(corpus, monkeypatch)
     assert parallel == sequential
     assert any(f[0] == "E004" and first_id in f[2] for f in sequential[0])
@@ -100,12 +103,12 @@ def test_a_duplicate_id_across_the_halves_is_reported_as_one_process_would(
 def test_references_across_the_halves_resolve(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = (corpus / "claims" / "part-0.yaml").read_text()
-    target_id = first.split("  - id: ", 2)[1].split("\n", 1)[0]
+    target_id = _first_id(corpus / "claims" / "part-0.yaml")
     last = corpus / "claims" / "part-3.yaml"
-    text = last.read_text()
-    own_id = text.split("  - id: ", 2)[1].split("\n", 1)[0]
-    text = text.replace(f"id: {own_id}\n", f"id: {own_id}\n    same_as: {target_id}\n", 1)
+    own_id = _first_id(last)
+    text = last.read_text().replace(
+        f"id: {own_id}\n", f"id: {own_id}\n    same_as: {target_id}\n", 1
+    )
     text = text.replace(
         "  - id: ", "  - id: dangling\n    claim: x\n    part_of: nowhere\n  - id: ", 1
     )
