@@ -15,6 +15,18 @@ from pathlib import Path
 import typer
 
 from cca_claims import __version__
+from cca_claims.cli_support import (
+    baseline_option,
+    exit_code,
+    fail,
+    options_config,
+    rendered,
+    run_check,
+    stream_json,
+    terminal_width,
+    use_color,
+    write_output,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -54,155 +66,6 @@ class Verdict(StrEnum):
     disputed = "disputed"
     contradicted = "contradicted"
     unsupported = "unsupported"
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"cca-claims: error: {message}", err=True)
-    raise typer.Exit(2)
-
-
-def _config(
-    claims: Path | None, sources: Path | None, config_file: Path | None, fail_on: FailOn | None
-):
-    from cca_claims.config import ConfigError, load_config
-    from cca_claims.engine import resolve_paths
-
-    try:
-        config = load_config(Path.cwd(), config_file)
-    except ConfigError as exc:
-        _fail(str(exc))
-    config = resolve_paths(config, claims, sources)
-    if fail_on is not None:
-        from dataclasses import replace
-
-        config = replace(config, fail_on=fail_on.value)
-    if not config.claims.exists():
-        _fail(f"claims path {config.claims} does not exist (use --claims DIR_OR_FILE)")
-    if not config.sources.is_dir():
-        _fail(f"sources folder {config.sources} does not exist (use --sources DIR)")
-    return config
-
-
-def _use_color(no_color: bool) -> bool:
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
-def _width() -> int:
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        return max(40, min(int(columns), 160))
-    try:
-        return max(40, min(os.get_terminal_size().columns, 160))
-    except OSError:
-        return 100
-
-
-# the engine's stages in order, for the progress bar (lint stops before reading values)
-_STAGES = ("load sources", "load claims", "anchor", "read values", "rules", "decide")
-
-
-def _show_progress() -> bool:
-    """A progress bar only on a terminal's stderr: never in pipes, logs or CI output."""
-    return sys.stderr.isatty() and not os.environ.get("CCA_CLAIMS_NO_PROGRESS")
-
-
-def _run(
-    config,
-    *,
-    lint_only: bool = False,
-    baseline: frozenset[str] = frozenset(),
-    use_cache: bool = True,
-):
-    """The check, with a progress bar on stderr (stage by stage) when stderr is a terminal."""
-    from cca_claims.engine import check as run_check
-
-    if not _show_progress():
-        return run_check(config, lint_only=lint_only, baseline=baseline, use_cache=use_cache)
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    stages = [s for s in _STAGES if not (lint_only and s == "read values")]
-    console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
-    columns = (SpinnerColumn(), TextColumn("cca-claims: {task.description}"), BarColumn())
-    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("looking for a cached check", total=len(stages))
-
-        def progress(name: str) -> None:
-            done = stages.index(name) if name in stages else 0
-            bar.update(task, description=name, completed=done)
-
-        return run_check(
-            config, lint_only=lint_only, baseline=baseline, use_cache=use_cache, progress=progress
-        )
-
-
-def _rendered(config, report, variant: str, render, use_cache: bool) -> str:
-    """`render()`, or the text rendered earlier for the same inputs and `variant` (cache)."""
-    if not use_cache:
-        return render()
-    from cca_claims import cache
-
-    text = cache.load_rendered(config, report, variant)
-    if text is None:
-        text = render()
-        cache.store_rendered(config, report, variant, text)
-    return text
-
-
-def _stream_json(report) -> None:
-    """The JSON report straight to standard output, one claim at a time."""
-    from cca_claims.report.json_report import write
-
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    try:
-        if buffer is not None:  # JSON is UTF-8 whatever the locale's encoding
-            write(report, lambda chunk: buffer.write(chunk.encode("utf-8")))
-            buffer.flush()
-        else:
-            write(report, sys.stdout.write)
-            sys.stdout.flush()
-    except BrokenPipeError:
-        # the reader stopped early (`| head`): not an error; silence the final flush too
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-
-
-def _exit_code(report, fail_on: str) -> int:
-    from cca_claims.report.common import failing
-
-    return 1 if failing(report, fail_on) else 0
-
-
-def _write(path: Path, text, config, force: bool) -> None:
-    """Write an output file atomically, refusing the claims/ and sources/ folders unless forced."""
-    from cca_claims.atomic import WriteRefused, write_atomic
-
-    try:
-        write_atomic(path, text, allow_inputs=force, protected=(config.claims, config.sources))
-    except WriteRefused:
-        _fail(
-            f"refusing to write {path}: it is inside the claims or sources folder "
-            "(choose another --output, or add --force to write there on purpose)"
-        )
-    except OSError as exc:
-        _fail(f"cannot write {path}: {exc.strerror or exc}")
-
-
-def _baseline(path: Path | None) -> frozenset[str]:
-    if path is None:
-        return frozenset()
-    from cca_claims.baseline import BaselineError, read_baseline
-
-    try:
-        return read_baseline(path)
-    except BaselineError as exc:
-        _fail(str(exc))
-    return frozenset()
 
 
 ClaimsOpt = typer.Option(None, "--claims", help="Claim file or folder [default: claims/]")
@@ -248,17 +111,17 @@ def check(
     """
     from cca_claims.report import reporter
 
-    config = _config(claims, sources, config_file, fail_on)
+    config = options_config(claims, sources, config_file, fail_on)
     use_cache = not no_cache
-    report = _run(config, baseline=_baseline(baseline), use_cache=use_cache)
-    color = output is None and _use_color(no_color)
-    width = _width() if output is None else 100
+    report = run_check(config, baseline=baseline_option(baseline), use_cache=use_cache)
+    color = output is None and use_color(no_color)
+    width = terminal_width() if output is None else 100
     if format is Format.json and output is None:
-        _stream_json(report)  # 124 MB at 10,000 claims: never held whole in memory
+        stream_json(report)  # 124 MB at 10,000 claims: never held whole in memory
     elif format is Format.json:
         from cca_claims.report.json_report import chunks
 
-        _write(output, chunks(report), config, force)
+        write_output(output, chunks(report), config, force)
     else:
 
         def draw() -> str:
@@ -267,11 +130,11 @@ def check(
 
         # JSON and SARIF carry the time of the run: only the text report is kept in the cache
         if format is Format.text:
-            text = _rendered(config, report, f"text|color={color}|width={width}", draw, use_cache)
+            text = rendered(config, report, f"text|color={color}|width={width}", draw, use_cache)
         else:
             text = draw()
         if output is not None:
-            _write(output, text, config, force)
+            write_output(output, text, config, force)
         else:
             typer.echo(text, nl=False)
     if write_baseline is not None:
@@ -281,10 +144,10 @@ def check(
         try:
             n = write(write_baseline, report, protected=(config.claims, config.sources))
         except BaselineError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         typer.echo(f"cca-claims: recorded {n} finding(s) in {write_baseline}", err=True)
         raise typer.Exit(0)
-    raise typer.Exit(_exit_code(report, config.fail_on))
+    raise typer.Exit(exit_code(report, config.fail_on))
 
 
 @app.command()
@@ -305,15 +168,15 @@ def lint(
 
         return render(report, **options)
 
-    config = _config(claims, sources, config_file, fail_on)
-    report = _run(config, lint_only=True, use_cache=not no_cache)
+    config = options_config(claims, sources, config_file, fail_on)
+    report = run_check(config, lint_only=True, use_cache=not no_cache)
     if format is LintFormat.github:
         from cca_claims.report.github import render
 
         typer.echo(render(report), nl=False)
     else:
-        color, width = _use_color(no_color), _width()
-        text = _rendered(
+        color, width = use_color(no_color), terminal_width()
+        text = rendered(
             config,
             report,
             f"lint|color={color}|width={width}",
@@ -321,7 +184,7 @@ def lint(
             not no_cache,
         )
         typer.echo(text, nl=False)
-    raise typer.Exit(_exit_code(report, config.fail_on))
+    raise typer.Exit(exit_code(report, config.fail_on))
 
 
 @app.command()
@@ -335,18 +198,20 @@ def show(
     """Everything about one claim: evidence side by side, findings, reviews, reconciled value."""
     from cca_claims.report.tables import render_show
 
-    config = _config(claims, sources, config_file, None)
-    report = _run(config)
+    config = options_config(claims, sources, config_file, None)
+    report = run_check(config)
     ids = [c.claim.id for c in report.claims]
     if claim_id not in ids:
         from cca_claims.suggest import closest
 
         best = closest(claim_id, ids)
-        _fail(
+        fail(
             f"no claim {claim_id!r}"
             + (f"; did you mean {best!r}?" if best else " (cca-claims claims lists them)")
         )
-    typer.echo(render_show(report, claim_id, color=_use_color(no_color), width=_width()), nl=False)
+    typer.echo(
+        render_show(report, claim_id, color=use_color(no_color), width=terminal_width()), nl=False
+    )
 
 
 TagOpt = typer.Option([], "--tag", help="Only claims with this tag (repeatable)")
@@ -363,7 +228,7 @@ def _filters(report, tag: list[str], verdict: list[Verdict], source: list[str]):
             from cca_claims.suggest import closest
 
             best = closest(s, known)
-            _fail(f"no source {s!r}" + (f"; did you mean {best!r}?" if best else ""))
+            fail(f"no source {s!r}" + (f"; did you mean {best!r}?" if best else ""))
     return Filters(tuple(tag), tuple(v.value for v in verdict), tuple(source))
 
 
@@ -401,10 +266,10 @@ def sources_command(
 
 def _print_table(render, tag, verdict, source, claims, sources, config_file, no_color) -> None:
     """Run the check and print one of the filtered tables (`claims`, `sources`)."""
-    config = _config(claims, sources, config_file, None)
-    report = _run(config)
+    config = options_config(claims, sources, config_file, None)
+    report = run_check(config)
     filters = _filters(report, tag, verdict, source)
-    typer.echo(render(report, filters, color=_use_color(no_color), width=_width()), nl=False)
+    typer.echo(render(report, filters, color=use_color(no_color), width=terminal_width()), nl=False)
 
 
 @app.command()
@@ -423,13 +288,13 @@ def export(
     """Evidence as rows (csv, jsonl) or schema.org ClaimReview JSON-LD for publishing."""
     from cca_claims.report import exporter
 
-    config = _config(claims, sources, config_file, None)
-    report = _run(config)
+    config = options_config(claims, sources, config_file, None)
+    report = run_check(config)
     text = exporter(format.value)(report)
     if output is None:
         typer.echo(text, nl=False)
     else:
-        _write(output, text, config, force)
+        write_output(output, text, config, force)
         typer.echo(f"cca-claims: wrote {output}", err=True)
 
 
@@ -452,11 +317,11 @@ def parse(
     from cca_claims.quantities.context import ReadContext
 
     if format not in ("text", "json", "jsonl"):
-        _fail(f"unknown format {format!r}: use text, json or jsonl")
+        fail(f"unknown format {format!r}: use text, json or jsonl")
     try:
         ref = dt.date.fromisoformat(reference_date) if reference_date else None
     except ValueError:
-        _fail(f"--date {reference_date!r} is not a YYYY-MM-DD date")
+        fail(f"--date {reference_date!r} is not a YYYY-MM-DD date")
     ctx = ReadContext(reference_date=ref, yen_means=yen.upper())
     if text == "-":
         for number, line in enumerate(sys.stdin, 1):
@@ -497,7 +362,7 @@ def rules(
     from cca_claims.ruledocs import render_rules
 
     if format not in ("text", "markdown"):
-        _fail(f"unknown format {format!r}: use text or markdown")
+        fail(f"unknown format {format!r}: use text or markdown")
     typer.echo(render_rules(markdown=format == "markdown"), nl=False)
 
 
