@@ -40,7 +40,7 @@ class Run:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
-    memo: Any = None  # cca_claims.cache.Memo: anchors and readings of the previous run
+    memo: Any = None  # cca_claims.memo.Memo: anchors and readings of the previous run
     # a large check's claim files in two parts, the second loaded by a worker:
     # (job or None, first files, second files)
     partition: tuple | None = None
@@ -117,6 +117,7 @@ def _cached_check(
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     from cca_claims import cache
+    from cca_claims.memo import Memo
 
     started = time.perf_counter()
     cache.wait_for_writes()  # a previous check's entries, still being written
@@ -129,7 +130,7 @@ def _cached_check(
         stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit", "cache_key": key}
         return replace(hit, generated_at=_now(), stats=stats)
     # a miss: unchanged quotes and claims still reuse their anchors and readings
-    memo = cache.Memo(folder, config)
+    memo = Memo(folder, config)
     run = Run(config, baseline=baseline, memo=memo, progress=progress)
     run.timings["cache"] = time.perf_counter() - started
     report = _run_stages(run, lint_only)

@@ -13,6 +13,7 @@ from bench.generate import generate
 from cca_claims import cache
 from cca_claims.config import Config
 from cca_claims.engine import check
+from cca_claims.memo import Memo
 
 
 def _config(root: Path) -> Config:
@@ -84,7 +85,7 @@ def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
     edited = text.replace(first_value, '    value: "999 billion USD"', 1)
     assert edited != text
     claim_file.write_text(edited)
-    memo = cache.Memo(cache.cache_folder(config), config)
+    memo = Memo(cache.cache_folder(config), config)
     assert memo.reads_old and memo.anchors_old
     after = _cached(config)
     assert after.stats["cache"] == "miss"

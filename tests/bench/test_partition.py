@@ -10,6 +10,7 @@ import pytest
 from bench.generate import generate
 from cca_claims import engine, parallel_read, partition
 from cca_claims.config import Config
+from cca_claims.memo import Memo
 
 
 def _config(root: Path) -> Config:
@@ -158,7 +159,7 @@ def test_the_workers_anchors_are_kept_in_the_cache_memo(
     )
     cold = engine.check(config, use_cache=True)
     cache.wait_for_writes()
-    memo = cache.Memo(cache.cache_folder(config), config)
+    memo = Memo(cache.cache_folder(config), config)
     quotes = {(ev.evidence.source, ev.evidence.quote) for c in cold.claims for ev in c.evidence}
     assert len(memo.anchors_old) == len(quotes)
     # a new comment in the first file: its claims are read again, every anchor is reused
