@@ -11,8 +11,8 @@ Public API (others code against these names):
 
 Modules: `numbers` (tokens, digit figures, number-word tables), `powers` ("1.5×10⁹",
 "8x2^10"), `numwords` (figures in words), `fractions` (3/4, ½, "one over three", "five point
-five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and currency tables;
-pint only for conversion and for scientific unit symbols, its answers kept by `unitmemo`),
+five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and currency tables),
+`pintunits` (pint for conversion and scientific unit symbols; its answers kept by `unitmemo`),
 `reader` (the one-pass scanner) with its rule mixins `compound` (ranges, qualifiers, split
 amounts), `shares` (one in five, more than half), `money_rules` (currency prefixes and suffixes)
 and `build` (expression -> Reading), `datacues` (when "b" after a figure is bits), `dates`,

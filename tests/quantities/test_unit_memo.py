@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cca_claims.quantities import unitmemo, units
+from cca_claims.quantities import pintunits, unitmemo, units
 
 
 def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
@@ -19,8 +19,8 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     unitmemo._memo_path.cache_clear()
     unitmemo._memo.cache_clear()
-    units._affine.cache_clear()
-    units.scientific_unit.cache_clear()
+    pintunits._affine.cache_clear()
+    pintunits.scientific_unit.cache_clear()
 
 
 @pytest.fixture(autouse=True)
@@ -28,8 +28,8 @@ def _restore():
     yield
     unitmemo._memo_path.cache_clear()
     unitmemo._memo.cache_clear()
-    units._affine.cache_clear()
-    units.scientific_unit.cache_clear()
+    pintunits._affine.cache_clear()
+    pintunits.scientific_unit.cache_clear()
 
 
 @pytest.mark.parametrize(
