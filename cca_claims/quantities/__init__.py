@@ -14,7 +14,8 @@ Modules: `numbers` (tokens, digit figures, number-word tables), `powers` ("1.5×
 five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and currency tables),
 `pintunits` (pint for conversion and scientific unit symbols; its answers kept by `unitmemo`),
 `reader` (the one-pass scanner) with its rule mixins `compound` (ranges, qualifiers, split
-amounts), `shares` (one in five, more than half), `money_rules` (currency prefixes and suffixes)
+amounts), `shares` (one in five, more than half), `suffixes` (units, currency signs and counted
+nouns after a figure), `money_rules` (currency prefixes and suffixes)
 and `build` (expression -> Reading), `datacues` (when "b" after a figure is bits), `dates`,
 `datematch`, `datewords` (dates and periods as days), `periods` (dates and FX for read values),
 `labels` (sets and names), `statuses` (project statuses), `enumerations` (sets listed in prose),
