@@ -33,6 +33,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ FORMAT = "1"  # bump when the layout of an entry changes
 SUFFIX = ".pickle"
 MAX_ENTRIES = 8
 MEMO_NAME = "memo.pickle"  # the memo (memo.py) lives beside the entries, never pruned
+STALE_PENDING_SECONDS = 3600  # a memo written aside this long ago belongs to no running check
 README = (
     "This folder is cca-claims' cache of finished checks (see cca_claims/cache.py).\n"
     "It is safe to delete; `cca-claims check --no-cache` ignores it.\n"
@@ -265,7 +267,15 @@ def _prune(folder: Path, suffix: str = SUFFIX) -> None:
         except OSError:
             continue
     entries.sort(reverse=True)
-    for _, path in entries[MAX_ENTRIES:]:
+    stale = [path for _, path in entries[MAX_ENTRIES:]]
+    # a memo kept aside by a check that never finished (it crashed, or was killed)
+    for path in folder.glob(f".{MEMO_NAME}.*.pending"):
+        try:
+            if time.time() - path.stat().st_mtime > STALE_PENDING_SECONDS:
+                stale.append(path)
+        except OSError:
+            continue
+    for path in stale:
         try:
             path.unlink()
         except OSError:

@@ -305,3 +305,20 @@ def test_nothing_is_kept_when_an_input_changes_during_the_check(
     _cached(config)
     assert sorted(p.name for p in folder.glob("*.pickle"))[-1] == "memo.pickle"
     assert len(list(folder.glob("*.pickle"))) == 2
+
+
+def test_a_memo_left_aside_by_a_dead_check_is_removed(corpus: Path) -> None:
+    import os
+    import time
+
+    folder = corpus / ".cca-claims-cache"
+    folder.mkdir()
+    old = folder / ".memo.pickle.99999.pending"
+    fresh = folder / ".memo.pickle.99998.pending"
+    for path in (old, fresh):
+        path.write_bytes(b"half a memo")
+    past = time.time() - 2 * cache.STALE_PENDING_SECONDS
+    os.utime(old, (past, past))
+    _cached(_config(corpus))
+    assert not old.exists()
+    assert fresh.exists()  # may belong to a check running now
