@@ -136,6 +136,10 @@ class SuffixRules:
                 continue
             if low in ("in", "a", "s"):
                 continue
+            if written in un.GLUED_ONLY and not (t.glued and self.temperature_context(t.start)):
+                # "40C" only where the sentence speaks of temperature: "14.7C per share" is
+                # cents, "the 13F filing" a form, "a Boeing 777F" a model
+                continue
             # "per": compound units ("kg/cm³", "km per hour")
             last = k + size - 1
             if self.low(last + 1) in ("/", "per") and self.tok(last + 2) is not None:

@@ -147,7 +147,13 @@ CASED_UNITS = {
     "kB": "kilobyte",
     "kN": "kilonewton",  # not "kn" (knot)
     "MN": "meganewton",
+    # "highs of 40C": a capital C or F glued to a figure, in a sentence about temperature, is
+    # one (never when spaced, "grade 5 C", nor elsewhere, "the 13F filing"; see GLUED_ONLY)
+    "C": "degree_Celsius",
+    "F": "degree_Fahrenheit",
 }
+# Cased spellings that are units only glued to their figure.
+GLUED_ONLY = frozenset({"C", "F"})
 # Symbols that are units only in lower case: "5 g" is five grams, but "5G" is a network
 # generation and "10 G" a g-force or a grade; "M" and "T" are magnitudes or sizes more often
 # than metres or tonnes, and "MM" is a million in finance. ("KM", "KG" stay units.)
@@ -172,6 +178,9 @@ TEMPERATURE_CUES = (
     "hot ",
     "cool",
     "degrees of heat",
+    "highs of",
+    "lows of",
+    "swelter",
 )
 
 UNIT_SURFACES: dict[str, str] = {}

@@ -253,3 +253,32 @@ def test_half_without_a_qualifier_is_not_read(text: str) -> None:
 def test_a_capital_letter_is_not_a_lower_case_unit_symbol(text: str, unit: str | None) -> None:
     units = {r.unit for r in _values(text) if r.kind == "quantity"}
     assert units == ({unit} if unit else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kelvin"),
+    [
+        ("Tashkent sweltered in highs of 40C on Tuesday.", 313.15),
+        ("temperatures of 104F were recorded", 313.15),
+        ("night-time lows of minus 5C", 268.15),
+    ],
+)
+def test_a_glued_c_or_f_is_a_temperature(text: str, kelvin: float) -> None:
+    reading = _one(text)
+    assert reading.kind == "quantity" and reading.unit == "kelvin"
+    assert reading.interval.low <= kelvin < reading.interval.high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grade 5 C pupils",
+        "seats in row 3 F",
+        "3D printing",
+        "funds from operations were 14.7C per security",
+        "the fund's 13F filing",
+        "a Boeing 777F freighter",
+    ],
+)
+def test_a_spaced_or_other_capital_letter_is_no_temperature(text: str) -> None:
+    assert all(r.unit != "kelvin" for r in _values(text))
