@@ -1,4 +1,4 @@
-"""Loading and anchoring claim files; a large check does it in two halves, one in a forked worker.
+"""Loading and anchoring claim files; a large check does it in two parts, one in a forked worker.
 
 Loading claims (YAML, validation) and anchoring their quotes take a quarter of a large check and
 each claim file is independent of the others, except for two things seen across files: duplicate
@@ -7,9 +7,9 @@ started before anything is loaded, loads the sources, then loads and anchors the
 while this process loads the sources and does the first; the parts are joined in file order, as
 one process would have read them. The reference check then runs on the whole.
 
-A duplicate id across the two halves is the one thing a half cannot see, and one process would
+A duplicate id across the two parts is the one thing a part cannot see, and one process would
 have dropped the later claim with an E004 there: when the worker's ids meet this process's, its
-work is discarded and the second half is loaded here with the ids of the first (the result is
+work is discarded and the second part is loaded here with the ids of the first (the result is
 then exactly a sequential load's). The same happens when the worker cannot be forked or fails.
 """
 
@@ -24,14 +24,14 @@ if TYPE_CHECKING:
     from cca_claims.engine import Run
 
 PARALLEL_MIN_BYTES = 1_500_000  # claim files below this in all are loaded in one process
-# the share of the bytes this process loads: the worker also pickles its half and this process
-# unpickles it, about a third of the loading time (measured at tier M)
+# the share of the claim bytes this process loads: the worker also pickles its part and this
+# process unpickles it, about a third of the loading time (measured at tier M)
 OWN_SHARE = 0.57
 
 
 @dataclass
 class Half:
-    """What the worker sends back: its claims, their anchors and the ids it met."""
+    """What the worker sends back for its part: claims, their anchors and the ids it met."""
 
     claims: Any  # cca_claims.claims.ClaimSet
     anchors: list[list[Any]]  # per claim, the AnchorResult of each evidence item
