@@ -30,8 +30,11 @@ All of these except the "as of"/"in" forms have granularity "span".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
+from collections.abc import Callable
+from typing import Any
 
 from cca_claims.interval import INF, Interval
 from cca_claims.model import Reading
@@ -194,33 +197,38 @@ def _parse_one(s: str, ctx: ReadContext, whole: object) -> Interval:
 
 
 # --------------------------------------------------------------------------- reading
+@functools.lru_cache(maxsize=1)
+def _plan() -> list[tuple[Callable[[str], object] | None, list[tuple[int, re.Pattern, Any]]]]:
+    """The patterns grouped by what they need (NEEDS), each with its place in PATTERNS: one
+    test per need and passage, and no look at the patterns of a need the passage lacks."""
+    groups: dict[object, list[tuple[int, re.Pattern, Any]]] = {}
+    for order, (name, pat) in enumerate(PATTERNS):
+        groups.setdefault(NEEDS.get(name), []).append((order, pat, HANDLERS[name]))
+    return list(groups.items())  # type: ignore[arg-type]
+
+
 def _find_dates(text: str, ctx: ReadContext, prefilter: bool = True) -> list[Reading]:
     """The reading proper; `prefilter=False` runs every pattern (the tests compare the two)."""
     c = Ctx(ctx)
     cands: list[tuple[int, int, int, Base]] = []
-    present: dict[object, bool] = {}  # each need tested once per passage
-    for order, (name, pat) in enumerate(PATTERNS):
-        need = NEEDS.get(name) if prefilter else None
-        if need is not None:
-            found = present.get(need)
-            if found is None:
-                found = present[need] = bool(need(text))
-            if not found:
-                continue  # the pattern cannot match without what it needs
-        handler = HANDLERS[name]
-        for m in pat.finditer(text):
-            start, end = m.span()
-            while start < end and text[start].isspace():
-                start += 1
-            if start >= end:
-                continue
-            try:
-                base = handler(m, text, c)
-            except (ValueError, OverflowError, KeyError, TypeError, AttributeError):
-                # one odd match must not cost the passage its other dates
-                continue
-            if base is not None:
-                cands.append((start, end, order, base))
+    for need, patterns in _plan():
+        if prefilter and need is not None and not need(text):
+            continue  # none of these patterns can match without what they need
+        for order, pat, handler in patterns:
+            for m in pat.finditer(text):
+                start, end = m.span()
+                while start < end and text[start].isspace():
+                    start += 1
+                if start >= end:
+                    continue
+                try:
+                    base = handler(m, text, c)
+                except (ValueError, OverflowError, KeyError, TypeError, AttributeError):
+                    # one odd match must not cost the passage its other dates
+                    continue
+                if base is not None:
+                    cands.append((start, end, order, base))
+    # the pattern's place in PATTERNS breaks ties, whatever order the groups ran in
     cands.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2]))
     out: list[Reading] = []
     last_end = -1
