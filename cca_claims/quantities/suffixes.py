@@ -136,7 +136,9 @@ class SuffixRules:
                 continue
             if low in ("in", "a", "s"):
                 continue
-            if written in un.GLUED_ONLY and not (t.glued and self.temperature_context(t.start)):
+            if written in un.GLUED_ONLY and not (
+                t.glued and self.temperature_context(t.start, sentences=2)
+            ):
                 # "40C" only where the sentence speaks of temperature: "14.7C per share" is
                 # cents, "the 13F filing" a form, "a Boeing 777F" a model
                 continue

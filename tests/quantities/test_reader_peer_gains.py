@@ -282,3 +282,32 @@ def test_a_glued_c_or_f_is_a_temperature(text: str, kelvin: float) -> None:
 )
 def test_a_spaced_or_other_capital_letter_is_no_temperature(text: str) -> None:
     assert all(r.unit != "kelvin" for r in _values(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China rolled out 5G across the region.",
+        "3D printing of turbine parts",
+        "under Section 3A of the law",
+        "a Boeing 777F freighter landed",
+        "the fund's 13F filing",
+    ],
+)
+def test_capitals_glued_to_a_figure_name_a_thing(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("a budget of 10M people", "count:person"),
+        ("Italy's GDP is $2.174T.", "USD"),
+        ("a 60W bulb", "kilogram * meter ** 2 / second ** 3"),
+        ("Weather turned cold overnight. Almaty recorded -20C.", "kelvin"),
+    ],
+)
+def test_magnitudes_units_and_temperatures_glued_to_a_figure_stay_values(
+    text: str, unit: str
+) -> None:
+    assert _one(text).unit == unit
