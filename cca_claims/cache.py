@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from cca_claims import __version__
+from cca_claims.userdata import library_stamp
 
 FORMAT = "1"  # bump when the layout of an entry changes
 SUFFIX = ".pickle"
@@ -64,27 +65,9 @@ def code_hash() -> str:
             if path.suffix in (".py", ".yaml", ".txt", ".csv", ".json") and path.is_file():
                 _feed_file(h, path, package)
         for name in _DATA_LIBRARIES:
-            h.update(f"|{name}={_library_stamp(name)}".encode())
+            h.update(f"|{name}={library_stamp(name)}".encode())
         _code_hash = h.hexdigest()
     return _code_hash
-
-
-def _library_stamp(name: str) -> str:
-    """Where a library is installed and when its files were written, without importing it."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec(name)
-    except (ImportError, ValueError):
-        return "missing"
-    if spec is None or not spec.origin:
-        return "missing"
-    try:
-        folder = Path(spec.origin).parent
-        stamps = [f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in folder.iterdir()]
-    except OSError:
-        return spec.origin
-    return f"{spec.origin}|{'|'.join(sorted(stamps))}"
 
 
 def _feed_file(h: Any, path: Path, root: Path) -> None:

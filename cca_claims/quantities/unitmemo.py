@@ -16,44 +16,30 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import json
 import os
 from pathlib import Path
 from typing import Any
+
+from cca_claims.userdata import library_stamp, user_cache_folder
 
 UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.txt"
 FORMAT = 1
 
 
 def cache_folder() -> Path:
-    """Where pint's cache and this memo live (XDG_CACHE_HOME is honoured)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cca-claims" / "pint"
-
-
-def _pint_stamp() -> str:
-    """The installed pint, without importing it (importlib.metadata alone costs ~15 ms): where
-    it lies, and the size and time of its package file and of its unit definitions."""
-    spec = importlib.util.find_spec("pint")
-    if spec is None or not spec.origin:
-        raise LookupError("pint is not installed")
-    package = Path(spec.origin)
-    parts = [str(package)]
-    for path in (package, package.parent / "default_en.txt"):
-        try:
-            stat = path.stat()
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{path.name}:-")
-    return "|".join(parts)
+    """Where pint's cache and this memo live."""
+    return user_cache_folder("pint")
 
 
 @functools.lru_cache(maxsize=1)
 def _memo_path() -> Path | None:
     """The memo file for this pint installation and this units.txt (None: no memo is kept)."""
     try:
-        pint = hashlib.sha256(_pint_stamp().encode()).hexdigest()[:16]
+        stamp = library_stamp("pint")
+        if stamp == "missing":
+            return None
+        pint = hashlib.sha256(stamp.encode()).hexdigest()[:16]
         units = hashlib.sha256(UNITS_FILE.read_bytes()).hexdigest()[:16]
     except Exception:  # noqa: BLE001 - no key, no memo: pint answers every time
         return None
