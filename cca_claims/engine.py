@@ -45,6 +45,7 @@ class Run:
     # (job or None, first files, second files)
     partition: tuple | None = None
     first_seen: dict = field(default_factory=dict)  # claim ids met while loading, by position
+    claim_files: list[Path] | None = None  # found once, when the sources stage plans the load
     rule_share: Any = None  # parallel_read.RuleShare: per-claim rules the read workers ran
     progress: Callable[[str], None] | None = None  # told each stage's name as it starts
 
@@ -168,7 +169,7 @@ def load_source_stage(run: Run) -> None:
     from cca_claims.sources import load_sources
 
     target = Path(run.config.claims)
-    files = find_claim_files(target) if target.exists() else None
+    files = run.claim_files = find_claim_files(target) if target.exists() else None
     parts = partition.split(files) if files else None
     if parts is not None:
         first, second = parts
@@ -192,7 +193,7 @@ def load_claim_stage(run: Run) -> None:
     target, root = Path(run.config.claims), run.config.root
     known = set(run.sources.sources)
     if run.partition is None:
-        run.claims = load_claims(target, known, root)
+        run.claims = load_claims(target, known, root, files=run.claim_files)
     else:
         run.claims = load_claims(
             target, known, root, files=run.partition[1], first_seen=run.first_seen, references=False
