@@ -15,21 +15,21 @@ def _num(x: float) -> str:
     """A number for people: 94.82e9 -> '94.82 billion', 3300 -> '3,300'."""
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
-    for scale, _, word in _SCALES:
-        if abs(x) >= scale:
-            return f"{x / scale:,.6g} {word}"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}"
+    return _scaled(x, compact=False)
 
 
 def _compact(x: float) -> str:
-    for scale, letter, _ in _SCALES:
+    """A short number: 94.82e9 -> '94.82B'."""
+    return _scaled(x, compact=True)
+
+
+def _scaled(x: float, *, compact: bool) -> str:
+    for scale, letter, word in _SCALES:
         if abs(x) >= scale:
-            return f"{x / scale:.6g}{letter}"
+            return f"{x / scale:.6g}{letter}" if compact else f"{x / scale:,.6g} {word}"
     if float(x).is_integer():
         return f"{int(x):,}"
-    return f"{x:.6g}"
+    return f"{x:.6g}" if compact else f"{x:,.6g}"
 
 
 def _day(x: float) -> str:

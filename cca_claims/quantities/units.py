@@ -12,6 +12,16 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+# pint's part (conversions, scientific symbols) lives in pintunits; its names stay importable here
+from cca_claims.quantities.pintunits import (  # noqa: F401 - re-exported for callers
+    UnknownUnit,
+    base_of,
+    looks_scientific,
+    registry,
+    scientific_unit,
+    to_base,
+)
+
 UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.txt"
 
 
@@ -353,23 +363,3 @@ def is_known_count_noun(word: str) -> bool:
 def unit_at_word(word: str) -> bool:
     """Whether a single word names a unit ("years", "km")."""
     return word.lower() in UNIT_SURFACES
-
-
-# pint's part (conversions, scientific symbols) lives in pintunits; its names stay importable here
-from cca_claims.quantities.pintunits import (  # noqa: E402
-    UnknownUnit,
-    base_of,
-    looks_scientific,
-    registry,
-    scientific_unit,
-    to_base,
-)
-
-__all__ = [
-    "UnknownUnit",
-    "base_of",
-    "looks_scientific",
-    "registry",
-    "scientific_unit",
-    "to_base",
-]
