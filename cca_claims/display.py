@@ -50,14 +50,22 @@ def _date_text(r: Reading) -> str:
     return f"{_day(iv.low)}..{_day(iv.high)}"
 
 
-def short_value(r: Reading) -> str:
-    """A compact form for messages: '$94.82B', '24 agreement', '35%', '2025-06-17'."""
+def _not_a_number(r: Reading) -> str | None:
+    """How a date, a set, a label or a status reads (the same long and short); None otherwise."""
     if r.kind == "date":
         return _date_text(r)
     if r.kind == "set":
         return "{" + ", ".join(r.items) + "}"
     if r.kind in ("label", "status"):
         return r.label
+    return None
+
+
+def short_value(r: Reading) -> str:
+    """A compact form for messages: '$94.82B', '24 agreement', '35%', '2025-06-17'."""
+    text = _not_a_number(r)
+    if text is not None:
+        return text
     number = r.number if r.number is not None else (r.interval.mid if r.interval else math.nan)
     prefix = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤"}.get(_qual_kind(r.qualifier), "")
     if r.qualifier in ("around", "about", "approximately", "some", "roughly"):
@@ -86,12 +94,9 @@ def _qual_kind(q: str) -> str:
 
 def normalized(r: Reading) -> str:
     """The normalized value in its canonical unit: '(94.8 billion, inf) USD'."""
-    if r.kind == "date":
-        return _date_text(r)
-    if r.kind == "set":
-        return "{" + ", ".join(r.items) + "}"
-    if r.kind in ("label", "status"):
-        return r.label
+    text = _not_a_number(r)
+    if text is not None:
+        return text
     if r.interval is None:
         return r.text
     return f"{r.interval.notation(_num)} {r.unit}".strip()
