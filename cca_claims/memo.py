@@ -129,8 +129,3 @@ class Memo:
                 path.unlink()
         except OSError:  # nothing was written (the write failed): nothing to keep
             pass
-
-    def save(self) -> None:
-        """Store the entries this run used, here and now."""
-        self.start_save(records=0)
-        self.finish_save(keep=True)

@@ -158,12 +158,6 @@ def too_large(size: int) -> YamlProblem:
     )
 
 
-def _nesting_problem(text: str) -> YamlProblem | None:
-    """Refuse nesting deeper than MAX_DEPTH before composing: libyaml's composer recurses on the
-    C stack, and 100,000 opening brackets crash the interpreter instead of raising."""
-    return _event_pass(text)[0]
-
-
 # what each event does to the nesting depth and whether it makes a node; classes not listed
 # here (subclasses, a future event) are looked at with isinstance
 _EVENT_STEP: dict[type, tuple[int, bool]] = {
@@ -181,7 +175,8 @@ _EVENT_STEP: dict[type, tuple[int, bool]] = {
 def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
     """One pass over the parser's events: (nesting problem, plain tree).
 
-    "plain tree" is True when the text has no alias and at most MAX_NODES nodes: each node is
+    It runs before composing because libyaml's composer recurses on the C stack: 100,000
+    opening brackets would crash the interpreter instead of raising. "plain tree" is True when the text has no alias and at most MAX_NODES nodes: each node is
     then built exactly once, so `_expansion_problem` cannot find anything and is skipped. It is
     False whenever that is not certain (an alias, a parse error, an unknown event).
     """
