@@ -175,7 +175,7 @@ class _Scanner(CompoundRules, ShareRules, CurrencyRules, SuffixRules, ReadingBui
                 return k + 1
             if nt.glued and nt.lower in lx.ORDINAL_SUFFIXES:
                 return k + 1
-            if pre is None and self._designation(nt):
+            if pre is None and self._designation(k):
                 return k + 1
         if fig.words and fig.first == fig.last and t.lower == "one" and pre is None:
             # "one" is a pronoun unless a unit, currency, magnitude or counted noun follows
@@ -215,21 +215,18 @@ class _Scanner(CompoundRules, ShareRules, CurrencyRules, SuffixRules, ReadingBui
         self.qualifier_join(expr)
         return expr
 
-    def _designation(self, nt: Token) -> bool:
-        """Whether the capitals glued to a figure make it a name, not a quantity: "5G", "3D",
-        "Section 3A", "a Boeing 777F", "F-16C". Magnitudes ("10M", "2B", "4K"), unit symbols
-        ("9W") and a temperature where the sentence speaks of one ("40C") are not names."""
+    def _designation(self, k: int) -> bool:
+        """Whether the capitals glued to a figure (token k) make it a name, not a quantity: "5G",
+        "3D", "Section 3A", "a Boeing 777F", "F-16C". Magnitudes ("10M", "2B", "4K") and
+        whatever `unit_at` takes for a unit ("9W"; "40C" where the sentence speaks of
+        temperature) are not names."""
+        nt = self.toks[k]
         text = nt.text
         if not (nt.glued and nt.kind == "word" and len(text) <= 2 and text.isupper()):
             return False
         if text in GLUED_MAGNITUDES or text.lower() in MAGNITUDE_WORDS:
             return False
-        if text in un.GLUED_ONLY:
-            return not self.temperature_context(nt.start, sentences=2)
-        if text in un.CASED_UNITS:
-            return False
-        surface = un.UNIT_SURFACES.get(text.lower())
-        return surface is None or text.lower() in un.LOWERCASE_ONLY_SYMBOLS
+        return self.unit_at(k) is None
 
     # ------------------------------------------------------------------ parts
     def after_hyphen(self, k: int) -> int:
