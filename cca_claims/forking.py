@@ -5,6 +5,9 @@ on records this process already holds. A forked worker shares them copy-on-write
 call and its result cross a pipe: the function and its arguments are left in a table here
 before the fork and looked up by a number in the worker. Linux only (fork); elsewhere, or when
 no process can be started, callers do the work themselves.
+
+(The cache's background writers, `cache.write_later`, fork bare processes instead: nothing
+comes back from them, they must not collect garbage, and they leave with `os._exit`.)
 """
 
 from __future__ import annotations
