@@ -62,13 +62,18 @@ def check(
 
     With `use_cache`, a check of inputs already checked (same files, configuration and tool
     code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
-    command line turns it on, library callers opt in. `progress`, when given, is called with
-    each stage's name as the stage starts (the command line's progress display).
+    command line turns it on, library callers opt in. Without it no cache is read or written,
+    the per-user ones (unit memo, ECB series) included. Why a cache was not used (a cache folder
+    tracked by git, a refused secret) is in `report.stats["cache_notices"]`. `progress`, when
+    given, is called with each stage's name as the stage starts (the command line's display).
     """
+    from cca_claims.userdata import user_caches_off
+
     with _fewer_collections():
         if use_cache:
             return _cached_check(config, lint_only, baseline, progress)
-        return _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
+        with user_caches_off():
+            return _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
 
 
 @contextmanager
@@ -119,30 +124,63 @@ def _cached_check(
 ) -> Report:
     from cca_claims import cache
     from cca_claims.memo import Memo
+    from cca_claims.sealed import notices as secret_notices
 
     started = time.perf_counter()
     cache.wait_for_writes()  # a previous check's entries, still being written
-    folder = cache.cache_folder(config)
+    folder, notices = cache.usable_folder(config)
+    if folder is None:
+        report = _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
+        return _with_cache_stats(report, "miss", None, notices + secret_notices())
     mode = "lint" if lint_only else "check"
-    key = cache.input_key(config, mode=mode, baseline=baseline)
+    before = cache.read_inputs(config, mode=mode, baseline=baseline)
+    key = before.key
     hit = cache.load(folder, key)
     if isinstance(hit, Report):
         elapsed = time.perf_counter() - started
-        stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit", "cache_key": key}
-        return replace(hit, generated_at=_now(), stats=stats)
+        stats = {**hit.stats, "timings": {"cache": elapsed}}
+        return _with_cache_stats(replace(hit, generated_at=_now(), stats=stats), "hit", key, [])
     # a miss: unchanged quotes and claims still reuse their anchors and readings
     memo = Memo(folder, config)
     run = Run(config, baseline=baseline, memo=memo, progress=progress)
     run.timings["cache"] = time.perf_counter() - started
     report = _run_stages(run, lint_only)
-    # store only when the inputs did not change while they were being checked
-    unchanged = cache.input_key(config, mode=mode, baseline=baseline) == key
+    # store only when the inputs did not change while they were being checked, and the loaders
+    # read the very bytes the key was made of
+    unchanged = cache.unchanged(
+        before, config, mode=mode, baseline=baseline, loaded=_loaded_digests(run)
+    )
     memo.finish_save(keep=unchanged)
     if unchanged:
         # pickling a large report takes a second or more: done beside the caller's rendering
         cache.write_later(lambda: cache.store(folder, key, report), records=len(report.claims))
-        return replace(report, stats={**report.stats, "cache": "miss", "cache_key": key})
-    return replace(report, stats={**report.stats, "cache": "miss"})
+        return _with_cache_stats(report, "miss", key, secret_notices())
+    return _with_cache_stats(report, "miss", None, secret_notices())
+
+
+def _with_cache_stats(report: Report, outcome: str, key: str | None, notices: list[str]):
+    stats = {k: v for k, v in report.stats.items() if k not in ("cache_key", "cache_notices")}
+    stats["cache"] = outcome
+    if key is not None:
+        stats["cache_key"] = key
+    if notices:
+        stats["cache_notices"] = list(notices)
+    return replace(report, stats=stats)
+
+
+def _loaded_digests(run: Run) -> dict[tuple[str, str], str]:
+    """The SHA-256 of the bytes the loaders read, by file (see `cache.unchanged`)."""
+    loaded: dict[tuple[str, str], str] = {}
+    if run.claims is not None:
+        loaded.update((("claim", name), digest) for name, digest in run.claims.digests.items())
+    if run.sources is not None:
+        for source in run.sources.sources.values():
+            try:
+                path = str(Path(source.meta.path).resolve())
+            except (OSError, RuntimeError):
+                continue
+            loaded[("source", path)] = source.sha256
+    return loaded
 
 
 def _now() -> str:

@@ -8,12 +8,18 @@ no process can be started, callers do the work themselves.
 
 (The cache's background writers, `cache.write_later`, fork bare processes instead: nothing
 comes back from them, they must not collect garbage, and they leave with `os._exit`.)
+
+Every forked process dies with the process that forked it (`die_with_parent`): a worker waits on
+its pipe for work that a killed parent will never send, and would otherwise wait forever.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -38,7 +44,12 @@ class Forked:
         self._number = next(_NUMBERS)
         _JOBS[self._number] = (fn, args)
         # a process pool notices a killed worker (BrokenProcessPool) instead of waiting forever
-        self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+        self._pool = ProcessPoolExecutor(
+            1,
+            mp_context=mp.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
         try:
             self._future = self._pool.submit(_run, self._number)  # forks the worker now
         except BaseException:
@@ -67,3 +78,41 @@ def start(fn: Callable[..., Any], *args: Any) -> Forked | None:
 def _run(number: int) -> Any:
     fn, args = _JOBS[number]
     return fn(*args)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCH_SECONDS = 1.0  # how often a worker without prctl looks for its parent
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked process: be killed when `parent` (the process that forked it) dies.
+
+    On Linux the kernel does it (prctl PR_SET_PDEATHSIG, SIGKILL); elsewhere, or when that
+    fails, a daemon thread looks every WATCH_SECONDS whether the parent is still the parent.
+    A parent that died before this call is caught by the same look, made at once."""
+    if os.getppid() != parent:
+        os._exit(1)
+    if not _set_death_signal():
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died between the fork and the prctl
+        os._exit(1)
+
+
+def _set_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+    except (OSError, AttributeError, ValueError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)

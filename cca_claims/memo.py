@@ -3,6 +3,8 @@
 A changed input misses the cache of finished checks (`cache.py`), yet most of what a check
 computes is unchanged: a desk edits one claim file at a time. The memo keeps, in `memo.pickle`
 in the cache folder, the anchor of every quote and the readings of every claim of the last run.
+It is a cache entry like the others (sealed, records only: see `cache.py`), and its file names
+are the cache's constants: nothing read from it decides where anything is written.
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ class Memo:
     follows the inputs instead of growing.
     """
 
-    NAME = cache.MEMO_NAME
-
     def __init__(self, folder: Path | None, config: Any) -> None:
         self.folder = folder
         self.config_key = cache.config_repr(config)
@@ -39,7 +39,7 @@ class Memo:
         self.read_stage_ran = False
         self.misses = 0
         self._sources: dict[str, str] = {}
-        loaded = cache.load(folder, self._key(), self.NAME) if folder is not None else None
+        loaded = cache.load(folder, self._key(), cache.MEMO_NAME, purpose="memo")
         if isinstance(loaded, tuple) and len(loaded) == 2:
             anchors, reads = loaded
             if isinstance(anchors, dict) and isinstance(reads, dict):
@@ -108,10 +108,11 @@ class Memo:
         unchanged = not self.misses and len(self.anchors) == len(self.anchors_old)
         if self.folder is None or (unchanged and len(reads) == len(self.reads_old)):
             return
-        pending = self._pending = f".{self.NAME}.{os.getpid()}.pending"
+        pending = self._pending = f".{cache.MEMO_NAME}.{os.getpid()}.pending"
         value = (self.anchors, reads)
         cache.write_later(
-            lambda: cache.store(self.folder, self._key(), value, name=pending), records
+            lambda: cache.store(self.folder, self._key(), value, name=pending, purpose="memo"),
+            records,
         )
 
     def finish_save(self, keep: bool) -> None:
@@ -124,7 +125,7 @@ class Memo:
         path = self.folder / pending
         try:
             if keep:
-                os.replace(path, self.folder / self.NAME)
+                os.replace(path, self.folder / cache.MEMO_NAME)
             else:
                 path.unlink()
         except OSError:  # nothing was written (the write failed): nothing to keep

@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cca_claims.limits import SOURCE_FILE_BYTES
 from cca_claims.model import Finding, Position, Source, SourceMeta
 from cca_claims.paths import display_path
 from cca_claims.problems import problem, yaml_problem_code
@@ -23,7 +24,7 @@ from cca_claims.yamlload import PosDict, decode_utf8, load_yaml
 
 REGISTRY_NAME = "sources.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_SOURCE_BYTES = 16 * 1024 * 1024
+MAX_SOURCE_BYTES = SOURCE_FILE_BYTES
 SOURCE_KINDS = ("news", "analysis", "official", "commentary")
 META_KEYS = (
     "title",

@@ -13,12 +13,14 @@ from typing import Any
 
 import yaml
 
+from cca_claims.limits import CLAIM_FILE_BYTES
+
 try:  # the C loader is much faster; both produce nodes with marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = CLAIM_FILE_BYTES
 MAX_NODES = 500_000  # nodes visited while constructing, aliases counted each time they expand
 MAX_DEPTH = 64
 _STR_TAG = "tag:yaml.org,2002:str"

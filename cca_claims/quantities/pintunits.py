@@ -1,8 +1,8 @@
 """pint's part of the unit tables: conversions to base SI units and scientific unit symbols.
 
 pint is imported only when a question has no answer in `unitmemo` (kept between runs), through
-one lazily created `UnitRegistry` loaded with `cca_claims/data/units.txt` and cached on disk
-(pint's `cache_folder`).
+one lazily created `UnitRegistry` loaded with `cca_claims/data/units.txt`. pint's own disk cache
+(`cache_folder`) is never used: it keeps pickles, and loading one runs whatever it holds.
 """
 
 from __future__ import annotations
@@ -21,12 +21,7 @@ def registry():
     Most runs never call this: pint's answers are kept in `unitmemo` between runs."""
     import pint
 
-    folder = unitmemo.cache_folder()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        ureg = pint.UnitRegistry(cache_folder=str(folder), on_redefinition="ignore")
-    except Exception:  # an unwritable cache folder must not stop the reader
-        ureg = pint.UnitRegistry(on_redefinition="ignore")
+    ureg = pint.UnitRegistry(cache_folder=None, on_redefinition="ignore")
     ureg.load_definitions(str(UNITS_FILE))
     return ureg
 

@@ -4,32 +4,45 @@ Importing pint and building its registry costs about 0.25 s here, more than the 
 of the bundled corpus. Yet the reader asks pint only a few small, stable questions: the factor
 from a unit to base SI units, and which unit a scientific symbol names. Their answers depend
 only on the installed pint and on `cca_claims/data/units.txt`, so they are kept in one small JSON
-file under the user's cache folder (`~/.cache/cca-claims/pint/`, next to pint's own cache of
-parsed definitions), keyed by both. A run whose units are all in the memo does not import pint.
+file under the user's cache folder (`~/.cache/cca-claims/units/`), keyed by both. A run whose
+units are all in the memo does not import pint.
+
+The file is sealed with the per-user secret (`sealed.py`) and its contents are checked shape by
+shape before use: a memo planted or edited by anyone else (a factor changed to alter a result)
+is ignored, as is one that does not hold exactly the shapes `remember` writes. pint's own disk
+cache is not used: it is a pickle, and loading it would run whatever it holds.
 
 The memo is safe to delete; a missing, unreadable or unwritable one only means pint is asked
-again. Offset units (°C, °F) are affine, so they are kept as a factor and a shift measured from
-two points: `to_base(v) = v * factor + shift`.
+again, and a check without its cache (`--no-cache`) neither reads nor writes it. Offset units
+(°C, °F) are affine, so they are kept as a factor and a shift measured from two points:
+`to_base(v) = v * factor + shift`.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import os
+import math
 from pathlib import Path
 from typing import Any
 
-from cca_claims.userdata import library_stamp, user_cache_folder
+from cca_claims.userdata import (
+    library_stamp,
+    read_sealed_json,
+    user_cache_folder,
+    user_caches_on,
+    write_sealed_json,
+)
 
 UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.txt"
-FORMAT = 1
+FORMAT = 2
+TABLES = ("base", "scientific")
+_local: dict[str, dict[str, Any]] = {}  # this process's answers while user caches are off
 
 
 def cache_folder() -> Path:
-    """Where pint's cache and this memo live."""
-    return user_cache_folder("pint")
+    """Where this memo lives."""
+    return user_cache_folder("units")
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,18 +59,47 @@ def _memo_path() -> Path | None:
     return cache_folder() / f"memo-{FORMAT}-pint-{pint}-units-{units}.json"
 
 
-@functools.lru_cache(maxsize=1)
 def _memo() -> dict[str, dict[str, Any]]:
+    """The answers known: the memo file's (read once) or, with user caches off, this run's."""
+    return _loaded() if user_caches_on() else _local
+
+
+@functools.lru_cache(maxsize=1)
+def _loaded() -> dict[str, dict[str, Any]]:
     path = _memo_path()
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_sealed_json(path, _purpose(path)) if path is not None else None
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, dict)}
+    return {table: _valid(table, data.get(table)) for table in TABLES}
+
+
+def _purpose(path: Path) -> str:
+    return f"unit memo|{path.name}"
+
+
+def _valid(table: str, entries: Any) -> dict[str, Any]:
+    """The entries of `table` that have the shape `remember` gives them (others are dropped)."""
+    if not isinstance(entries, dict):
+        return {}
+    check = _valid_base if table == "base" else _valid_scientific
+    return {k: v for k, v in entries.items() if isinstance(k, str) and check(v)}
+
+
+def _valid_base(answer: Any) -> bool:
+    if isinstance(answer, str):  # why pint could not place the unit
+        return True
+    if not isinstance(answer, list) or len(answer) != 4:
+        return False
+    factor, shift, base, offset = answer
+    numbers = all(
+        isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+        for x in (factor, shift)
+    )
+    return numbers and isinstance(base, str) and isinstance(offset, bool)
+
+
+def _valid_scientific(answer: Any) -> bool:
+    return answer is None or isinstance(answer, str)
 
 
 def recall(table: str, key: str) -> tuple[bool, Any]:
@@ -73,14 +115,6 @@ def remember(table: str, key: str, answer: Any) -> None:
     memo = _memo()
     memo.setdefault(table, {})[key] = answer
     path = _memo_path()
-    if path is None:
+    if path is None or not user_caches_on():
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # a per-process temporary name: forked readers may write at the same moment, and the
-        # last complete file wins (an answer it lacks is simply asked again)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_sealed_json(path, _purpose(path), memo)

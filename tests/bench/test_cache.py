@@ -308,17 +308,34 @@ def test_nothing_is_kept_when_an_input_changes_during_the_check(
 
 
 def test_a_memo_left_aside_by_a_dead_check_is_removed(corpus: Path) -> None:
+    """A pending memo is removed when its writer is gone (its process no longer runs) or when
+    it is old; one of a running check is kept. Ages by the file system's clock."""
     import os
-    import time
+    import subprocess
+    import sys
 
     folder = corpus / ".cca-claims-cache"
     folder.mkdir()
-    old = folder / ".memo.pickle.99999.pending"
-    fresh = folder / ".memo.pickle.99998.pending"
-    for path in (old, fresh):
-        path.write_bytes(b"half a memo")
-    past = time.time() - 2 * cache.STALE_PENDING_SECONDS
-    os.utime(old, (past, past))
-    _cached(_config(corpus))
-    assert not old.exists()
-    assert fresh.exists()  # may belong to a check running now
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(gone.stdout)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        old = folder / f".memo.pickle.{running.pid}.pending"
+        dead = folder / f".memo.pickle.{dead_pid}.pending"
+        fresh = folder / f".memo.pickle.{os.getppid()}.pending"
+        for path in (old, dead, fresh):
+            path.write_bytes(b"half a memo")
+        past = cache.folder_time(folder) / 1e9 - 2 * cache.STALE_PENDING_SECONDS
+        os.utime(old, (past, past))
+        _cached(_config(corpus))
+        assert not old.exists()  # too old, whoever wrote it
+        assert not dead.exists()  # its writer is gone
+        assert fresh.exists()  # may belong to a check running now
+    finally:
+        running.kill()
+        running.wait()

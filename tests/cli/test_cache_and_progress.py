@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cca_claims import sealed
 from cca_claims.cli import app
 from cca_claims.config import Config
 from cca_claims.engine import check
@@ -37,23 +38,34 @@ def test_no_cache_neither_reads_nor_fills_the_cache(project: Path) -> None:
     assert cache_files(project, ".pickle") and cache_files(project, ".out")
 
 
+def _kept_text(entry: Path) -> str:
+    payload = sealed.unseal(f"text|{entry.stem}", entry.read_bytes())
+    assert payload is not None
+    return bytes(payload).decode("utf-8")
+
+
 @pytest.mark.parametrize("command", ["check", "lint"])
 def test_unchanged_recheck_prints_the_kept_text_and_no_cache_renders_again(
     project: Path, command: str
 ) -> None:
     first = cli(command)
     kept = cache_files(project, ".out")
-    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == first.stdout
-    # the next run prints what the cache holds: mark it to see that it is read, not re-rendered
-    kept[0].write_text(first.stdout + "(from the cache)\n", encoding="utf-8")
+    assert len(kept) == 1 and _kept_text(kept[0]) == first.stdout
+    # the next run prints what the cache holds: mark it (sealed as the cache seals it) to see
+    # that it is read, not re-rendered
+    marked = first.stdout + "(from the cache)\n"
+    kept[0].write_bytes(sealed.seal(f"text|{kept[0].stem}", marked.encode("utf-8")))
     again = cli(command)
-    assert again.stdout == first.stdout + "(from the cache)\n"
+    assert again.stdout == marked
     assert again.exit_code == first.exit_code  # the exit code still comes from the report
     fresh = cli(command, "--no-cache")
     assert fresh.stdout == first.stdout
     # another width is another output: rendered, not taken from the marked entry
     wide = runner.invoke(app, [command], env={"COLUMNS": "150"}, catch_exceptions=False)
     assert "(from the cache)" not in wide.stdout
+    # a kept text changed by anyone without the user's secret is not shown: rendered again
+    kept[0].write_bytes(kept[0].read_bytes().replace(b"(from the cache)", b"(planted text!)"))
+    assert cli(command).stdout == first.stdout
 
 
 def test_json_is_never_taken_from_the_cache(project: Path) -> None:

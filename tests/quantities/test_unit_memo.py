@@ -11,14 +11,22 @@ from pathlib import Path
 
 import pytest
 
+from cca_claims import sealed
 from cca_claims.quantities import pintunits, unitmemo, units
+
+
+def _kept(path: Path) -> dict:
+    """What the memo file holds (its seal checked as the reader checks it)."""
+    payload = sealed.unseal(f"unit memo|{path.name}", path.read_bytes())
+    assert payload is not None
+    return json.loads(bytes(payload))
 
 
 def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
     """Point the memo at `cache` and forget what this process already knows."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     unitmemo._memo_path.cache_clear()
-    unitmemo._memo.cache_clear()
+    unitmemo._loaded.cache_clear()
     pintunits._affine.cache_clear()
     pintunits.scientific_unit.cache_clear()
 
@@ -27,7 +35,7 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path) -> None:
 def _restore():
     yield
     unitmemo._memo_path.cache_clear()
-    unitmemo._memo.cache_clear()
+    unitmemo._loaded.cache_clear()
     pintunits._affine.cache_clear()
     pintunits.scientific_unit.cache_clear()
 
@@ -52,9 +60,7 @@ def test_memoized_answers_equal_pints(
     assert math.isclose(first, expected, rel_tol=1e-9)
     assert math.isclose(second, expected, rel_tol=1e-9)
     ureg = units.registry()
-    assert math.isclose(
-        ureg.Quantity(value, unit).to_base_units().magnitude, second, rel_tol=1e-9
-    )
+    assert math.isclose(ureg.Quantity(value, unit).to_base_units().magnitude, second, rel_tol=1e-9)
 
 
 def test_memo_file_is_keyed_by_pint_version_and_units_file(
@@ -62,9 +68,9 @@ def test_memo_file_is_keyed_by_pint_version_and_units_file(
 ) -> None:
     _fresh(monkeypatch, tmp_path)
     units.base_of("kilometer")
-    (memo,) = (tmp_path / "cca-claims" / "pint").glob("memo-*.json")
+    (memo,) = (tmp_path / "cca-claims" / "units").glob("memo-*.json")
     assert "pint" in memo.name
-    data = json.loads(memo.read_text())
+    data = _kept(memo)
     assert data["base"]["kilometer"] == [1000.0, 0.0, "meter", False]
 
 
@@ -121,3 +127,32 @@ def test_a_second_run_does_not_import_pint(tmp_path: Path) -> None:
     assert imported_second.strip() == "False"
     assert units_first == units_second
     assert "meter" in units_second
+
+
+def test_a_memo_not_sealed_by_this_user_is_not_believed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A memo file written by anyone else (here: plain JSON saying a kilometre is 5 metres) is
+    ignored: the answer comes from pint, and the file is replaced by a sealed one."""
+    _fresh(monkeypatch, tmp_path)
+    path = unitmemo._memo_path()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"base": {"kilometer": [5.0, 0.0, "meter", False]}}))
+    assert units.to_base(2.0, "kilometer") == 2000.0
+    assert _kept(path)["base"]["kilometer"][0] == 1000.0
+
+
+def test_sealed_answers_of_the_wrong_shape_are_dropped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _fresh(monkeypatch, tmp_path)
+    path = unitmemo._memo_path()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    odd = {"base": {"kilometer": [1000.0, 0.0, "meter"], "metre": {"x": 1}}, "scientific": [1]}
+    payload = json.dumps(odd).encode()
+    path.write_bytes(sealed.seal(f"unit memo|{path.name}", payload))
+    assert unitmemo.recall("base", "kilometer") == (False, None)
+    assert unitmemo.recall("base", "metre") == (False, None)
+    assert units.to_base(2.0, "kilometer") == 2000.0
