@@ -76,6 +76,14 @@ def run_check(
     use_cache: bool = True,
 ):
     """The check, with a progress bar on stderr (stage by stage) when stderr is a terminal."""
+    report = _check_with_progress(config, lint_only, baseline, use_cache)
+    # why a cache was not used (a cache folder tracked by git...): said, never fatal
+    for notice in report.stats.get("cache_notices", ()):
+        typer.echo(f"cca-claims: warning: {notice}", err=True)
+    return report
+
+
+def _check_with_progress(config, lint_only: bool, baseline: frozenset[str], use_cache: bool):
     from cca_claims.engine import check
 
     if not _show_progress():
