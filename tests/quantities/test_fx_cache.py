@@ -89,3 +89,56 @@ def test_euro_converts_to_dollars(tmp_path, monkeypatch):
     # the euro traded between about 1.03 and 1.12 dollars in 2024
     assert 1.02 < conversion.factor.low < conversion.factor.high < 1.13
     assert conversion.source.startswith(fx.ECB_SOURCE)
+
+
+EURO_REGISTRY = """loan-note:
+  title: "A note on the loan"
+  publisher: Example Wire
+  published: 2024-06-01
+  language: en
+  kind: news
+"""
+EURO_CLAIMS = """claims:
+  - id: loan-three-billion
+    claim: The bank lent €1 billion for the railway in 2024.
+    value: €1 billion
+    period: 2024
+    kind: money
+    evidence:
+      - source: loan-note
+        quote: "The bank lent $3 billion in 2024"
+  - id: loan-in-dollars
+    claim: The bank lent €1 billion for the road in 2024.
+    value: €1 billion
+    period: 2024
+    kind: money
+    evidence:
+      - source: loan-note
+        quote: "a further $1.1 billion went to the road"
+"""
+
+
+def test_euro_amounts_are_compared_with_dollar_amounts(tmp_path) -> None:
+    """Issue 13: "€1 billion" against "$3 billion" passed, the euro having no USD rate."""
+    from cca_claims.config import Config
+    from cca_claims.engine import check
+
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims" / "loans.yaml").write_text(EURO_CLAIMS, encoding="utf-8")
+    (tmp_path / "sources" / "sources.yaml").write_text(EURO_REGISTRY, encoding="utf-8")
+    (tmp_path / "sources" / "loan-note.txt").write_text(
+        "The bank lent $3 billion in 2024 for the railway, and a further $1.1 billion went to "
+        "the road.\n",
+        encoding="utf-8",
+    )
+    config = Config(
+        root=tmp_path, claims=tmp_path / "claims", sources=tmp_path / "sources", cache_dir=None
+    )
+    report = check(config)
+    verdicts = {result.claim.id: result.verdict for result in report.claims}
+    assert verdicts == {"loan-three-billion": "contradicted", "loan-in-dollars": "consistent"}
+    # "€1 billion in 2024" in dollars: between about 1.0 and 1.2 billion
+    reading = next(f for f in report.findings if "loan-three-billion" in f.claims).compared[0]
+    assert reading.reading is not None and reading.reading.unit == "USD"
+    assert 0.95e9 < reading.reading.interval.low < reading.reading.interval.high < 1.2e9
