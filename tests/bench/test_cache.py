@@ -177,7 +177,9 @@ def test_a_planted_entry_cannot_run_code(corpus: Path) -> None:
 def test_code_change_invalidates(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = _config(corpus)
     key = cache.input_key(config, mode="check")
-    monkeypatch.setattr(cache, "_code_hash", "another version of the code")
+    from cca_claims import cachekey
+
+    monkeypatch.setattr(cachekey, "_code_hash", "another version of the code")
     assert cache.input_key(config, mode="check") != key
     assert cache.input_key(replace(config, fuzzy_threshold=90.0), mode="check") != key
 
