@@ -164,7 +164,7 @@ def _with_cache_stats(report: Report, outcome: str, key: str | None, notices: li
     if key is not None:
         stats["cache_key"] = key
     if notices:
-        stats["cache_notices"] = list(notices)
+        stats["cache_notices"] = list(dict.fromkeys(notices))
     return replace(report, stats=stats)
 
 

@@ -219,3 +219,63 @@ def test_a_killed_writer_leaves_nothing_older_than_the_next_run(
     assert not [p for p in left if p.exists()]
     assert not list(folder.glob("*.pending")) and not list(folder.glob(".*.tmp"))
     assert kept.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o606])
+def test_a_secret_others_can_read_is_refused_and_no_cache_is_used(
+    project: Path, tmp_path: Path, mode: int
+) -> None:
+    """Anyone who can read the secret can forge entries: then no cache is read or written, and
+    the command says so (the check itself runs as usual)."""
+    secret = tmp_path / "config" / "cca-claims" / "cache-secret"
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(os.urandom(32))
+    secret.chmod(mode)
+    done = _cli(project, tmp_path, "check")
+    assert done.returncode == 1
+    assert "cache secret" in done.stderr and "warning" in done.stderr
+    assert not list((project / ".cca-claims-cache").glob("*.pickle"))
+    assert not list((tmp_path / "cache").rglob("*.json"))  # no per-user cache either
+    secret.chmod(0o600)  # put right: the cache is used again
+    again = _cli(project, tmp_path, "check")
+    assert again.stderr == "" and list((project / ".cca-claims-cache").glob("*.pickle"))
+
+
+def test_a_ci_secret_from_the_environment_makes_a_restored_cache_usable(
+    project: Path, tmp_path: Path
+) -> None:
+    """docs/ci.md: two runners share a secret only through CCA_CLAIMS_CACHE_SECRET; without it
+    a restored cache fails its seal on a new runner (a fresh per-user secret) and is rebuilt."""
+
+    def run(runner: str, secret: str | None) -> subprocess.CompletedProcess:
+        env = _env(tmp_path / runner)
+        if secret is not None:
+            env["CCA_CLAIMS_CACHE_SECRET"] = secret
+        return subprocess.run(
+            [sys.executable, "-c", STATS, "check"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    shared = "x" * 40
+    assert run("runner-1", shared).stdout.split() == ["miss"]
+    assert run("runner-2", shared).stdout.split() == ["hit"]  # another machine, same secret
+    assert run("runner-3", None).stdout.split() == ["miss"]  # its own secret: entries refused
+    short = run("runner-4", "too short")
+    assert short.stdout.split() == ["miss"] and "CCA_CLAIMS_CACHE_SECRET" in short.stderr
+
+
+# a cached check in a fresh process, printing whether it hit the cache
+STATS = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from cca_claims.config import load_config\n"
+    "from cca_claims.engine import check\n"
+    "report = check(load_config(Path.cwd()), use_cache=True)\n"
+    "print(report.stats['cache'])\n"
+    "print(*report.stats.get('cache_notices', ()), file=sys.stderr)\n"
+)
