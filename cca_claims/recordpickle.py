@@ -21,6 +21,7 @@ import copyreg
 import datetime as dt
 import functools
 import io
+import operator
 import pickle
 from dataclasses import fields, is_dataclass
 from pathlib import Path, PurePath
@@ -67,8 +68,21 @@ def _records() -> dict[str, tuple[type, tuple[str, ...]]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _tags() -> dict[type, tuple[str, tuple[str, ...]]]:
-    return {cls: (tag, names) for tag, (cls, names) in _records().items()}
+def _tags() -> dict[type, tuple[str, Any]]:
+    """record class -> (tag, a getter of its field values as a tuple)."""
+    out = {}
+    for tag, (cls, names) in _records().items():
+        getter = operator.attrgetter(*names)
+        if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+            getter = (lambda one: lambda obj: (one(obj),))(getter)
+        out[cls] = (tag, getter)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _builds() -> dict[str, tuple[type, tuple[str, ...], int]]:
+    """tag -> (record class, its field names, their number): what `RECORD` looks up."""
+    return {tag: (cls, names, len(names)) for tag, (cls, names) in _records().items()}
 
 
 class _Record:
@@ -78,25 +92,30 @@ class _Record:
     __slots__ = ()
 
     def __call__(self, tag: str, values: tuple) -> Any:
-        if tag == _PATH_TAG:
-            if not isinstance(values, str):
-                raise UnsafeEntry("a path entry that is not text")
-            return Path(values)
-        found = _records().get(tag) if isinstance(tag, str) else None
-        if found is None or not isinstance(values, tuple) or len(values) != len(found[1]):
-            raise UnsafeEntry(f"cache entry names no known record: {tag!r}")
-        cls, names = found
-        record = object.__new__(cls)
-        state = getattr(record, "__dict__", None)
-        if state is not None:  # the instance's own fields, as unpickling it by default would
-            state.update(zip(names, values))
-        else:  # a record with slots
-            for name, value in zip(names, values):
+        # the hot path of loading a report: one call per record, kept short
+        found = _BY_TAG.get(tag) if type(tag) is str else None
+        if found is None or type(values) is not tuple or len(values) != found[2]:
+            return _odd_record(tag, values)
+        record = _new(found[0])
+        try:
+            record.__dict__.update(zip(found[1], values))
+        except AttributeError:  # a record with slots
+            for name, value in zip(found[1], values):
                 object.__setattr__(record, name, value)
         return record
 
     def __reduce__(self) -> str:
         return "RECORD"  # pickled by reference, as a module-level name
+
+
+_BY_TAG: dict[str, tuple[type, tuple[str, ...], int]] = {}
+_new = object.__new__
+
+
+def _odd_record(tag: Any, values: Any) -> Any:
+    if tag == _PATH_TAG and type(values) is str:
+        return Path(values)
+    raise UnsafeEntry(f"cache entry names no known record: {tag!r}")
 
 
 RECORD = _Record()
@@ -105,12 +124,11 @@ RECORD = _Record()
 class _RecordPickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
+        found = self.tags.get(kind)
+        if found is not None:
+            return RECORD, (found[0], found[1](obj))
         if obj is RECORD or kind in _PLAIN_TYPES or (kind is type and obj in _PLAIN_TYPES):
             return NotImplemented  # (the plain types themselves are written by reference)
-        found = _tags().get(kind)
-        if found is not None:
-            tag, names = found
-            return RECORD, (tag, tuple([getattr(obj, name) for name in names]))
         if isinstance(obj, PurePath):
             return RECORD, (_PATH_TAG, str(obj))
         raise pickle.PicklingError(f"{kind.__qualname__} is not a record the cache may keep")
@@ -120,6 +138,7 @@ def dumps(value: Any) -> bytes:
     """`value` (records, paths and plain data) as a pickle `loads` accepts."""
     out = io.BytesIO()
     pickler = _RecordPickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.tags = _tags()
     # a private dispatch table: copyreg's global one must not decide how records are written
     pickler.dispatch_table = copyreg.dispatch_table.copy()
     pickler.dump(value)
@@ -141,4 +160,6 @@ class _RecordUnpickler(pickle.Unpickler):
 
 def loads(data: bytes | memoryview) -> Any:
     """What `dumps` wrote; UnsafeEntry (or another UnpicklingError) for anything else."""
+    if not _BY_TAG:
+        _BY_TAG.update(_builds())
     return _RecordUnpickler(io.BytesIO(data)).load()
