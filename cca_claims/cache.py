@@ -76,7 +76,7 @@ def load(folder: Path | None, key: str, name: str = "", purpose: str = "report")
     if payload is None:
         return None
     try:
-        return recordpickle.loads(payload)
+        return recordpickle.loads(data, len(data) - len(payload))
     except Exception:  # noqa: BLE001 - a sealed entry of another layout is a miss: rebuilt
         return None
 

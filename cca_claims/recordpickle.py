@@ -158,8 +158,11 @@ class _RecordUnpickler(pickle.Unpickler):
         raise UnsafeEntry("cache entry with a persistent id")
 
 
-def loads(data: bytes | memoryview) -> Any:
-    """What `dumps` wrote; UnsafeEntry (or another UnpicklingError) for anything else."""
+def loads(data: bytes, start: int = 0) -> Any:
+    """What `dumps` wrote, read from `data[start:]` (no copy of a large entry is made);
+    UnsafeEntry (or another UnpicklingError) for anything else."""
     if not _BY_TAG:
         _BY_TAG.update(_builds())
-    return _RecordUnpickler(io.BytesIO(data)).load()
+    stream = io.BytesIO(data)  # shares the bytes' buffer until written to
+    stream.seek(start)
+    return _RecordUnpickler(stream).load()

@@ -168,9 +168,11 @@ def read_regular(path: Path, limit: int) -> bytes | None:
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
-    except OSError:
+            # the size it has now, and one byte more to see it grow (entries are replaced
+            # whole, never grown: a file that grows is not one of them)
+            data = handle.read(info.st_size + 1)
+    except (OSError, MemoryError):
         return None
     finally:
         os.close(fd)
-    return data if len(data) <= limit else None
+    return data if len(data) == info.st_size else None
