@@ -132,6 +132,7 @@ def _cached_check(
     if folder is None:
         report = _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
         return _with_cache_stats(report, "miss", None, notices + secret_notices())
+    cache.prune(folder)  # what writers killed with an earlier check left (hit or miss)
     mode = "lint" if lint_only else "check"
     before = cache.read_inputs(config, mode=mode, baseline=baseline)
     key = before.key

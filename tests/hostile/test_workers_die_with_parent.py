@@ -103,3 +103,14 @@ def test_a_killed_check_leaves_no_worker_behind(corpus: Path, tmp_path: Path, st
     for pid in left:  # do not leave them to the rest of the suite
         os.kill(pid, signal.SIGKILL)
     assert not left, f"workers still running after their check was killed: {left}"
+    # the next check removes whatever the killed one's writers left half done
+    again = subprocess.run(
+        [sys.executable, "-m", "cca_claims", "check", "--format", "json"],
+        cwd=corpus,
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
+    assert again.returncode in (0, 1), again.stderr
+    folder = corpus / ".cca-claims-cache"
+    assert not list(folder.glob("*.pending")) and not list(folder.glob(".*.tmp"))
