@@ -341,3 +341,25 @@ def test_a_memo_left_aside_by_a_dead_check_is_removed(corpus: Path) -> None:
     finally:
         running.kill()
         running.wait()
+
+
+def test_record_entries_round_trip_records_and_refuse_anything_else(corpus: Path) -> None:
+    from cca_claims import recordpickle
+
+    report = check(_config(corpus))
+    again = recordpickle.loads(recordpickle.dumps(report))
+    assert again == report and type(again.claims[0]) is type(report.claims[0])
+    assert recordpickle.loads(recordpickle.dumps({"p": Path("a/b")})) == {"p": Path("a/b")}
+    # what is not a record is not written...
+    for value in (print, type, object(), cache):
+        with pytest.raises(pickle.PicklingError):
+            recordpickle.dumps(value)
+    # ...and no global but the record builder (and datetime's types) is ever resolved
+    for module, name in (("os", "system"), ("builtins", "eval"), ("cca_claims.model", "Finding")):
+        with pytest.raises(pickle.UnpicklingError):
+            recordpickle.loads(b"\x80\x02c" + f"{module}\n{name}\n".encode() + b".")
+    # the builder has no attribute to set: pickle's BUILD on it fails
+    build = b"\x80\x02ccca_claims.recordpickle\nRECORD\nN}\x8c\x01xK\x01s\x86b."
+    with pytest.raises(Exception):  # noqa: B017 - whichever error pickle raises for it
+        recordpickle.loads(build)
+    assert not hasattr(recordpickle.RECORD, "x")
