@@ -26,19 +26,17 @@ one) cannot run code. The newest `MAX_ENTRIES` entries are kept.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import os
 import pickle
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cca_claims import __version__
+from cca_claims import __version__, clock
 from cca_claims.userdata import library_stamp
 
 FORMAT = "1"  # bump when the layout of an entry changes
@@ -91,7 +89,7 @@ def input_key(config: Any, *, mode: str, baseline: frozenset[str] = frozenset())
     h.update(f"|cwd={Path.cwd()}|root={_resolved(config.root)}".encode())
     h.update(repr(sorted(baseline)).encode())
     # rules may compare review dates with today's: an entry is good for the day it was made
-    h.update(f"|today={dt.date.today().isoformat()}".encode())
+    h.update(f"|today={clock.today().isoformat()}".encode())
     sources = Path(config.sources)
     h.update(f"|sources={_resolved(sources)}".encode())
     if sources.is_dir():
@@ -251,10 +249,13 @@ def _prune(folder: Path, suffix: str = SUFFIX) -> None:
             continue
     entries.sort(reverse=True)
     stale = [path for _, path in entries[MAX_ENTRIES:]]
-    # a memo kept aside by a check that never finished (it crashed, or was killed)
-    for path in folder.glob(f".{MEMO_NAME}.*.pending"):
+    # a memo kept aside by a check that never finished (it crashed, or was killed); its age
+    # is measured on the file system's clock, which set its mtime (clock.filesystem_now)
+    pending = list(folder.glob(f".{MEMO_NAME}.*.pending"))
+    now = clock.filesystem_now(folder) if pending else 0.0
+    for path in pending:
         try:
-            if time.time() - path.stat().st_mtime > STALE_PENDING_SECONDS:
+            if now - path.stat().st_mtime > STALE_PENDING_SECONDS:
                 stale.append(path)
         except OSError:
             continue

@@ -6,7 +6,6 @@ one and the CLI can stop after anchoring (`cca-claims lint`). Nothing here print
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import time
 from collections import Counter
@@ -17,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cca_claims import __version__
+from cca_claims import __version__, clock
 from cca_claims.config import Config
 from cca_claims.model import ClaimResult, Finding, Report
 
@@ -129,7 +128,7 @@ def _cached_check(
     if isinstance(hit, Report):
         elapsed = time.perf_counter() - started
         stats = {**hit.stats, "timings": {"cache": elapsed}, "cache": "hit", "cache_key": key}
-        return replace(hit, generated_at=_now(), stats=stats)
+        return replace(hit, generated_at=clock.stamp(), stats=stats)
     # a miss: unchanged quotes and claims still reuse their anchors and readings
     memo = Memo(folder, config)
     run = Run(config, baseline=baseline, memo=memo, progress=progress)
@@ -143,10 +142,6 @@ def _cached_check(
         cache.write_later(lambda: cache.store(folder, key, report), records=len(report.claims))
         return replace(report, stats={**report.stats, "cache": "miss", "cache_key": key})
     return replace(report, stats={**report.stats, "cache": "miss"})
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def stage(run: Run, name: str, fn):
@@ -331,7 +326,7 @@ def finish(run: Run) -> Report:
         sources=tuple(run.sources.sources.values()),
         claims=results,
         findings=tuple(findings),
-        generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        generated_at=clock.stamp(),
         tool_version=__version__,
         files=tuple(run.claims.files),
         config=config,
