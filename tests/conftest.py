@@ -5,6 +5,10 @@ before any test runs (and so for the CLI processes tests start, which inherit th
 so a snapshot or a cache key never depends on the day the suite happens to run. A test that needs
 another day uses the `today` fixture. Set CCA_CLAIMS_TODAY yourself to run the suite as of
 another day; the suite must pass on any day.
+
+Nor does a unit test depend on the machine's speed: Hypothesis's per-example deadline and its
+"too slow" health check are wall-clock limits, so they are off for the whole suite (bounds on
+time live in tests/hostile, generous, and in bench/).
 """
 
 from __future__ import annotations
@@ -13,8 +17,12 @@ import os
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from cca_claims import clock
+
+settings.register_profile("cca-claims", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("cca-claims")
 
 # After every date in the seed corpus (its sources and reviews); any day would do.
 FIXED_TODAY = "2026-12-01"
