@@ -72,14 +72,16 @@ def test_a_process_clock_years_ahead_does_not_age_the_cache_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As under `faketime` or a skewed container clock: the process's time is five years ahead
-    of the file system's. A memo set aside a minute ago by a running check stays; one set aside
-    two hours ago (on the file system's clock) by a check that died is removed."""
+    of the file system's. A memo set aside a minute ago stays (a check may be writing it); one
+    set aside two hours ago, on the file system's clock, is removed."""
     root = tmp_path / "p"
     shutil.copytree(CORPUS, root)
     folder = root / ".cca-claims-cache"
     folder.mkdir()
-    fresh = folder / f".{cache.MEMO_NAME}.99998.pending"
-    old = folder / f".{cache.MEMO_NAME}.99999.pending"
+    # written aside by processes that still run (init and pytest's parent), so that only their
+    # age can make them stale
+    fresh = folder / f".{cache.MEMO_NAME}.1.pending"
+    old = folder / f".{cache.MEMO_NAME}.{os.getppid()}.pending"
     for path in (fresh, old):
         path.write_bytes(b"half a memo")
     written = fresh.stat().st_mtime
