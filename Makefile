@@ -13,7 +13,7 @@ TOOLS := .venv-tools
 UV_VERSION := 0.13.9
 LATEST := .venv-latest
 
-.PHONY: check test test-latest lock lint format bench bench-s docs clean
+.PHONY: check test test-latest lock lock-upgrade lint format bench bench-s docs clean
 
 # The locked versions, then the package itself without dependencies (its build backend is in
 # the lock too: no build isolation, nothing unpinned fetched). `pip check` then says whether
@@ -49,12 +49,22 @@ test-latest:
 	$(LATEST)/bin/python -m pytest
 
 ## lock: pin every dependency (and the test extra, and the build backend) with hashes, for
-## Python 3.11 on Linux x86_64; commit requirements/lock.txt after `make test` passes with it
-lock:
-	test -x $(TOOLS)/bin/uv || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION); }
-	$(TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
-		--generate-hashes --python-version $(LOCK_PYTHON) --python-platform $(LOCK_PLATFORM) \
-		--custom-compile-command "make lock" --upgrade --quiet -o $(LOCK)
+## Python 3.11 on Linux x86_64, keeping the versions already locked where they still fit (a new
+## dependency is added, nothing else moves); lock-upgrade moves everything to the newest allowed.
+## Commit requirements/lock.txt once `make test` passes with it.
+COMPILE = $(TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
+	--generate-hashes --python-version $(LOCK_PYTHON) --python-platform $(LOCK_PLATFORM) \
+	--custom-compile-command "make lock" --quiet -o $(LOCK)
+
+lock: $(TOOLS)/bin/uv
+	$(COMPILE)
+
+lock-upgrade: $(TOOLS)/bin/uv
+	$(COMPILE) --upgrade
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
 lint: $(STAMP)
 	$(BIN)/ruff check cca_claims tests bench
