@@ -19,13 +19,14 @@ from cca_claims.yamlload import MAX_BYTES, MAX_DEPTH, MAX_NODES, PosDict, load_y
 
 YAML = FILES / "yaml"
 
-# file -> (problem code, line, column, words the message or hint must contain)
+# file -> (problem code, line, column, words our message or hint must contain; None where the
+# message is the parser's own, whose wording is not ours to pin)
 FILE_CASES = {
     "python_object.yaml": ("unsafe-yaml", 4, 12, "python/object/apply"),
     "alias_bomb.yaml": ("unsafe-yaml", 7, 4, "alias"),
     "merge_key.yaml": ("unsafe-yaml", 7, 9, "merge keys"),
     "custom_tag.yaml": ("unsafe-yaml", 3, 12, "!secret"),
-    "multi_document.yaml": ("yaml-syntax", 4, 1, "single document"),
+    "multi_document.yaml": ("yaml-syntax", 4, 1, None),
     "complex_key.yaml": ("yaml-syntax", 3, 7, "plain value"),
     "tabs.yaml": ("yaml-syntax", 2, 1, "tabs"),
     "bad_timestamp.yaml": ("yaml-syntax", 4, 15, "2025-02-30"),
@@ -42,7 +43,9 @@ def test_crafted_yaml_file_gives_positioned_problem(name: str) -> None:
     assert problems, name
     first = problems[0]
     assert (first.code, first.line, first.col) == (code, line, col), first
-    assert words in first.message + " " + first.hint
+    assert first.message
+    if words is not None:
+        assert words in first.message + " " + first.hint
 
 
 def test_every_crafted_yaml_file_has_a_case() -> None:
