@@ -94,3 +94,24 @@ def test_a_process_clock_years_ahead_does_not_age_the_cache_files(
     cache.wait_for_writes()
     assert fresh.exists()
     assert not old.exists()
+
+
+def test_no_module_but_the_clock_asks_the_system_for_the_date() -> None:
+    """`date.today()`, `datetime.now()` and the like anywhere else would bypass the pin."""
+    import ast
+
+    package = Path(clock.__file__).parent
+    asking = {"today", "now", "utcnow"}
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "clock.py" and path.parent == package:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in asking
+                and isinstance(node.value, (ast.Name, ast.Attribute))
+                and (getattr(node.value, "id", None) or node.value.attr) in ("date", "datetime")
+            ):
+                found.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert found == []
