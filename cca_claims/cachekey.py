@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cca_claims import __version__
+from cca_claims import __version__, clock
 from cca_claims.limits import CLAIM_FILE_BYTES, SOURCE_FILE_BYTES
 from cca_claims.userdata import library_stamp
 
@@ -90,7 +90,7 @@ def read_inputs(config: Any, *, mode: str, baseline: frozenset[str] = frozenset(
     h.update(f"|cwd={Path.cwd()}|root={_resolved(config.root)}".encode())
     h.update(repr(sorted(baseline)).encode())
     # rules may compare review dates with today's: an entry is good for the day it was made
-    h.update(f"|today={dt.date.today().isoformat()}".encode())
+    h.update(f"|today={clock.today().isoformat()}".encode())
     inputs = Inputs("")
     sources = Path(config.sources)
     h.update(f"|sources={_resolved(sources)}".encode())

@@ -6,7 +6,6 @@ one and the CLI can stop after anchoring (`cca-claims lint`). Nothing here print
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import time
 from collections import Counter
@@ -17,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cca_claims import __version__
+from cca_claims import __version__, clock
 from cca_claims.config import Config
 from cca_claims.model import ClaimResult, Finding, Report
 
@@ -140,7 +139,8 @@ def _cached_check(
     if isinstance(hit, Report):
         elapsed = time.perf_counter() - started
         stats = {**hit.stats, "timings": {"cache": elapsed}}
-        return _with_cache_stats(replace(hit, generated_at=_now(), stats=stats), "hit", key, [])
+        hit = replace(hit, generated_at=clock.stamp(), stats=stats)
+        return _with_cache_stats(hit, "hit", key, [])
     # a miss: unchanged quotes and claims still reuse their anchors and readings
     memo = Memo(folder, config)
     run = Run(config, baseline=baseline, memo=memo, progress=progress)
@@ -182,10 +182,6 @@ def _loaded_digests(run: Run) -> dict[tuple[str, str], str]:
                 continue
             loaded[("source", path)] = source.sha256
     return loaded
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def stage(run: Run, name: str, fn):
@@ -370,7 +366,7 @@ def finish(run: Run) -> Report:
         sources=tuple(run.sources.sources.values()),
         claims=results,
         findings=tuple(findings),
-        generated_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        generated_at=clock.stamp(),
         tool_version=__version__,
         files=tuple(run.claims.files),
         config=config,

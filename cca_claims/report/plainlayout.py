@@ -3,20 +3,22 @@
 rich lays out every `Text` through segments, styles and cell measurements (~1.2 ms per claim of
 the text report); plain output needs none of that. This module lays out the few renderables the
 reports build (`Text`, `Padding`, `Group` and the side-by-side passage `Table`) from their plain
-strings, with rich's own line breaking (`rich._wrap.divide_line`: words, long words folded) and
-column arithmetic (`ratio_distribute`), so the lines are those rich would print. Anything else
-(the summary grid, the `claims`/`sources` tables) is handed back to rich by the caller.
-`tests/report` checks both paths give the same text on the test corpora at many widths.
+strings, with rich's rules for line breaking (words, long words folded) and column widths, so the
+lines are those rich would print. Only rich's public API is used: a line of one-cell characters
+(nearly every line) is broken here, by the same steps as rich; any other line is wrapped by rich's
+`Text.wrap`. Anything else (the summary grid, the `claims`/`sources` tables) is handed back to
+rich by the caller. `tests/report` checks both paths give the same text on the test corpora at
+many widths, and on random text with wide characters.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from functools import cache
 
-from rich._ratio import ratio_distribute
-from rich._wrap import divide_line
-from rich.cells import cell_len, set_cell_size
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -28,7 +30,7 @@ NARROW = re.compile(
     "[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u0590\u2000-\u200a\u2010-\u2027"
     "\u202f-\u205f\u20a0-\u20c0\u2100-\u214f]*"
 )
-_WORD = re.compile(r"\s*\S+\s*")  # rich._wrap's words: a word and the spaces after it
+_WORD = re.compile(r"\s*\S+\s*")  # rich's words when it wraps: a word and the spaces after it
 
 
 def cell_width(text: str) -> int:
@@ -66,20 +68,28 @@ def wrap(text: str, width: int) -> list[str]:
         if cell_width(line) <= width:  # the common case: no break needed
             out.append(line)
             continue
-        narrow = NARROW.fullmatch(line) is not None
-        breaks = _divide_narrow(line, width) if narrow else divide_line(line, width, fold=True)
+        if NARROW.fullmatch(line) is None:
+            # wide or zero-width characters: rich's own wrapping, through its public API
+            wrapped = Text(line).wrap(_measuring_console(), width, overflow="fold")
+            out.extend(piece.plain.rstrip() for piece in wrapped)
+            continue
         start = 0
-        for offset in [*breaks, len(line)]:
-            piece = line[start:offset].rstrip()
-            # a wide character wider than the whole line is cut, as rich's Text.truncate does
-            out.append(piece if cell_width(piece) <= width else set_cell_size(piece, width))
+        for offset in [*_divide_narrow(line, width), len(line)]:
+            out.append(line[start:offset].rstrip())
             start = offset
     return out
 
 
+@cache
+def _measuring_console() -> Console:
+    """The console `Text.wrap` asks for (it only reads its settings; nothing is printed)."""
+    return Console(file=io.StringIO(), color_system=None, highlight=False, markup=False)
+
+
 def _divide_narrow(text: str, width: int) -> list[int]:
-    """`rich._wrap.divide_line(text, width, fold=True)` for text of one-cell characters only:
-    the same steps with len() for rich's per-character cell measure."""
+    """Where rich breaks `text`, of one-cell characters only, into lines of `width` (the offsets
+    of the lines after the first): a word that fits goes on the line; a longer word than a line
+    is folded into pieces of `width` characters; any other word starts a new line."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -136,14 +146,25 @@ def _table(table: Table, width: int) -> list[str]:
     # as Table._calculate_column_widths: one separator between columns, padding inside widths
     pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
     minimums = [1 + left + right for left, right in pads]
-    widths = ratio_distribute(width - (n - 1), [1] * n, minimums)
+    widths = _equal_shares(width - (n - 1), minimums)
     inner = [w - left - right for w, (left, right) in zip(widths, pads)]
     out: list[str] = []
     if table.show_header:
         out.extend(_row([c.header for c in columns], inner, pads, bottom=True))
         out.append(box.head_row_cross.join(box.head_row_horizontal * w for w in widths))
-    out.extend(_row([c._cells[0] for c in columns], inner, pads))
+    out.extend(_row([next(iter(c.cells)) for c in columns], inner, pads))
     return out
+
+
+def _equal_shares(total: int, minimums: list[int]) -> list[int]:
+    """`total` cells shared by columns of equal ratio, as rich's tables share them: each column
+    in turn takes its part of what is left, rounded up, and at least its minimum."""
+    shares: list[int] = []
+    for i, minimum in enumerate(minimums):
+        share = max(minimum, -(-total // (len(minimums) - i)))
+        shares.append(share)
+        total -= share
+    return shares
 
 
 def _row(

@@ -7,6 +7,7 @@ long generated strings built from the pieces they look for, with a time bound pe
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 import re
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 quantities = pytest.importorskip("cca_claims.quantities")
 from cca_claims.quantities import ValueReadError, parse_value, read_values  # noqa: E402
-from cca_claims.quantities.context import DEFAULT_CONTEXT  # noqa: E402
+from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext  # noqa: E402
 from cca_claims.quantities.dates import find_dates  # noqa: E402
 
 PER_CALL = 2.0  # seconds for a 5,000-character input; a linear reader needs ~0.3 s
@@ -143,3 +144,28 @@ def _timed_calls(text: str) -> None:
             pass  # a clean refusal is a correct outcome for parse_value
         elapsed = time.perf_counter() - started
         assert elapsed < PER_CALL, f"{name} took {elapsed:.2f} s on {len(text)} chars"
+
+
+# Long repetitions of date pieces, 10,000 characters each (once timed in the date reader's unit
+# tests: a bound on time belongs here, generous, and never in a unit test).
+DATE_REPETITIONS = ["1", "June ", "2025-", "16–", "over the past ", " ", "June 16–17, ", "Q1 "]
+
+
+@pytest.mark.parametrize("chunk", DATE_REPETITIONS)
+def test_date_reader_on_long_repetitions(chunk: str) -> None:
+    text = (chunk * 10_000)[:10_000]
+    context = ReadContext(reference_date=dt.date(2025, 6, 17))
+    started = time.perf_counter()
+    find_dates(text, context)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2 * PER_CALL, f"find_dates took {elapsed:.2f} s on {chunk!r} * 10,000"
+
+
+def test_reader_on_a_long_mixed_passage() -> None:
+    """83,000 characters of separators, currency signs, ranges and qualifiers (~2.5 s here: the
+    bound catches a reader gone quadratic, not a slow machine)."""
+    hostile = "1," * 20000 + " $" * 5000 + "-1-" * 5000 + " more than" * 3000
+    started = time.perf_counter()
+    read_values(hostile, DEFAULT_CONTEXT)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 30, f"read_values took {elapsed:.2f} s"

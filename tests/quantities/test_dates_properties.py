@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,23 +82,13 @@ ALPHABET = st.sampled_from(
 
 @settings(max_examples=30, deadline=None)
 @given(parts=st.lists(ALPHABET, min_size=1, max_size=60), seed_text=st.text(max_size=200))
-def test_adversarial_input_is_bounded(parts: list[str], seed_text: str) -> None:
+def test_adversarial_input_reads_spans_of_the_text(parts: list[str], seed_text: str) -> None:
+    """Long repetitions of what the reader looks for: every reading is a span of the text (the
+    time this takes is bounded in tests/hostile/test_bounded_time.py, not here)."""
     chunk = "".join(parts) + seed_text
     text = (chunk * (10_000 // max(1, len(chunk)) + 1))[:10_000]
-    start = time.perf_counter()
-    readings = find_dates(text, CTX)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.5, f"{elapsed:.2f}s"
-    for r in readings:
+    for r in find_dates(text, CTX):
         assert text[r.span[0] : r.span[1]] == r.text
-
-
-def test_pathological_repetitions_are_bounded() -> None:
-    for chunk in ("1", "June ", "2025-", "16–", "over the past ", " ", "June 16–17, ", "Q1 "):
-        text = (chunk * 10_000)[:10_000]
-        start = time.perf_counter()
-        find_dates(text, CTX)
-        assert time.perf_counter() - start < 0.5, chunk
 
 
 @given(text=st.text(max_size=300))

@@ -289,15 +289,6 @@ def test_any_text_reads_without_raising(text):
         assert r.span is not None and 0 <= r.span[0] <= r.span[1] <= len(text)
 
 
-def test_bounded_time_on_hostile_input():
-    import time
-
-    hostile = "1," * 20000 + " $" * 5000 + "-1-" * 5000 + " more than" * 3000
-    t0 = time.perf_counter()
-    read_values(hostile)
-    assert time.perf_counter() - t0 < 10
-
-
 # --------------------------------------------------------------------------- peer-suite gaps
 def _one(text: str, kind: str):
     found = [r for r in read_values(text) if r.kind == kind]

