@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import stat
