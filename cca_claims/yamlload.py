@@ -8,6 +8,7 @@ are parsed. Every problem carries a 1-based line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 8 * 1024 * 1024
-MAX_NODES = 500_000  # nodes visited while constructing, aliases counted each time they expand
+MAX_NODES = 500_000  # values that aliases may add to a document (each alias adds its node's size)
+_SIZE_CAP = 1 << 62  # expanded sizes are capped here, so a bomb's sizes stay machine-sized
 MAX_DEPTH = 64
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -39,7 +41,7 @@ _SAFE_TAGS = {
 class YamlProblem:
     """Something wrong in a YAML file, at a 1-based line and column."""
 
-    code: str  # yaml-syntax | duplicate-key | unsafe-yaml | too-large | not-utf8
+    code: str  # yaml-syntax, duplicate-key, unsafe-yaml, too-large, not-utf8, hidden-line-break
     message: str
     line: int
     col: int
@@ -115,6 +117,9 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [YamlProblem("yaml-syntax", "file contains a NUL byte", line, 1)]
+    hidden = _hidden_line_break(text)
+    if hidden is not None:
+        return None, [hidden]
     too_deep, plain_tree = _event_pass(text)
     if too_deep is not None:
         return None, [too_deep]
@@ -135,16 +140,50 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
         loader.dispose()
     if node is None:
         return None, []
-    # without aliases every node is built once, and the event pass counted them: no bomb
-    bomb = None if plain_tree else _expansion_problem(node)
-    if bomb is not None:
-        return None, [bomb]
-    builder = _Builder()
+    # without aliases every node is built once: no bomb, and nothing for the builder to bound
+    limit = None
+    if not plain_tree:
+        bomb, written = _expansion_problem(node)
+        if bomb is not None:
+            return None, [bomb]
+        limit = written + MAX_NODES
+    builder = _Builder(limit)
     try:
         value = builder.build(node, 0)
     except _Refused as refused:
         return None, builder.problems + [refused.problem]
     return value, builder.problems
+
+
+# Line breaks for YAML 1.1 (and PyYAML) that editors, grep and `git diff` show inside a line:
+# what follows one on a comment line would be parsed, unseen by a reviewer.
+_HIDDEN_BREAKS = {
+    "\u2028": "U+2028 LINE SEPARATOR",
+    "\u2029": "U+2029 PARAGRAPH SEPARATOR",
+    "\u0085": "U+0085 NEXT LINE",
+}
+_HIDDEN_BREAK = re.compile("[\u2028\u2029\u0085]")
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _hidden_line_break(text: str) -> YamlProblem | None:
+    """Refuse a character that ends a line for YAML but not for an editor, at the line and
+    column an editor shows (lines end at \\n, \\r\\n or \\r only)."""
+    m = _HIDDEN_BREAK.search(text)
+    if m is None:
+        return None
+    at = m.start()
+    line, line_start = 1, 0
+    for brk in _EDITOR_BREAK.finditer(text, 0, at):
+        line, line_start = line + 1, brk.end()
+    return YamlProblem(
+        "hidden-line-break",
+        f"{_HIDDEN_BREAKS[m.group()]} ends a line for YAML but not in editors, grep or git diff: "
+        "text after it would be read as YAML while it looks like part of this line",
+        line,
+        at - line_start + 1,
+        "delete the character, or replace it with a real line break or a space",
+    )
 
 
 def too_large(size: int) -> YamlProblem:
@@ -176,12 +215,13 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
     """One pass over the parser's events: (nesting problem, plain tree).
 
     It runs before composing because libyaml's composer recurses on the C stack: 100,000
-    opening brackets would crash the interpreter instead of raising. "plain tree" is True when the text has no alias and at most MAX_NODES nodes: each node is
-    then built exactly once, so `_expansion_problem` cannot find anything and is skipped. It is
+    opening brackets would crash the interpreter instead of raising. "plain tree" is True when
+    the text has no alias: each node is then built exactly once, however many there are (the
+    file size bounds them), so `_expansion_problem` cannot find anything and is skipped. It is
     False whenever that is not certain (an alias, a parse error, an unknown event).
     """
     loader = _Loader(text)
-    depth = nodes = 0
+    depth = 0
     plain = True
     get_event = loader.get_event
     step_of = _EVENT_STEP.get
@@ -189,7 +229,7 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
         while True:
             event = get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
-                return None, plain and nodes <= MAX_NODES
+                return None, plain
             step = step_of(type(event))
             if step is None:
                 plain = False  # an alias, or an event this table does not know
@@ -199,8 +239,7 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
                     step = (-1, False)
                 else:
                     continue
-            delta, node = step
-            nodes += node
+            delta = step[0]
             if delta > 0:
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -221,12 +260,16 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
         loader.dispose()
 
 
-def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
-    """Refuse a document whose aliases expand past MAX_NODES, before building anything.
+def _expansion_problem(root: yaml.Node) -> tuple[YamlProblem | None, int]:
+    """Refuse a document whose aliases add more than MAX_NODES values, before building anything;
+    also return how many nodes the document writes.
 
-    Each distinct node's expanded size is computed once (aliases share node objects), so a
-    "billion laughs" file is measured in microseconds; the position reported is the deepest
-    node that alone expands past the limit, i.e. where the repetition starts to explode.
+    What is bounded is the expansion: each alias adds the expanded size of the node it refers
+    to. The written nodes are bounded by the file size already, so 42,000 ordinary claims in
+    one file load, while a "billion laughs" file is refused. Each distinct node's expanded size
+    is computed once (aliases share node objects), so the bomb is measured in microseconds; the
+    position reported is the deepest node that alone adds more than the limit, i.e. where the
+    repetition starts to explode.
     """
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
@@ -240,7 +283,7 @@ def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
             in_progress.discard(id(node))
             # capped so an astronomically repeated graph stays a small number
             total = 1 + sum(sizes[id(c)] for c in _children(node))
-            sizes[id(node)] = min(total, 10 * MAX_NODES)
+            sizes[id(node)] = min(total, _SIZE_CAP)
         elif id(child) in in_progress:
             return YamlProblem(
                 "unsafe-yaml",
@@ -248,12 +291,13 @@ def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
                 child.start_mark.line + 1,
                 child.start_mark.column + 1,
                 "a value cannot contain itself; write it out",
-            )
+            ), len(sizes)
         elif id(child) not in sizes:
             in_progress.add(id(child))
             stack.append((child, iter(_children(child))))
-    if sizes[id(root)] <= MAX_NODES:
-        return None
+    written = len(sizes)
+    if sizes[id(root)] - written <= MAX_NODES:
+        return None, written
     node = root
     while True:
         big = [c for c in _children(node) if sizes.get(id(c), 1) > MAX_NODES]
@@ -262,12 +306,11 @@ def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
         node = big[0]
     return YamlProblem(
         "unsafe-yaml",
-        f"document expands to more than {MAX_NODES:,} values through repeated aliases "
-        "(an alias bomb?)",
+        f"aliases expand the document by more than {MAX_NODES:,} values (an alias bomb?)",
         node.start_mark.line + 1,
         node.start_mark.column + 1,
         "avoid repeating aliases (*name) of aliases; write the values out",
-    )
+    ), written
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -305,19 +348,21 @@ class _Refused(Exception):
 class _Builder:
     """Turns composed nodes into positioned values, enforcing the limits."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int | None = None) -> None:
         self.problems: list[YamlProblem] = []
         self.visited = 0
+        # nodes written plus what aliases may add (None: no alias, each node is built once)
+        self.limit = limit
         self._scalar_loader = _Loader("")
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.visited += 1
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if self.visited > MAX_NODES:
+        if self.limit is not None and self.visited > self.limit:
             raise _Refused(
                 YamlProblem(
                     "unsafe-yaml",
-                    f"document expands to more than {MAX_NODES:,} nodes (alias bomb?)",
+                    f"aliases expand the document by more than {MAX_NODES:,} values (alias bomb?)",
                     line,
                     col,
                     "avoid deeply repeated aliases (*name)",

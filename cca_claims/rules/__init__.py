@@ -49,7 +49,7 @@ RULES: dict[str, ModuleType] = {
         A101_quote_not_found,
         A102_quote_ambiguous,
         A103_quote_fuzzy,
-    A104_misquoted_figure,
+        A104_misquoted_figure,
         C201_count_mismatch,
         C202_quantity_mismatch,
         C203_money_mismatch,
