@@ -76,6 +76,15 @@ def run_check(
     use_cache: bool = True,
 ):
     """The check, with a progress bar on stderr (stage by stage) when stderr is a terminal."""
+    from cca_claims.claims import NoClaimFiles
+
+    try:
+        return _check(config, lint_only, baseline, use_cache)
+    except NoClaimFiles as exc:
+        fail(f"{exc} ({exc.hint})")
+
+
+def _check(config, lint_only: bool, baseline: frozenset[str], use_cache: bool):
     from cca_claims.engine import check
 
     if not _show_progress():

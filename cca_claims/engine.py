@@ -63,8 +63,12 @@ def check(
     With `use_cache`, a check of inputs already checked (same files, configuration and tool
     code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
     command line turns it on, library callers opt in. `progress`, when given, is called with
-    each stage's name as the stage starts (the command line's progress display).
+    each stage's name as the stage starts (the command line's progress display). A claims
+    path without claim files raises `cca_claims.claims.NoClaimFiles`.
     """
+    from cca_claims.claims import require_claim_files
+
+    require_claim_files(Path(config.claims))  # NoClaimFiles: nothing to check is an error
     with _fewer_collections():
         if use_cache:
             return _cached_check(config, lint_only, baseline, progress)
