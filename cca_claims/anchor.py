@@ -21,7 +21,7 @@ CONTEXT_CHARS = 32  # prefix/suffix kept for the W3C TextQuoteSelector
 _WORD = re.compile(r"\w+")
 MAX_WINDOWS = 12  # fuzzy candidate windows tried per quote in a long document
 FULL_ALIGN_CHARS = 64_000  # up to this length a fuzzy quote is aligned against the whole view
-MAX_QUOTE_CHARS = 2_000  # default cap on a quote's length (`max_quote_chars`): a passage, not a page
+MAX_QUOTE_CHARS = 2_000  # default `max_quote_chars`: a quote is a passage, not a page
 PROBE_CHARS = 256  # a longer quote is located by its head and tail, then scored whole
 
 

@@ -123,9 +123,7 @@ def anchor_claims(run: Run, claims: ClaimSet) -> tuple[list[list], Any]:
     from cca_claims.model import AnchorResult, EvidenceResult
 
     assert run.sources is not None
-    anchorer = Anchorer(
-        run.sources.sources, run.config.fuzzy_threshold, run.config.max_quote_chars
-    )
+    anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold, run.config.max_quote_chars)
     sources, memo = run.sources.sources, run.memo
     out = []
     for claim in claims.claims:
