@@ -102,7 +102,8 @@ def figures(text: str) -> list[Figure]:
             if after is None or not names_figure(after.group(1)):
                 break
             key.append(_keyword(after.group(1)))
-            pos = end = after.end(1)
+            word = after.group(1)
+            pos = end = after.end(1) - (len(word) - len(word.rstrip(".")))  # not a full stop
         out.append(Figure(tuple(key), text[start:end]))
     return out
 
