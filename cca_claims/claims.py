@@ -54,10 +54,12 @@ def require_claim_files(target: Path) -> list[Path]:
     """`find_claim_files(target)`, or NoClaimFiles naming `target` when there is none."""
     hint = "check the path: `--claims DIR_OR_FILE`, or `claims` in the configuration"
     if not target.exists():
-        raise NoClaimFiles(f"claims path {target} does not exist", hint)
+        raise NoClaimFiles(f"claims path {str(target)!r} does not exist", hint)
     files = find_claim_files(target)
     if not files:
-        raise NoClaimFiles(f"claims folder {target} has no claim files (*.yaml, *.yml)", hint)
+        raise NoClaimFiles(
+            f"claims folder {str(target)!r} has no claim files (*.yaml, *.yml)", hint
+        )
     return files
 
 
