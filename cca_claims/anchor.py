@@ -249,27 +249,39 @@ _DIRECT = _fills_directly(Anchor)
 
 
 def _align_long(view: str, needle: str, align) -> tuple[float, int, int] | None:
-    """Where a quote longer than PROBE_CHARS sits: its head and its tail are aligned (`align`),
-    each place they point to is scored by one full comparison of the quote, the best wins.
+    """Where a quote longer than PROBE_CHARS sits: three pieces of it (head, middle, tail) are
+    looked up, exactly first, else aligned (`align`); each place they point to is scored by one
+    full comparison of the quote, and the best wins.
 
     rapidfuzz's partial alignment of a long quote slides a quote-sized window over the whole
     text, each step a comparison of the quote's length: 18 s for a 10 KB quote in an 18 KB
-    source. The probes cost what a short quote costs, and the full comparisons are a handful,
-    so a long quote costs about what a short one does, found or not.
+    source. A piece costs what a short quote costs, and the full comparisons are a handful, so
+    a long quote costs about what a short one does, found or not. An edit or two leaves at
+    least one piece exact.
     """
     from rapidfuzz import fuzz
 
     n = len(needle)
-    head, tail = align(needle[:PROBE_CHARS]), align(needle[-PROBE_CHARS:])
-    spans = []
-    if head is not None:
-        spans.append((head[1], min(len(view), head[1] + n)))
-    if tail is not None:
-        spans.append((max(0, tail[2] - n), tail[2]))
-    if head is not None and tail is not None and 0 < tail[2] - head[1] <= 2 * n:
-        spans.append((head[1], tail[2]))  # head and tail agree: the passage between them
+    size = min(PROBE_CHARS, n // 3)  # pieces that do not overlap: one edit spoils one piece
+    starts: list[int] = []  # where the quote would start, by each piece
+    ends: list[int] = []
+    for offset in (0, (n - size) // 2, n - size):
+        piece = needle[offset : offset + size]
+        at = view.find(piece)
+        if at >= 0:
+            starts.append(at - offset)
+            ends.append(at - offset + n)
+            continue
+        aligned = align(piece)
+        if aligned is not None:
+            # an aligned piece may be shorter or longer: its start and end each tell
+            starts.append(aligned[1] - offset)
+            ends.append(aligned[2] + (n - offset - size))
+    spans = {(max(0, s), min(len(view), s + n)) for s in starts}
+    spans |= {(max(0, e - n), min(len(view), e)) for e in ends}
+    spans |= {(max(0, s), min(len(view), e)) for s in starts for e in ends if 0 < e - s <= 2 * n}
     best = None
-    for start, end in spans:
+    for start, end in sorted(spans):
         score = fuzz.ratio(needle, view[start:end])
         if best is None or score > best[0]:
             best = (score, start, end)
