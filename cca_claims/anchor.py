@@ -22,7 +22,7 @@ _WORD = re.compile(r"\w+")
 MAX_WINDOWS = 12  # fuzzy candidate windows tried per quote in a long document
 FULL_ALIGN_CHARS = 64_000  # up to this length a fuzzy quote is aligned against the whole view
 MAX_QUOTE_CHARS = 2_000  # default `max_quote_chars`: a quote is a passage, not a page
-PROBE_CHARS = 256  # a longer quote is located by its head and tail, then scored whole
+PROBE_CHARS = 256  # a longer quote is located by three pieces of it, then scored whole
 
 
 @dataclass
