@@ -13,6 +13,7 @@ who read the diff; only `fingerprint` is used when reading it back. It is writte
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,22 +28,22 @@ class BaselineError(ValueError):
     """A baseline file that cannot be read or written (exit code 2)."""
 
 
+MAX_BASELINE_BYTES = 50_000_000
+
+
 def read_baseline(path: Path) -> frozenset[str]:
     """The fingerprints recorded in a baseline file."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BaselineError(
-            f"baseline file {path} not found (create it with --write-baseline {path})"
-        ) from None
-    except OSError as exc:
-        raise BaselineError(f"cannot read baseline file {path}: {exc.strerror}") from None
-    if len(raw) > 50_000_000:
-        raise BaselineError(f"baseline file {path} is larger than 50 MB; is it the right file?")
+    raw = _read_bounded(path)
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise BaselineError(f"baseline file {path} is not JSON: {exc}") from None
+    except RecursionError:
+        # json recurses once per nesting level; a baseline is two levels deep
+        raise BaselineError(
+            f"baseline file {path} is nested too deeply to be a baseline "
+            "(write one with --write-baseline)"
+        ) from None
     entries = doc.get("findings") if isinstance(doc, dict) else None
     if not isinstance(entries, list):
         raise BaselineError(
@@ -60,6 +61,28 @@ def read_baseline(path: Path) -> frozenset[str]:
             raise BaselineError(f"baseline file {path}: entry {i + 1} has no fingerprint")
         out.add(fp)
     return frozenset(out)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, refused from its size before it is read (and never more than the
+    limit read, should it grow meanwhile)."""
+    too_large = f"baseline file {path} is larger than 50 MB; is it the right file?"
+    try:
+        with path.open("rb") as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_BASELINE_BYTES:
+                raise BaselineError(too_large)
+            raw = fh.read(MAX_BASELINE_BYTES + 1)
+    except FileNotFoundError:
+        raise BaselineError(
+            f"baseline file {path} not found (create it with --write-baseline {path})"
+        ) from None
+    except IsADirectoryError:
+        raise BaselineError(f"baseline file {path} is a folder, not a file") from None
+    except OSError as exc:
+        raise BaselineError(f"cannot read baseline file {path}: {exc.strerror}") from None
+    if len(raw) > MAX_BASELINE_BYTES:
+        raise BaselineError(too_large)
+    return raw
 
 
 def baseline_entries(findings: tuple[Finding, ...] | list[Finding]) -> list[dict[str, Any]]:

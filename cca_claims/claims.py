@@ -41,6 +41,28 @@ class ClaimSet:
     digests: dict[str, str] = field(default_factory=dict)
 
 
+class NoClaimFiles(ValueError):
+    """The claims path names no claim file: missing, or a folder without `*.yaml`/`*.yml`
+    (exit code 2: a wrong path in CI must not pass as "no findings")."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def require_claim_files(target: Path) -> list[Path]:
+    """`find_claim_files(target)`, or NoClaimFiles naming `target` when there is none."""
+    hint = "check the path: `--claims DIR_OR_FILE`, or `claims` in the configuration"
+    if not target.exists():
+        raise NoClaimFiles(f"claims path {str(target)!r} does not exist", hint)
+    files = find_claim_files(target)
+    if not files:
+        raise NoClaimFiles(
+            f"claims folder {str(target)!r} has no claim files (*.yaml, *.yml)", hint
+        )
+    return files
+
+
 def find_claim_files(target: Path) -> list[Path]:
     """`target` itself when it is a file, else its `*.yaml`/`*.yml` files, sorted, recursively."""
     if target.is_file():

@@ -76,7 +76,12 @@ def run_check(
     use_cache: bool = True,
 ):
     """The check, with a progress bar on stderr (stage by stage) when stderr is a terminal."""
-    report = _check_with_progress(config, lint_only, baseline, use_cache)
+    from cca_claims.claims import NoClaimFiles
+
+    try:
+        report = _check_with_progress(config, lint_only, baseline, use_cache)
+    except NoClaimFiles as exc:
+        fail(f"{exc} ({exc.hint})")
     # why a cache was not used (a cache folder tracked by git...): said, never fatal
     for notice in report.stats.get("cache_notices", ()):
         typer.echo(f"cca-claims: warning: {notice}", err=True)

@@ -27,6 +27,7 @@ class Config:
     sources: Path = Path("sources")
     fail_on: str = "error"
     fuzzy_threshold: float = 85.0  # minimum rapidfuzz score for a fuzzy anchor
+    max_quote_chars: int = 2_000  # a longer quote is not searched (A105): a passage, not a page
     around: float = 0.05  # relative band for "around", "about", "approximately"
     precision_cap: float = 0.05  # widest relative band a bare figure's precision may give
     rounding_slack: float = 0.0  # extra relative tolerance before two intervals count as disjoint
@@ -96,6 +97,12 @@ def apply_settings(config: Config, settings: dict[str, Any], origin: str = "") -
             value = None if value in (None, "", False) else config.root / str(value)
         elif name in ("disable", "enable_only"):
             value = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+        elif name == "max_quote_chars":
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10**6:
+                raise ConfigError(
+                    f"{origin or 'config'}: {key} must be a whole number from 1 to 1000000, "
+                    f"not {value!r}"
+                )
         elif name in _NUMBER_KEYS:
             try:
                 value = float(value)

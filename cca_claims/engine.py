@@ -65,9 +65,12 @@ def check(
     the per-user ones (unit memo, ECB series) included. Why a cache was not used (a cache folder
     tracked by git, a refused secret) is in `report.stats["cache_notices"]`. `progress`, when
     given, is called with each stage's name as the stage starts (the command line's display).
+    A claims path without claim files raises `cca_claims.claims.NoClaimFiles`.
     """
+    from cca_claims.claims import require_claim_files
     from cca_claims.userdata import user_caches_off
 
+    require_claim_files(Path(config.claims))  # NoClaimFiles: nothing to check is an error
     with _fewer_collections():
         if use_cache:
             return _cached_check(config, lint_only, baseline, progress)

@@ -198,7 +198,7 @@ class AnchorResult:
     """The outcome of searching one quote: an anchor, or why there is none."""
 
     anchor: Anchor | None
-    status: str  # exact | fuzzy | ambiguous | not-found | no-source
+    status: str  # exact | fuzzy | ambiguous | not-found | no-source | too-long
     candidates: tuple[Anchor, ...] = ()  # other places (ambiguous) or the closest one (not found)
 
 

@@ -123,7 +123,7 @@ def anchor_claims(run: Run, claims: ClaimSet) -> tuple[list[list], Any]:
     from cca_claims.model import AnchorResult, EvidenceResult
 
     assert run.sources is not None
-    anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold)
+    anchorer = Anchorer(run.sources.sources, run.config.fuzzy_threshold, run.config.max_quote_chars)
     sources, memo = run.sources.sources, run.memo
     out = []
     for claim in claims.claims:
@@ -131,7 +131,9 @@ def anchor_claims(run: Run, claims: ClaimSet) -> tuple[list[list], Any]:
         for ev in claim.evidence:
             if ev.source not in sources:
                 found = AnchorResult(None, "no-source")
-            elif memo is not None:
+            elif memo is not None and len(ev.quote) <= anchorer.max_quote_chars:
+                # a quote over the cap is not searched: nothing to remember, and a memo of
+                # "too-long" must not outlive a raised cap (the memo's key has no cap)
                 found = memo.anchor(
                     sources[ev.source],
                     ev.quote,

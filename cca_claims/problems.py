@@ -101,6 +101,13 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "warning",
             "A `reviews:` entry that is incomplete or names an unknown rule.",
         ),
+        ProblemType(
+            "E015",
+            "hidden-line-break",
+            "error",
+            "U+2028, U+2029 or U+0085: a line break for YAML that editors, grep and `git diff` "
+            "do not show, so text after it on a comment line would be read unseen.",
+        ),
     )
 }
 
@@ -110,6 +117,7 @@ _YAML_CODES = {
     "unsafe-yaml": "E009",
     "too-large": "E008",
     "not-utf8": "E008",
+    "hidden-line-break": "E015",
 }
 
 

@@ -19,7 +19,7 @@ from cca_claims.limits import SOURCE_FILE_BYTES
 from cca_claims.model import Finding, Position, Source, SourceMeta
 from cca_claims.paths import display_path
 from cca_claims.problems import problem, yaml_problem_code
-from cca_claims.textnorm import build_view
+from cca_claims.textnorm import build_view, drop_invisible_in_figures
 from cca_claims.yamlload import PosDict, decode_utf8, load_yaml
 
 REGISTRY_NAME = "sources.yaml"
@@ -192,6 +192,9 @@ def _add(result: SourceSet, meta: SourceMeta, path: Path, root: Path) -> None:
         )
         return
     digest = hashlib.sha256(data).hexdigest()
+    # an invisible character inside a figure would cut it in two for the reader: "$2\u200b5"
+    # is $25 as shown; anchors point into this text, so its offsets and the view's agree
+    text = drop_invisible_in_figures(text)
     result.sources[meta.id] = Source(meta=meta, text=text, view=build_view(text), sha256=digest)
 
 

@@ -5,7 +5,8 @@ not change meaning: curly vs straight quotes, en dash vs hyphen, non-breaking sp
 where the page wrapped. Both the source and the quote are searched in this normalized form, and
 every hit is mapped back to the original text, so anchors always point at the stored characters.
 
-Normalization: Unicode NFKC, quotes and apostrophes to ASCII, every dash to '-', every kind of
+Normalization: Unicode NFKC (except that a digit form next to a figure keeps its form: "10⁶"
+must not become an exact match of "106", nor "1½" of "11⁄2"), quotes and apostrophes to ASCII, every dash to '-', every kind of
 space and line break to ' ', runs of whitespace to a single space. Case is kept (the anchor tries
 a case-folded view only as a fallback).
 """
@@ -134,7 +135,7 @@ def _build_view(text: str, translated: str | None = None) -> SearchView:
             repl = ""
         else:
             repl = unicodedata.normalize("NFKC", found).translate(_ONE_TO_ONE)
-            if repl == found:
+            if repl == found or _would_merge_digits(found, repl, translated, s, e):
                 continue
         if pos < s:
             pieces.append(translated[pos:s])
@@ -151,6 +152,18 @@ def _build_view(text: str, translated: str | None = None) -> SearchView:
     if "  " in view:
         return _collapse_again(text, view, seg_view, seg_orig, seg_orig_len)
     return _make_view(view, seg_view, seg_orig, seg_orig_len)
+
+
+def _would_merge_digits(found: str, repl: str, text: str, s: int, e: int) -> bool:
+    """True when folding `found` (a superscript, a fraction, a circled digit) to the plain
+    digits `repl` would join them to a neighbouring figure: "10⁶" must not read as "106", nor
+    "1½" as "11⁄2". A decimal digit of another width or script ("１") folds to the same digit
+    and is always folded; a lone "²" ("km²") folds as before."""
+    if found.isdecimal() or not any("0" <= ch <= "9" for ch in repl):
+        return False
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    return before.isnumeric() or after.isnumeric()
 
 
 def _open_segment(seg_view, seg_orig, seg_orig_len, vpos: int, opos: int, orig_len: int) -> None:
@@ -185,6 +198,27 @@ def _collapse_again(text, view, seg_view, seg_orig, seg_orig_len) -> SearchView:
     seg_v = list(range(len(out)))
     lengths = [max(0, e - s) for s, e in zip(starts, ends)]
     return SearchView("".join(out), tuple(seg_v), tuple(starts), tuple(lengths))
+
+
+# An invisible character (zero-width space, joiner and non-joiner, word joiner, soft hyphen, BOM)
+# between two characters of one figure: a digit on one side, a digit or a figure's sign on the
+# other ("$2\u200b5 billion", "1\u00ad000", "25\u2060%").
+_INVISIBLE_IN_FIGURE = re.compile(
+    r"(?:(?<=\d)[\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?=[\d.,%$\u20ac\u00a3\u00a5])"
+    r"|(?<=[\d.,$\u20ac\u00a3\u00a5])[\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?=\d))"
+)
+
+
+def drop_invisible_in_figures(text: str) -> str:
+    """`text` without the invisible characters that sit inside a figure.
+
+    Pasted from a web page, "$2\u200b5 billion" shows as "$25 billion" and must read so; the
+    reader would otherwise stop at "$2". Invisible characters elsewhere are kept (a zero-width
+    non-joiner is part of Persian spelling); the search view drops them all anyway.
+    """
+    if text.isascii():
+        return text
+    return _INVISIBLE_IN_FIGURE.sub("", text)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

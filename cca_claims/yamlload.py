@@ -8,12 +8,14 @@ are parsed. Every problem carries a 1-based line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from cca_claims.limits import CLAIM_FILE_BYTES
+
+# YamlProblem and decode_utf8 live with the text checks; importers find them here too
+from cca_claims.yamltext import YamlProblem, decode_utf8, hidden_line_break
 
 try:  # the C loader is much faster; both produce nodes with marks
     from yaml import CSafeLoader as _Loader
@@ -21,7 +23,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = CLAIM_FILE_BYTES
-MAX_NODES = 500_000  # nodes visited while constructing, aliases counted each time they expand
+MAX_NODES = 500_000  # values that aliases may add to a document (each alias adds its node's size)
+_SIZE_CAP = 1 << 62  # expanded sizes are capped here, so a bomb's sizes stay machine-sized
 MAX_DEPTH = 64
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -35,17 +38,6 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-
-
-@dataclass(frozen=True)
-class YamlProblem:
-    """Something wrong in a YAML file, at a 1-based line and column."""
-
-    code: str  # yaml-syntax | duplicate-key | unsafe-yaml | too-large | not-utf8
-    message: str
-    line: int
-    col: int
-    hint: str = ""
 
 
 class PosDict(dict):
@@ -71,34 +63,6 @@ class PosList(list):
         self.item_pos: list[tuple[int, int]] = []
 
 
-def decode_utf8(data: bytes) -> tuple[str | None, YamlProblem | None]:
-    """Decode UTF-8 (a BOM is accepted and dropped); on failure say where the bad byte is."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, YamlProblem(
-            "not-utf8",
-            "not UTF-8: the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
-            1,
-            1,
-            "save the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)",
-        )
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        # the column counts characters, as editors show it, not bytes
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, YamlProblem(
-            "not-utf8",
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded",
-            line,
-            col,
-            "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
-        )
-
-
 def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     """Parse one YAML document into PosDict/PosList/scalars, with every problem found.
 
@@ -117,6 +81,9 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [YamlProblem("yaml-syntax", "file contains a NUL byte", line, 1)]
+    hidden = hidden_line_break(text)
+    if hidden is not None:
+        return None, [hidden]
     too_deep, plain_tree = _event_pass(text)
     if too_deep is not None:
         return None, [too_deep]
@@ -137,11 +104,14 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
         loader.dispose()
     if node is None:
         return None, []
-    # without aliases every node is built once, and the event pass counted them: no bomb
-    bomb = None if plain_tree else _expansion_problem(node)
-    if bomb is not None:
-        return None, [bomb]
-    builder = _Builder()
+    # without aliases every node is built once: no bomb, and nothing for the builder to bound
+    limit = None
+    if not plain_tree:
+        bomb, written = _expansion_problem(node)
+        if bomb is not None:
+            return None, [bomb]
+        limit = written + MAX_NODES
+    builder = _Builder(limit)
     try:
         value = builder.build(node, 0)
     except _Refused as refused:
@@ -178,12 +148,13 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
     """One pass over the parser's events: (nesting problem, plain tree).
 
     It runs before composing because libyaml's composer recurses on the C stack: 100,000
-    opening brackets would crash the interpreter instead of raising. "plain tree" is True when the text has no alias and at most MAX_NODES nodes: each node is
-    then built exactly once, so `_expansion_problem` cannot find anything and is skipped. It is
+    opening brackets would crash the interpreter instead of raising. "plain tree" is True when
+    the text has no alias: each node is then built exactly once, however many there are (the
+    file size bounds them), so `_expansion_problem` cannot find anything and is skipped. It is
     False whenever that is not certain (an alias, a parse error, an unknown event).
     """
     loader = _Loader(text)
-    depth = nodes = 0
+    depth = 0
     plain = True
     get_event = loader.get_event
     step_of = _EVENT_STEP.get
@@ -191,7 +162,7 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
         while True:
             event = get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
-                return None, plain and nodes <= MAX_NODES
+                return None, plain
             step = step_of(type(event))
             if step is None:
                 plain = False  # an alias, or an event this table does not know
@@ -201,8 +172,7 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
                     step = (-1, False)
                 else:
                     continue
-            delta, node = step
-            nodes += node
+            delta = step[0]
             if delta > 0:
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -223,12 +193,16 @@ def _event_pass(text: str) -> tuple[YamlProblem | None, bool]:
         loader.dispose()
 
 
-def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
-    """Refuse a document whose aliases expand past MAX_NODES, before building anything.
+def _expansion_problem(root: yaml.Node) -> tuple[YamlProblem | None, int]:
+    """Refuse a document whose aliases add more than MAX_NODES values, before building anything;
+    also return how many nodes the document writes.
 
-    Each distinct node's expanded size is computed once (aliases share node objects), so a
-    "billion laughs" file is measured in microseconds; the position reported is the deepest
-    node that alone expands past the limit, i.e. where the repetition starts to explode.
+    What is bounded is the expansion: each alias adds the expanded size of the node it refers
+    to. The written nodes are bounded by the file size already, so 42,000 ordinary claims in
+    one file load, while a "billion laughs" file is refused. Each distinct node's expanded size
+    is computed once (aliases share node objects), so the bomb is measured in microseconds; the
+    position reported is the deepest node that alone adds more than the limit, i.e. where the
+    repetition starts to explode.
     """
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
@@ -242,7 +216,7 @@ def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
             in_progress.discard(id(node))
             # capped so an astronomically repeated graph stays a small number
             total = 1 + sum(sizes[id(c)] for c in _children(node))
-            sizes[id(node)] = min(total, 10 * MAX_NODES)
+            sizes[id(node)] = min(total, _SIZE_CAP)
         elif id(child) in in_progress:
             return YamlProblem(
                 "unsafe-yaml",
@@ -250,12 +224,13 @@ def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
                 child.start_mark.line + 1,
                 child.start_mark.column + 1,
                 "a value cannot contain itself; write it out",
-            )
+            ), len(sizes)
         elif id(child) not in sizes:
             in_progress.add(id(child))
             stack.append((child, iter(_children(child))))
-    if sizes[id(root)] <= MAX_NODES:
-        return None
+    written = len(sizes)
+    if sizes[id(root)] - written <= MAX_NODES:
+        return None, written
     node = root
     while True:
         big = [c for c in _children(node) if sizes.get(id(c), 1) > MAX_NODES]
@@ -264,12 +239,11 @@ def _expansion_problem(root: yaml.Node) -> YamlProblem | None:
         node = big[0]
     return YamlProblem(
         "unsafe-yaml",
-        f"document expands to more than {MAX_NODES:,} values through repeated aliases "
-        "(an alias bomb?)",
+        f"aliases expand the document by more than {MAX_NODES:,} values (an alias bomb?)",
         node.start_mark.line + 1,
         node.start_mark.column + 1,
         "avoid repeating aliases (*name) of aliases; write the values out",
-    )
+    ), written
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -307,19 +281,21 @@ class _Refused(Exception):
 class _Builder:
     """Turns composed nodes into positioned values, enforcing the limits."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int | None = None) -> None:
         self.problems: list[YamlProblem] = []
         self.visited = 0
+        # nodes written plus what aliases may add (None: no alias, each node is built once)
+        self.limit = limit
         self._scalar_loader = _Loader("")
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.visited += 1
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if self.visited > MAX_NODES:
+        if self.limit is not None and self.visited > self.limit:
             raise _Refused(
                 YamlProblem(
                     "unsafe-yaml",
-                    f"document expands to more than {MAX_NODES:,} nodes (alias bomb?)",
+                    f"aliases expand the document by more than {MAX_NODES:,} values (alias bomb?)",
                     line,
                     col,
                     "avoid deeply repeated aliases (*name)",
