@@ -95,7 +95,7 @@ def check(
         None, "--write-baseline", help="Record the current findings in this baseline file"
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the report to this file instead of standard output"
+        None, "--output", "-o", help="Write the report to this file (- for standard output)"
     ),
     force: bool = typer.Option(
         False, "--force", help="Allow --output inside the claims or sources folder"
@@ -276,7 +276,7 @@ def _print_table(render, tag, verdict, source, claims, sources, config_file, no_
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, jsonl or claimreview"),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file [default: standard output]"
+        None, "--output", "-o", help="Write to this file (- or none for standard output)"
     ),
     force: bool = typer.Option(
         False, "--force", help="Allow --output inside the claims or sources folder"
@@ -294,8 +294,8 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_output(output, text, config, force)
-        typer.echo(f"cca-claims: wrote {output}", err=True)
+        if write_output(output, text, config, force) == "file":
+            typer.echo(f"cca-claims: wrote {output}", err=True)
 
 
 @app.command()

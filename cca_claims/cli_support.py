@@ -139,17 +139,25 @@ def exit_code(report, fail_on: str) -> int:
     return 1 if failing(report, fail_on) else 0
 
 
-def write_output(path: Path, text, config, force: bool) -> None:
-    """Write an output file atomically, refusing the claims/ and sources/ folders unless forced."""
-    from cca_claims.atomic import WriteRefused, write_atomic
+def write_output(path: Path, text, config, force: bool) -> str:
+    """Write `--output` (see `atomic.write_output`: `-` is standard output, a device or FIFO is
+    written through, a regular file replaced atomically, anything else refused); the claims/ and
+    sources/ folders are refused unless forced. Returns how it was written."""
+    from cca_claims.atomic import WriteRefused
+    from cca_claims.atomic import write_output as write
 
     try:
-        write_atomic(path, text, allow_inputs=force, protected=(config.claims, config.sources))
-    except WriteRefused:
-        fail(
-            f"refusing to write {path}: it is inside the claims or sources folder "
-            "(choose another --output, or add --force to write there on purpose)"
-        )
+        return write(path, text, allow_inputs=force, protected=(config.claims, config.sources))
+    except WriteRefused as exc:
+        message = str(exc)
+        if "claims or sources" in message or "hand-written" in message:
+            message = (
+                f"refusing to write {path}: it is inside the claims or sources folder "
+                "(choose another --output, or add --force to write there on purpose)"
+            )
+        fail(message)
+    except BrokenPipeError:
+        return "stdout"
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
 

@@ -10,6 +10,7 @@ pandas is imported only here, when an export runs.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from cca_claims.model import Report
@@ -114,19 +115,44 @@ TEXT_COLUMNS = ("claim_id", "claim", "source", "quote", "value_written", "qualif
 def render_csv(report: Report) -> str:
     """CSV with a header row; empty cells where a value does not apply; unbounded sides empty.
 
-    A text cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a formula by
-    spreadsheet programs (CSV injection): such cells get a leading `'`, which spreadsheets hide.
+    Claim texts and quotes are user-written and end up in spreadsheets, so every text cell is
+    made safe for them (`_spreadsheet_safe`), and any cell holding a line break is quoted (RFC
+    4180): a bare carriage return inside an unquoted cell would start a new row for csv readers,
+    pandas and spreadsheets alike.
     """
+    import csv
+    import io
+
     df = frame(report)
     for column in TEXT_COLUMNS:
-        df[column] = df[column].map(_defuse)
-    return df.to_csv(index=False, lineterminator="\n")
+        df[column] = df[column].map(_spreadsheet_safe)
+    # csv's minimal quoting quotes a field only when it holds a character of the line terminator
+    # (among others): written with "\n" alone, a lone "\r" goes out unquoted. So the cells are
+    # quoted as for "\r\n", and each row is then ended with "\n" (the terminator kept since v0.1).
+    text = df.to_csv(index=False, lineterminator="\r\n")
+    out = io.StringIO()
+    for row in csv.reader(io.StringIO(text, newline="")):
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\r\n").writerow(row)
+        out.write(line.getvalue()[:-2] + "\n")
+    return out.getvalue()
 
 
-def _defuse(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+# C0 controls (but tab, LF, CR), DEL and the C1 controls: terminal escapes (ESC), bells, and
+# characters no spreadsheet cell should hold
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# a formula can start the cell or any line in it: spreadsheets evaluate a cell's text from its
+# start, and a reader that splits rows at a stray CR sees each line as a cell of its own
+_FORMULA_START = re.compile(r"(^|[\r\n])([=+\-@\t\r])")
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    """Control characters removed; a leading `'` (which spreadsheets hide) before a formula
+    character (`=`, `+`, `-`, `@`, tab, CR) at the start of the cell or of any line in it."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROLS.sub("", value)
+    return _FORMULA_START.sub(lambda m: m.group(1) + "'" + m.group(2), value)
 
 
 def render_jsonl(report: Report) -> str:
