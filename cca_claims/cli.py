@@ -29,7 +29,9 @@ from cca_claims.cli_support import (
 )
 
 app = typer.Typer(
-    add_completion=False,
+    # `--install-completion` / `--show-completion` for bash, zsh, fish and PowerShell
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -100,6 +102,11 @@ def check(
     force: bool = typer.Option(
         False, "--force", help="Allow --output inside the claims or sources folder"
     ),
+    include_reviewed: bool = typer.Option(
+        False,
+        "--include-reviewed",
+        help="SARIF: keep reviewed and baselined findings (marked as suppressed)",
+    ),
     config_file: Path | None = ConfigOpt,
     no_color: bool = NoColorOpt,
     no_cache: bool = NoCacheOpt,
@@ -126,7 +133,8 @@ def check(
 
         def draw() -> str:
             # imported here: a text report taken from the cache needs no renderer (nor rich)
-            return reporter(format.value)(report, color=color, width=width)
+            options = {"include_reviewed": include_reviewed} if format is Format.sarif else {}
+            return reporter(format.value)(report, color=color, width=width, **options)
 
         # JSON and SARIF carry the time of the run: only the text report is kept in the cache
         if format is Format.text:

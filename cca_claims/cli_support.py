@@ -22,11 +22,12 @@ def options_config(
     claims: Path | None, sources: Path | None, config_file: Path | None, fail_on: Any | None
 ):
     """The configuration the options and the configuration file give, checked for use."""
-    from cca_claims.config import ConfigError, load_config
+    from cca_claims.config import ConfigError, load_config, project_root
     from cca_claims.engine import resolve_paths
 
     try:
-        config = load_config(Path.cwd(), config_file)
+        root = Path.cwd() if config_file is not None else project_root(Path.cwd())
+        config = load_config(root, config_file)
     except ConfigError as exc:
         fail(str(exc))
     config = resolve_paths(config, claims, sources)
@@ -42,9 +43,12 @@ def options_config(
 
 
 def use_color(no_color: bool) -> bool:
-    """Colour only on a terminal, and never with --no-color or NO_COLOR."""
+    """Colour on a terminal; never with --no-color or NO_COLOR; always with FORCE_COLOR
+    (CI logs that render colour), in that order of precedence (no-color.org, force-color.org)."""
     if no_color or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
 
 
