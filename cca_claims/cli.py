@@ -298,7 +298,17 @@ def export(
 
     config = options_config(claims, sources, config_file, None)
     report = run_check(config)
-    text = exporter(format.value)(report)
+    if format is ExportFormat.claimreview:
+        from cca_claims.report.claimreview import PublishingSettingsError, warnings
+
+        try:
+            text = exporter(format.value)(report)
+        except PublishingSettingsError as exc:
+            fail(str(exc))
+        for warning in warnings(report):
+            typer.echo(f"cca-claims: warning: {warning}", err=True)
+    else:
+        text = exporter(format.value)(report)
     if output is None:
         typer.echo(text, nl=False)
     else:

@@ -110,6 +110,13 @@ def test_export_formats(project: Path) -> None:
     assert len(csv.stdout.splitlines()) == 1 + 9  # header + one row per evidence item
     jsonl = cli("export", "-f", "jsonl")
     assert all(json.loads(line)["claim_id"] for line in jsonl.stdout.splitlines())
+    refused = cli("export", "-f", "claimreview")
+    assert refused.exit_code == 2 and "claimreview_author" in refused.output
+    (project / "cca-claims.yaml").write_text(
+        "claimreview_url: https://desk.example.org/checks/{claim_id}\n"
+        "claimreview_author: {name: Example Desk}\n"
+        "claimreview_publisher: {name: Example News}\n"
+    )
     review = json.loads(cli("export", "-f", "claimreview").stdout)
     assert {r["reviewRating"]["alternateName"] for r in review["@graph"]} >= {
         "Contradicted by the sources"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -299,6 +300,12 @@ def test_jsonl_rows_parse_and_escape(report: Report) -> None:
 def test_claimreview_maps_verdicts_and_lists_appearances(report: Report) -> None:
     from cca_claims.report.claimreview import BEST, RATINGS, WORST
 
+    settings = {
+        "claimreview_url": "https://desk.example.org/{claim_id}",
+        "claimreview_author": {"name": "Example Desk"},
+        "claimreview_publisher": {"name": "Example News"},
+    }
+    report = dataclasses.replace(report, config=dataclasses.replace(report.config, **settings))
     doc = json.loads(exporter("claimreview")(report))
     assert doc["@context"] == "https://schema.org"
     reviews = {r["identifier"]: r for r in doc["@graph"]}
@@ -315,7 +322,7 @@ def test_claimreview_maps_verdicts_and_lists_appearances(report: Report) -> None
     assert item["appearance"][0]["url"] == "https://example.org/trade"
     assert item["appearance"][0]["author"] == {"@type": "Person", "name": "A. Writer"}
     assert item["firstAppearance"]["datePublished"] == "2025-01-20"
-    assert disputed["author"]["name"] == "cca_claims fact-check desk"
+    assert disputed["author"] == {"@type": "Organization", "name": "Example Desk"}
 
 
 def test_every_json_key_is_documented() -> None:

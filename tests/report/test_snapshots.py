@@ -38,7 +38,15 @@ CREATE_SEED = os.environ.get("UPDATE_SNAPSHOTS") in ("seed", "all")
 @cache
 def run(corpus: str) -> Report:
     root = CORPORA[corpus]
-    config = Config(root=root, claims=root / "claims", sources=root / "sources", cache_dir=None)
+    config = Config(
+        root=root,
+        claims=root / "claims",
+        sources=root / "sources",
+        cache_dir=None,
+        claimreview_url="https://desk.example.org/checks/{claim_id}",
+        claimreview_author={"name": "Example Desk"},
+        claimreview_publisher={"name": "Example News"},
+    )
     return check(config)
 
 
