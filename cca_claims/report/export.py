@@ -2,8 +2,9 @@
 
 Columns (docs/json-format.md#export): claim id and statement, verdict, the source and its kind and
 date, the quote, where and how well it was anchored, the value as written, and the normalized
-reading: kind, unit, low, high (ISO days for dates), whether each bound is inclusive, qualifier, currency, the FX rate
-range and its dates when the value was converted, and how many findings concern the item.
+reading: kind, unit, low and high (numbers), low_date and high_date (ISO days, for dates), whether
+each bound is inclusive, qualifier, currency, the FX rate range and its dates when the value was
+converted, and how many findings concern the item. Every column holds one type.
 pandas is imported only here, when an export runs.
 """
 
@@ -34,6 +35,8 @@ COLUMNS = (
     "unit",
     "low",
     "high",
+    "low_date",
+    "high_date",
     "low_inclusive",
     "high_inclusive",
     "qualifier",
@@ -60,6 +63,7 @@ def rows(report: Report) -> list[dict[str, Any]]:
             reading = ev.reading
             interval = reading.interval if reading is not None else None
             fx = next((c for c in reading.conversions if c.kind == "fx"), None) if reading else None
+            dated = reading is not None and reading.kind == "date"
             currency = None
             if reading is not None and reading.kind == "money":
                 currency = fx.from_unit if fx is not None else reading.unit
@@ -80,8 +84,10 @@ def rows(report: Report) -> list[dict[str, Any]]:
                     "value_written": reading.text if reading else _written(ev.evidence.value),
                     "kind": reading.kind if reading else None,
                     "unit": reading.unit if reading else None,
-                    "low": _bound(interval.low, reading.kind) if interval else None,
-                    "high": _bound(interval.high, reading.kind) if interval else None,
+                    "low": _number(interval.low) if interval and not dated else None,
+                    "high": _number(interval.high) if interval and not dated else None,
+                    "low_date": _day(interval.low) if interval and dated else None,
+                    "high_date": _day(interval.high) if interval and dated else None,
                     "low_inclusive": interval.low_closed if interval else None,
                     "high_inclusive": interval.high_closed if interval else None,
                     "qualifier": (reading.qualifier or None) if reading else None,
@@ -105,6 +111,8 @@ def frame(report: Report):
         df[column] = df[column].astype("Int64")
     for column in ("low_inclusive", "high_inclusive"):
         df[column] = df[column].astype("boolean")
+    for column in ("low", "high", "anchor_score", "fx_rate_low", "fx_rate_high"):
+        df[column] = df[column].astype("Float64")
     return df
 
 
@@ -162,15 +170,18 @@ def render_jsonl(report: Report) -> str:
     return "".join(dumps(row, indent=None) + "\n" for row in rows(report))
 
 
-def _bound(x: float, kind: str) -> float | str | None:
-    """A bound for a cell: dates as ISO days; CSV and JSON have no infinity, so unbounded is empty."""
+def _number(x: float) -> float | None:
+    """A numeric bound for a cell; CSV and JSON have no infinity, so unbounded is empty."""
+    return None if math.isinf(x) else x
+
+
+def _day(x: float) -> str | None:
+    """A day ordinal as an ISO date; unbounded is empty."""
     if math.isinf(x):
         return None
-    if kind == "date":
-        from cca_claims.report.common import day_text
+    from cca_claims.report.common import day_text
 
-        return day_text(x)
-    return x
+    return day_text(x)
 
 
 def _written(value: Any) -> str | None:

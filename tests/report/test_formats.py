@@ -354,3 +354,46 @@ def test_schema_version_matches_the_renderer() -> None:
         f"**{SCHEMA_VERSION}**"
         in (SCHEMA.parent.parent.parent / "docs" / "json-format.md").read_text()
     )
+
+
+def test_csv_columns_each_hold_one_type_so_pandas_reads_numbers_and_dates(
+    tmp_path: Path,
+) -> None:
+    """The fixed corpus has money, counts and dates: low/high stay numeric, dates stand apart."""
+    import pandas as pd
+
+    from cca_claims.config import Config
+    from cca_claims.engine import check
+
+    corpus = Path(__file__).parent / "corpus"
+    report = check(
+        Config(root=corpus, claims=corpus / "claims", sources=corpus / "sources", cache_dir=None)
+    )
+    df = pd.read_csv(io.StringIO(exporter("csv")(report)), parse_dates=["low_date", "high_date"])
+    assert pd.api.types.is_float_dtype(df["low"]) and pd.api.types.is_float_dtype(df["high"])
+    assert pd.api.types.is_datetime64_any_dtype(df["low_date"])
+    dates = df[df.kind == "date"]
+    assert len(dates) and dates["low"].isna().all() and dates["low_date"].notna().all()
+    assert df[df.kind.isin(["money", "count"])]["low_date"].isna().all()
+
+
+def test_json_dates_are_iso_days_and_money_keeps_its_written_currency(tmp_path: Path) -> None:
+    from cca_claims.config import Config
+    from cca_claims.engine import check
+
+    corpus = Path(__file__).parent / "corpus"
+    config = Config(
+        root=corpus, claims=corpus / "claims", sources=corpus / "sources", cache_dir=None
+    )
+    doc = json.loads(reporter("json")(check(config)))
+    readings = [
+        e["reading"] for c in doc["claims"] for e in c["evidence"] if e["reading"] is not None
+    ]
+    dates = [r for r in readings if r["kind"] == "date"]
+    assert dates and all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["interval"]["low"]) for r in dates)
+    money = [r for r in readings if r["kind"] == "money"]
+    # as written: the currency token of the passage itself, with its ISO code apart
+    assert money and all(r["written_unit"] in r["text"] and r["currency"] for r in money)
+    assert doc["configuration"]["claims"] == "claims"
+    assert doc["configuration"]["fail_on"] == "error"
+    assert "notes" in doc["sources"][0]
