@@ -57,6 +57,19 @@ class ExportFormat(StrEnum):
     claimreview = "claimreview"
 
 
+class ViewFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ViewFormatOpt = typer.Option(
+    ViewFormat.text,
+    "--format",
+    "-f",
+    help="text (a table for people) or json (docs/json-format.md)",
+)
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -198,6 +211,7 @@ def lint(
 @app.command()
 def show(
     claim_id: str = typer.Argument(..., help="The claim's id"),
+    format: ViewFormat = ViewFormatOpt,
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     config_file: Path | None = ConfigOpt,
@@ -217,6 +231,11 @@ def show(
             f"no claim {claim_id!r}"
             + (f"; did you mean {best!r}?" if best else " (cca-claims claims lists them)")
         )
+    if format is ViewFormat.json:
+        from cca_claims.report.views_json import render_show as render_show_json
+
+        typer.echo(render_show_json(report, claim_id), nl=False)
+        return
     typer.echo(
         render_show(report, claim_id, color=use_color(no_color), width=terminal_width()), nl=False
     )
@@ -245,6 +264,7 @@ def claims_command(
     tag: list[str] = TagOpt,
     verdict: list[Verdict] = VerdictOpt,
     source: list[str] = SourceOpt,
+    format: ViewFormat = ViewFormatOpt,
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     config_file: Path | None = ConfigOpt,
@@ -253,7 +273,18 @@ def claims_command(
     """Table of the claims loaded, with verdicts and findings; filter by tag, verdict, source."""
     from cca_claims.report.tables import render_claims
 
-    _print_table(render_claims, tag, verdict, source, claims, sources, config_file, no_color)
+    _print_table(
+        render_claims,
+        "render_claims",
+        format,
+        tag,
+        verdict,
+        source,
+        claims,
+        sources,
+        config_file,
+        no_color,
+    )
 
 
 @app.command("sources")
@@ -261,6 +292,7 @@ def sources_command(
     tag: list[str] = TagOpt,
     verdict: list[Verdict] = VerdictOpt,
     source: list[str] = SourceOpt,
+    format: ViewFormat = ViewFormatOpt,
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     config_file: Path | None = ConfigOpt,
@@ -269,14 +301,32 @@ def sources_command(
     """Table of the sources loaded, with the claims citing them and their verdicts."""
     from cca_claims.report.tables import render_sources
 
-    _print_table(render_sources, tag, verdict, source, claims, sources, config_file, no_color)
+    _print_table(
+        render_sources,
+        "render_sources",
+        format,
+        tag,
+        verdict,
+        source,
+        claims,
+        sources,
+        config_file,
+        no_color,
+    )
 
 
-def _print_table(render, tag, verdict, source, claims, sources, config_file, no_color) -> None:
-    """Run the check and print one of the filtered tables (`claims`, `sources`)."""
+def _print_table(
+    render, json_name, format, tag, verdict, source, claims, sources, config_file, no_color
+) -> None:
+    """Run the check and print one of the filtered tables (`claims`, `sources`), or its JSON."""
     config = options_config(claims, sources, config_file, None)
     report = run_check(config)
     filters = _filters(report, tag, verdict, source)
+    if format is ViewFormat.json:
+        from cca_claims.report import views_json
+
+        typer.echo(getattr(views_json, json_name)(report, filters), nl=False)
+        return
     typer.echo(render(report, filters, color=use_color(no_color), width=terminal_width()), nl=False)
 
 
