@@ -14,6 +14,7 @@ caller passes `allow_inputs=True` (as a `--fix` would, on the user's explicit re
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +24,61 @@ INPUT_FOLDER_NAMES = ("claims", "sources")
 
 
 class WriteRefused(Exception):
-    """Raised when asked to write inside a claims or sources folder without `allow_inputs`."""
+    """Raised when asked to write inside a claims or sources folder without `allow_inputs`,
+    or over something that is not a regular file (a folder, a socket, a block device)."""
+
+
+def write_output(
+    path: Path | str,
+    data: bytes | str | Iterable[bytes | str],
+    *,
+    allow_inputs: bool = False,
+    protected: Iterable[Path | str] = (),
+    stdout=None,
+    encoding: str = "utf-8",
+) -> str:
+    """Write a command's output to `path` the way a user means it; return how it was written.
+
+    - `-` is standard output (`stdout`, a binary stream), as with most Unix tools: "stdout".
+    - A character device (`/dev/null`, a terminal) or a FIFO is written through, in place: it is
+      never replaced by a regular file (as root, `os.replace` onto `/dev/null` would turn the
+      device into a file, and a FIFO's reader would wait forever): "device".
+    - A regular file, or a path that does not exist yet, is replaced atomically: "file".
+    - Anything else already at the path (a folder, a socket, a block device) is refused
+      (WriteRefused): an output option is no way to clobber those.
+    A symbolic link is judged by what it points to; the protected-folder rule of `write_atomic`
+    applies to the place that is finally written.
+    """
+    if str(path) == "-":
+        if stdout is None:
+            import sys
+
+            stdout = sys.stdout.buffer
+        for chunk in _pieces(data, encoding):
+            stdout.write(chunk)
+        stdout.flush()
+        return "stdout"
+    target = Path(path)
+    try:
+        mode = os.stat(target).st_mode  # follows links: what would really be written
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise WriteRefused(f"refusing to write {target}: {exc.strerror or exc}") from exc
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(target, "wb") as handle:  # write through; no truncation needed for either
+            for chunk in _pieces(data, encoding):
+                handle.write(chunk)
+        return "device"
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise WriteRefused(
+            f"refusing to write {target}: it is {kind} (give a file path, or - for standard output)"
+        )
+    if target.is_symlink():
+        target = _resolve(target)
+    write_atomic(target, data, allow_inputs=allow_inputs, protected=protected, encoding=encoding)
+    return "file"
 
 
 def write_atomic(

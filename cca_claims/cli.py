@@ -29,7 +29,9 @@ from cca_claims.cli_support import (
 )
 
 app = typer.Typer(
-    add_completion=False,
+    # `--install-completion` / `--show-completion` for bash, zsh, fish and PowerShell
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -53,6 +55,19 @@ class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     claimreview = "claimreview"
+
+
+class ViewFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ViewFormatOpt = typer.Option(
+    ViewFormat.text,
+    "--format",
+    "-f",
+    help="text (a table for people) or json (docs/json-format.md)",
+)
 
 
 class FailOn(StrEnum):
@@ -95,10 +110,15 @@ def check(
         None, "--write-baseline", help="Record the current findings in this baseline file"
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the report to this file instead of standard output"
+        None, "--output", "-o", help="Write the report to this file (- for standard output)"
     ),
     force: bool = typer.Option(
         False, "--force", help="Allow --output inside the claims or sources folder"
+    ),
+    include_reviewed: bool = typer.Option(
+        False,
+        "--include-reviewed",
+        help="SARIF: keep reviewed and baselined findings (marked as suppressed)",
     ),
     config_file: Path | None = ConfigOpt,
     no_color: bool = NoColorOpt,
@@ -126,7 +146,8 @@ def check(
 
         def draw() -> str:
             # imported here: a text report taken from the cache needs no renderer (nor rich)
-            return reporter(format.value)(report, color=color, width=width)
+            options = {"include_reviewed": include_reviewed} if format is Format.sarif else {}
+            return reporter(format.value)(report, color=color, width=width, **options)
 
         # JSON and SARIF carry the time of the run: only the text report is kept in the cache
         if format is Format.text:
@@ -190,6 +211,7 @@ def lint(
 @app.command()
 def show(
     claim_id: str = typer.Argument(..., help="The claim's id"),
+    format: ViewFormat = ViewFormatOpt,
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     config_file: Path | None = ConfigOpt,
@@ -209,6 +231,11 @@ def show(
             f"no claim {claim_id!r}"
             + (f"; did you mean {best!r}?" if best else " (cca-claims claims lists them)")
         )
+    if format is ViewFormat.json:
+        from cca_claims.report.views_json import render_show as render_show_json
+
+        typer.echo(render_show_json(report, claim_id), nl=False)
+        return
     typer.echo(
         render_show(report, claim_id, color=use_color(no_color), width=terminal_width()), nl=False
     )
@@ -237,6 +264,7 @@ def claims_command(
     tag: list[str] = TagOpt,
     verdict: list[Verdict] = VerdictOpt,
     source: list[str] = SourceOpt,
+    format: ViewFormat = ViewFormatOpt,
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     config_file: Path | None = ConfigOpt,
@@ -245,7 +273,18 @@ def claims_command(
     """Table of the claims loaded, with verdicts and findings; filter by tag, verdict, source."""
     from cca_claims.report.tables import render_claims
 
-    _print_table(render_claims, tag, verdict, source, claims, sources, config_file, no_color)
+    _print_table(
+        render_claims,
+        "render_claims",
+        format,
+        tag,
+        verdict,
+        source,
+        claims,
+        sources,
+        config_file,
+        no_color,
+    )
 
 
 @app.command("sources")
@@ -253,6 +292,7 @@ def sources_command(
     tag: list[str] = TagOpt,
     verdict: list[Verdict] = VerdictOpt,
     source: list[str] = SourceOpt,
+    format: ViewFormat = ViewFormatOpt,
     claims: Path | None = ClaimsOpt,
     sources: Path | None = SourcesOpt,
     config_file: Path | None = ConfigOpt,
@@ -261,14 +301,32 @@ def sources_command(
     """Table of the sources loaded, with the claims citing them and their verdicts."""
     from cca_claims.report.tables import render_sources
 
-    _print_table(render_sources, tag, verdict, source, claims, sources, config_file, no_color)
+    _print_table(
+        render_sources,
+        "render_sources",
+        format,
+        tag,
+        verdict,
+        source,
+        claims,
+        sources,
+        config_file,
+        no_color,
+    )
 
 
-def _print_table(render, tag, verdict, source, claims, sources, config_file, no_color) -> None:
-    """Run the check and print one of the filtered tables (`claims`, `sources`)."""
+def _print_table(
+    render, json_name, format, tag, verdict, source, claims, sources, config_file, no_color
+) -> None:
+    """Run the check and print one of the filtered tables (`claims`, `sources`), or its JSON."""
     config = options_config(claims, sources, config_file, None)
     report = run_check(config)
     filters = _filters(report, tag, verdict, source)
+    if format is ViewFormat.json:
+        from cca_claims.report import views_json
+
+        typer.echo(getattr(views_json, json_name)(report, filters), nl=False)
+        return
     typer.echo(render(report, filters, color=use_color(no_color), width=terminal_width()), nl=False)
 
 
@@ -276,7 +334,7 @@ def _print_table(render, tag, verdict, source, claims, sources, config_file, no_
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, jsonl or claimreview"),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file [default: standard output]"
+        None, "--output", "-o", help="Write to this file (- or none for standard output)"
     ),
     force: bool = typer.Option(
         False, "--force", help="Allow --output inside the claims or sources folder"
@@ -290,12 +348,22 @@ def export(
 
     config = options_config(claims, sources, config_file, None)
     report = run_check(config)
-    text = exporter(format.value)(report)
+    if format is ExportFormat.claimreview:
+        from cca_claims.report.claimreview import PublishingSettingsError, warnings
+
+        try:
+            text = exporter(format.value)(report)
+        except PublishingSettingsError as exc:
+            fail(str(exc))
+        for warning in warnings(report):
+            typer.echo(f"cca-claims: warning: {warning}", err=True)
+    else:
+        text = exporter(format.value)(report)
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_output(output, text, config, force)
-        typer.echo(f"cca-claims: wrote {output}", err=True)
+        if write_output(output, text, config, force) == "file":
+            typer.echo(f"cca-claims: wrote {output}", err=True)
 
 
 @app.command()

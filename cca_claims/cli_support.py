@@ -22,11 +22,12 @@ def options_config(
     claims: Path | None, sources: Path | None, config_file: Path | None, fail_on: Any | None
 ):
     """The configuration the options and the configuration file give, checked for use."""
-    from cca_claims.config import ConfigError, load_config
+    from cca_claims.config import ConfigError, load_config, project_root
     from cca_claims.engine import resolve_paths
 
     try:
-        config = load_config(Path.cwd(), config_file)
+        root = Path.cwd() if config_file is not None else project_root(Path.cwd())
+        config = load_config(root, config_file)
     except ConfigError as exc:
         fail(str(exc))
     config = resolve_paths(config, claims, sources)
@@ -42,9 +43,12 @@ def options_config(
 
 
 def use_color(no_color: bool) -> bool:
-    """Colour only on a terminal, and never with --no-color or NO_COLOR."""
+    """Colour on a terminal; never with --no-color or NO_COLOR; always with FORCE_COLOR
+    (CI logs that render colour), in that order of precedence (no-color.org, force-color.org)."""
     if no_color or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -152,17 +156,25 @@ def exit_code(report, fail_on: str) -> int:
     return 1 if failing(report, fail_on) else 0
 
 
-def write_output(path: Path, text, config, force: bool) -> None:
-    """Write an output file atomically, refusing the claims/ and sources/ folders unless forced."""
-    from cca_claims.atomic import WriteRefused, write_atomic
+def write_output(path: Path, text, config, force: bool) -> str:
+    """Write `--output` (see `atomic.write_output`: `-` is standard output, a device or FIFO is
+    written through, a regular file replaced atomically, anything else refused); the claims/ and
+    sources/ folders are refused unless forced. Returns how it was written."""
+    from cca_claims.atomic import WriteRefused
+    from cca_claims.atomic import write_output as write
 
     try:
-        write_atomic(path, text, allow_inputs=force, protected=(config.claims, config.sources))
-    except WriteRefused:
-        fail(
-            f"refusing to write {path}: it is inside the claims or sources folder "
-            "(choose another --output, or add --force to write there on purpose)"
-        )
+        return write(path, text, allow_inputs=force, protected=(config.claims, config.sources))
+    except WriteRefused as exc:
+        message = str(exc)
+        if "claims or sources" in message or "hand-written" in message:
+            message = (
+                f"refusing to write {path}: it is inside the claims or sources folder "
+                "(choose another --output, or add --force to write there on purpose)"
+            )
+        fail(message)
+    except BrokenPipeError:
+        return "stdout"
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
 

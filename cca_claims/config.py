@@ -1,7 +1,10 @@
 """Settings: defaults, overridden by `[tool.cca-claims]` in pyproject.toml or `cca-claims.yaml`.
 
-The configuration file is looked up in the working folder. Every key and its default is
-documented in docs/configuration.md; unknown keys are reported, never silently ignored.
+The configuration file is looked up in the working folder and then in each folder above it, as
+ruff and pytest do (`project_root`): the first `cca-claims.yaml`, or `pyproject.toml` with a
+`[tool.cca-claims]` table, wins, and its folder is the project root that relative paths start
+from. Every key and its default is documented in docs/configuration.md; unknown keys are reported,
+never silently ignored.
 """
 
 from __future__ import annotations
@@ -38,9 +41,12 @@ class Config:
     disable: tuple[str, ...] = ()  # rule ids or names switched off
     enable_only: tuple[str, ...] = ()  # when set, only these rules run
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    claimreview_author: dict[str, str] = field(
-        default_factory=lambda: {"name": "cca_claims fact-check desk", "url": ""}
-    )
+    # ClaimReview publishing (docs/claimreview.md): who reviews, who publishes, and the address
+    # of each review's page ("{claim_id}" is replaced); none has a default, a desk names its own
+    claimreview_author: dict[str, str] = field(default_factory=dict)
+    claimreview_publisher: dict[str, str] = field(default_factory=dict)
+    claimreview_url: str = ""
+    docs_url: str = ""  # where docs/ is published: SARIF links each rule to its documentation
     cache_dir: Path | None = Path(".cca-claims-cache")
     config_file: str = ""
 
@@ -63,6 +69,33 @@ _NUMBER_KEYS = {
     "set_match_threshold",
     "label_match_threshold",
 }
+
+
+CONFIG_NAMES = ("cca-claims.yaml", "pyproject.toml")
+
+
+def project_root(start: Path) -> Path:
+    """The folder whose configuration applies to a run started in `start`.
+
+    `start` itself or the nearest folder above it holding `cca-claims.yaml` or a
+    `pyproject.toml` with a `[tool.cca-claims]` table; the search stops at a repository's top
+    (a folder with `.git`). Without any, `start`.
+    """
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        if (folder / "cca-claims.yaml").is_file():
+            return folder
+        toml = folder / "pyproject.toml"
+        if toml.is_file():
+            try:
+                with toml.open("rb") as fh:
+                    if "cca-claims" in tomllib.load(fh).get("tool", {}):
+                        return folder
+            except (OSError, tomllib.TOMLDecodeError):
+                return folder  # load_config reports the broken file
+        if (folder / ".git").exists():
+            break
+    return start
 
 
 def load_config(root: Path, explicit: Path | None = None) -> Config:

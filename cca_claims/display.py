@@ -126,16 +126,27 @@ def format_reading(r: Reading) -> str:
 
 
 def reading_to_json(r: Reading) -> dict:
-    """A JSON-ready dict of a reading (for `cca-claims parse --format json` and reports)."""
-    iso = r.written_unit if r.kind == "money" and len(r.written_unit) == 3 else None
+    """A JSON-ready dict of a reading (for `cca-claims parse --format json` and reports).
+
+    Date intervals are ISO days (closed: first and last day); every other interval is numbers
+    in the reading's canonical `unit`. `written_unit` is the unit or currency as the passage
+    wrote it; `currency` is the ISO code of the written currency.
+    """
+    iso = None
+    if r.kind == "money":
+        fx = next((c for c in r.conversions if c.kind == "fx"), None)
+        iso = fx.from_unit if fx is not None else (r.unit if len(r.unit) == 3 else None)
+    interval_json = date_interval_json if r.kind == "date" else _interval_json
     return {
         "kind": r.kind,
         "text": r.text,
         "span": {"start": r.span[0], "end": r.span[1]} if r.span else None,
         "number": r.number,
-        "interval": r.interval.to_json() if r.interval is not None else None,
+        "interval": interval_json(r.interval),
         "unit": r.unit,
-        "written_unit": r.written_unit,
+        "written_unit": (r.written_currency or r.written_unit)
+        if r.kind == "money"
+        else r.written_unit,
         "currency": iso,
         "native": r.native.to_json() if r.native is not None else None,
         "qualifier": r.qualifier,
@@ -151,4 +162,30 @@ def reading_to_json(r: Reading) -> dict:
         "normalized": normalized(r),
         "conversions": [c.to_json() for c in r.conversions],
         "notes": list(r.notes),
+    }
+
+
+def _interval_json(interval) -> dict | None:
+    return interval.to_json() if interval is not None else None
+
+
+def date_interval_json(interval) -> dict | None:
+    """A day interval as ISO dates: closed bounds are the first and last day; an open bound
+    (after/before a day) says so with its inclusive flag; an unbounded side is null."""
+    if interval is None:
+        return None
+
+    def iso(x: float) -> str | None:
+        if math.isinf(x):
+            return None
+        try:
+            return dt.date.fromordinal(int(x)).isoformat()
+        except (ValueError, OverflowError):
+            return None
+
+    return {
+        "low": iso(interval.low),
+        "high": iso(interval.high),
+        "low_inclusive": interval.low_closed and not math.isinf(interval.low),
+        "high_inclusive": interval.high_closed and not math.isinf(interval.high),
     }

@@ -244,7 +244,8 @@ class Reading:
     text: str = ""  # the span as written
     span: tuple[int, int] | None = None  # offsets into the text it was read from
     number: float | None = None  # the figure as written, magnitude applied (94.8e9)
-    written_unit: str = ""  # "$", "yuan", "cubic meters", "centres"
+    written_unit: str = ""  # "USD" (money: the ISO code), "yuan", "cubic meters", "centres"
+    written_currency: str = ""  # money: the currency as written ("$", "US$", "yuan", "CNY")
     native: Interval | None = None  # the interval in the written unit, before conversion
     qualifier: str = ""  # "more than", "around", ...
     granularity: str = ""  # dates: day | month | year | decade

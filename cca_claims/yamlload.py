@@ -91,9 +91,12 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _where_it_starts(exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        found = exc.problem_mark
+        if found is not None and mark is not found and found.line != mark.line:
+            message += f" (noticed at line {found.line + 1})"
         hint = _hint_for(message, _char_at(text, mark.index) if mark else "")
         return None, [YamlProblem("yaml-syntax", f"YAML syntax error: {message}", line, col, hint)]
     except yaml.YAMLError as exc:
@@ -117,6 +120,16 @@ def load_yaml(data: bytes | str) -> tuple[Any, list[YamlProblem]]:
     except _Refused as refused:
         return None, builder.problems + [refused.problem]
     return value, builder.problems
+
+
+def _where_it_starts(exc: yaml.MarkedYAMLError):
+    """Where an editor should look: a token the scanner could not finish (a quoted scalar whose
+    closing quote is missing) is reported where it starts, not at the end of the file where the
+    scanner gave up; any other error where it was found."""
+    context = str(exc.context or "")
+    if exc.context_mark is not None and context.startswith("while scanning"):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 def too_large(size: int) -> YamlProblem:
@@ -269,6 +282,8 @@ def _hint_for(message: str, char: str = "") -> str:
         return "check the indentation and that every key ends with ':'"
     if "found undefined alias" in message:
         return "define the anchor (&name) before using the alias (*name)"
+    if "while scanning a quoted scalar" in message:
+        return "the quoted text that opens here has no closing quote"
     return "check the indentation and quoting around this line"
 
 

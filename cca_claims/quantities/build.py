@@ -46,6 +46,7 @@ class ReadingBuilder:
                 interval=native,
                 native=native,
                 written_unit=e.iso or e.currency,
+                written_currency=e.currency,
                 notes=tuple(notes),
                 **base,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from cca_claims.display import date_interval_json
 from cca_claims.model import (
     ClaimResult,
     EvidenceResult,
@@ -20,7 +21,9 @@ from cca_claims.model import (
 )
 from cca_claims.report.common import dumps, source_path
 
-SCHEMA_VERSION = "1.0"
+# 2.0: date intervals as ISO days (day ordinals gone), `written_unit` as written, the effective
+# `configuration`, each source's provenance `notes`
+SCHEMA_VERSION = "2.0"
 
 
 def render(report: Report, **_: Any) -> str:
@@ -88,7 +91,34 @@ def _head(report: Report) -> dict[str, Any]:
             "reviewed": counts["reviewed"],
             "verdicts": report.verdict_counts(),
         },
+        "configuration": config_json(report.config),
     }
+
+
+def config_json(config: Any) -> dict[str, Any] | None:
+    """The effective configuration of the run (defaults, file and options applied), with paths
+    relative to the project root so that the document does not depend on where it ran."""
+    if config is None:
+        return None
+    import dataclasses
+    from pathlib import Path
+
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(config):
+        if f.name == "root":
+            continue
+        value = getattr(config, f.name)
+        if isinstance(value, Path):
+            try:
+                value = value.relative_to(config.root).as_posix()
+            except ValueError:
+                value = value.as_posix()
+        elif isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, dict):
+            value = {str(k): v for k, v in value.items()}
+        out[f.name] = value
+    return out
 
 
 def source_json(source: Source, path: str | None = None) -> dict[str, Any]:
@@ -108,6 +138,7 @@ def source_json(source: Source, path: str | None = None) -> dict[str, Any]:
         "url": m.url,
         "path": path if path is not None else m.path,
         "sha256": source.sha256,
+        "notes": m.notes or None,
     }
 
 
@@ -146,7 +177,9 @@ def reconciled_json(group: ReconciledGroup) -> dict[str, Any]:
     return {
         "sources": list(group.sources),
         "evidence": list(group.evidence),
-        "interval": group.interval.to_json() if group.interval is not None else None,
+        "interval": date_interval_json(group.interval)
+        if group.unit == "day"
+        else (group.interval.to_json() if group.interval is not None else None),
         "unit": group.unit,
         "items": list(group.items),
         "label": group.label or None,

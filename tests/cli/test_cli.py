@@ -110,6 +110,13 @@ def test_export_formats(project: Path) -> None:
     assert len(csv.stdout.splitlines()) == 1 + 9  # header + one row per evidence item
     jsonl = cli("export", "-f", "jsonl")
     assert all(json.loads(line)["claim_id"] for line in jsonl.stdout.splitlines())
+    refused = cli("export", "-f", "claimreview")
+    assert refused.exit_code == 2 and "claimreview_author" in refused.output
+    (project / "cca-claims.yaml").write_text(
+        "claimreview_url: https://desk.example.org/checks/{claim_id}\n"
+        "claimreview_author: {name: Example Desk}\n"
+        "claimreview_publisher: {name: Example News}\n"
+    )
     review = json.loads(cli("export", "-f", "claimreview").stdout)
     assert {r["reviewRating"]["alternateName"] for r in review["@graph"]} >= {
         "Contradicted by the sources"
@@ -168,3 +175,34 @@ def test_real_process_no_color_and_pipe(project: Path) -> None:
     result = _run(project, "check", "--no-color", env={"COLUMNS": "60"})
     assert result.returncode == 1 and "\x1b" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 60
+
+
+def test_show_claims_and_sources_as_json(project: Path) -> None:
+    """The look-up commands speak the report's JSON: one shape for a desk's tools."""
+    full = json.loads(cli("check", "--format", "json").stdout)
+    by_id = {c["id"]: c for c in full["claims"]}
+
+    shown = cli("show", "grants-usd", "--format", "json")
+    assert shown.exit_code == 0
+    doc = json.loads(shown.stdout)
+    assert doc["view"] == "show" and doc["schema_version"] == full["schema_version"]
+    assert doc["claim"] == by_id["grants-usd"]
+    assert {f["fingerprint"] for f in doc["findings"]} == {
+        f["fingerprint"] for f in full["findings"] if "grants-usd" in f["claims"]
+    }
+
+    listed = json.loads(cli("claims", "-f", "json", "--verdict", "disputed").stdout)
+    assert listed["total"] == len(full["claims"])
+    assert {c["id"] for c in listed["claims"]} == {
+        c["id"] for c in full["claims"] if c["verdict"] == "disputed"
+    }
+    assert all(
+        set(c["findings"]) == {"error", "warning", "info", "reviewed"} for c in listed["claims"]
+    )
+
+    sources = json.loads(cli("sources", "-f", "json").stdout)
+    assert [s["id"] for s in sources["sources"]] == [s["id"] for s in full["sources"]]
+    cited = {s["id"]: {c["id"] for c in s["claims"]} for s in sources["sources"]}
+    for claim in full["claims"]:
+        for ev in claim["evidence"]:
+            assert claim["id"] in cited[ev["source"]]

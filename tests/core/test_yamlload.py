@@ -35,6 +35,22 @@ def test_syntax_error_has_line_column_and_hint():
     assert problems[0].hint
 
 
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file():
+    lines = [
+        "claims:",
+        "  - id: trade",
+        '    claim: "China\'s trade reached $94.8 billion',
+        "    value: 94.8 billion USD",
+        *[f"  - id: other-{n}\n    claim: Claim {n}." for n in range(10)],
+    ]
+    doc, problems = load_yaml("\n".join(lines).encode())
+    assert doc is None
+    problem = problems[0]
+    assert (problem.code, problem.line, problem.col) == ("yaml-syntax", 3, 12)
+    assert "no closing quote" in problem.hint
+    assert "noticed at line" in problem.message  # where the parser gave up, for reference
+
+
 def test_alias_bomb_is_bounded():
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 9):

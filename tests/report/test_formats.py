@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -133,7 +134,7 @@ def test_github_levels_and_file_with_separators(report: Report) -> None:
 
 # ----------------------------------------------------------------------------- sarif
 def test_sarif_validates_and_carries_fingerprints_suppressions_related(report: Report) -> None:
-    doc = json.loads(reporter("sarif")(report))
+    doc = json.loads(reporter("sarif")(report, include_reviewed=True))
     jsonschema.validate(doc, sarif_schema())
     run = doc["runs"][0]
     rules = run["tool"]["driver"]["rules"]
@@ -144,7 +145,11 @@ def test_sarif_validates_and_carries_fingerprints_suppressions_related(report: R
     by_rule = {r["ruleId"]: r for r in results}
     assert by_rule["C201"]["level"] == "error"
     assert by_rule["C202"]["level"] == "note"
-    assert by_rule["C201"]["partialFingerprints"] == {"ccaClaimsFingerprint/v1": "fedcba9876543210"}
+    # our fingerprint is the alert's identity for code scanning, not a hash of the line
+    assert by_rule["C201"]["partialFingerprints"] == {
+        "ccaClaimsFingerprint/v1": "fedcba9876543210",
+        "primaryLocationLineHash": "fedcba9876543210",
+    }
     assert "suppressions" not in by_rule["C201"]
     assert by_rule["V301"]["suppressions"][0]["kind"] == "inSource"
     assert by_rule["C202"]["suppressions"][0]["kind"] == "external"
@@ -155,13 +160,57 @@ def test_sarif_validates_and_carries_fingerprints_suppressions_related(report: R
     ]
     region = related[0]["physicalLocation"]["region"]
     text = report.sources[0].text
-    assert (
-        text[region["charOffset"] : region["charOffset"] + region["charLength"]]
-        == (region["snippet"]["text"])
-    )
+    snippet = text[region["charOffset"] : region["charOffset"] + region["charLength"]]
+    assert snippet == region["snippet"]["text"]
+    assert region["endLine"] == region["startLine"] + snippet.count("\n")
+    # the message links each compared passage by its relatedLocation id
+    message = by_rule["C201"]["message"]["text"]
+    for r in related:
+        assert f"]({r['id']})" in message
     loc = by_rule["C201"]["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "claims/trade.yaml", "uriBaseId": "%SRCROOT%"}
-    assert loc["region"] == {"startLine": 10, "startColumn": 16}
+    assert loc["region"]["startLine"] == 10 and loc["region"]["startColumn"] == 16
+    assert loc["region"]["endLine"] == 10 and loc["region"]["endColumn"] > 16
+
+
+def test_sarif_leaves_reviewed_and_baselined_findings_out_by_default(report: Report) -> None:
+    doc = json.loads(reporter("sarif")(report))
+    jsonschema.validate(doc, sarif_schema())
+    results = doc["runs"][0]["results"]
+    open_findings = [f for f in report.findings if not f.suppressed]
+    assert 0 < len(open_findings) < len(report.findings)
+    assert sorted(r["ruleId"] for r in results) == sorted(f.rule for f in open_findings)
+    assert not any("suppressions" in r for r in results)
+
+
+def test_sarif_message_brackets_are_escaped_so_only_passage_links_are_links(
+    report: Report,
+) -> None:
+    import re
+
+    doc = json.loads(reporter("sarif")(report, include_reviewed=True))
+    for res in doc["runs"][0]["results"]:
+        text = res["message"]["text"]
+        links = re.findall(r"(?<!\\)\[(?:[^\]\\]|\\.)*\]\((\d+)\)", text)
+        ids = {str(r["id"]) for r in res.get("relatedLocations", [])}
+        assert set(links) <= ids, text
+
+
+def test_sarif_rules_have_tags_and_help_links_into_the_rules_doc(report: Report) -> None:
+    import dataclasses
+
+    rules = json.loads(reporter("sarif")(report))["runs"][0]["tool"]["driver"]["rules"]
+    headings = (Path(__file__).parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in rules:
+        assert rule["properties"]["tags"], rule["id"]
+        assert rule["helpUri"].startswith("docs/rules.md#")
+        if not rule["id"].startswith("E"):
+            assert f"### {rule['id']} {rule['name']}" in headings
+    configured = dataclasses.replace(
+        report, config=dataclasses.replace(report.config, docs_url="https://desk.example/docs/")
+    )
+    rules = json.loads(reporter("sarif")(configured))["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[0]["helpUri"].startswith("https://desk.example/docs/rules.md#")
 
 
 def test_sarif_documents_every_registered_rule(report: Report) -> None:
@@ -251,6 +300,12 @@ def test_jsonl_rows_parse_and_escape(report: Report) -> None:
 def test_claimreview_maps_verdicts_and_lists_appearances(report: Report) -> None:
     from cca_claims.report.claimreview import BEST, RATINGS, WORST
 
+    settings = {
+        "claimreview_url": "https://desk.example.org/{claim_id}",
+        "claimreview_author": {"name": "Example Desk"},
+        "claimreview_publisher": {"name": "Example News"},
+    }
+    report = dataclasses.replace(report, config=dataclasses.replace(report.config, **settings))
     doc = json.loads(exporter("claimreview")(report))
     assert doc["@context"] == "https://schema.org"
     reviews = {r["identifier"]: r for r in doc["@graph"]}
@@ -267,7 +322,7 @@ def test_claimreview_maps_verdicts_and_lists_appearances(report: Report) -> None
     assert item["appearance"][0]["url"] == "https://example.org/trade"
     assert item["appearance"][0]["author"] == {"@type": "Person", "name": "A. Writer"}
     assert item["firstAppearance"]["datePublished"] == "2025-01-20"
-    assert disputed["author"]["name"] == "cca_claims fact-check desk"
+    assert disputed["author"] == {"@type": "Organization", "name": "Example Desk"}
 
 
 def test_every_json_key_is_documented() -> None:
@@ -299,3 +354,46 @@ def test_schema_version_matches_the_renderer() -> None:
         f"**{SCHEMA_VERSION}**"
         in (SCHEMA.parent.parent.parent / "docs" / "json-format.md").read_text()
     )
+
+
+def test_csv_columns_each_hold_one_type_so_pandas_reads_numbers_and_dates(
+    tmp_path: Path,
+) -> None:
+    """The fixed corpus has money, counts and dates: low/high stay numeric, dates stand apart."""
+    import pandas as pd
+
+    from cca_claims.config import Config
+    from cca_claims.engine import check
+
+    corpus = Path(__file__).parent / "corpus"
+    report = check(
+        Config(root=corpus, claims=corpus / "claims", sources=corpus / "sources", cache_dir=None)
+    )
+    df = pd.read_csv(io.StringIO(exporter("csv")(report)), parse_dates=["low_date", "high_date"])
+    assert pd.api.types.is_float_dtype(df["low"]) and pd.api.types.is_float_dtype(df["high"])
+    assert pd.api.types.is_datetime64_any_dtype(df["low_date"])
+    dates = df[df.kind == "date"]
+    assert len(dates) and dates["low"].isna().all() and dates["low_date"].notna().all()
+    assert df[df.kind.isin(["money", "count"])]["low_date"].isna().all()
+
+
+def test_json_dates_are_iso_days_and_money_keeps_its_written_currency(tmp_path: Path) -> None:
+    from cca_claims.config import Config
+    from cca_claims.engine import check
+
+    corpus = Path(__file__).parent / "corpus"
+    config = Config(
+        root=corpus, claims=corpus / "claims", sources=corpus / "sources", cache_dir=None
+    )
+    doc = json.loads(reporter("json")(check(config)))
+    readings = [
+        e["reading"] for c in doc["claims"] for e in c["evidence"] if e["reading"] is not None
+    ]
+    dates = [r for r in readings if r["kind"] == "date"]
+    assert dates and all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["interval"]["low"]) for r in dates)
+    money = [r for r in readings if r["kind"] == "money"]
+    # as written: the currency token of the passage itself, with its ISO code apart
+    assert money and all(r["written_unit"] in r["text"] and r["currency"] for r in money)
+    assert doc["configuration"]["claims"] == "claims"
+    assert doc["configuration"]["fail_on"] == "error"
+    assert "notes" in doc["sources"][0]

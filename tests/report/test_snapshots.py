@@ -48,7 +48,15 @@ DATA_VERSION = re.compile(r"\b(currencyconverter) \d+(?:\.\w+)*")
 @cache
 def run(corpus: str) -> Report:
     root = CORPORA[corpus]
-    config = Config(root=root, claims=root / "claims", sources=root / "sources", cache_dir=None)
+    config = Config(
+        root=root,
+        claims=root / "claims",
+        sources=root / "sources",
+        cache_dir=None,
+        claimreview_url="https://desk.example.org/checks/{claim_id}",
+        claimreview_author={"name": "Example Desk"},
+        claimreview_publisher={"name": "Example News"},
+    )
     return without_data_versions(check(config))
 
 
