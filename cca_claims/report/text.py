@@ -1,15 +1,23 @@
-"""The editor's report: a summary, then findings grouped by claim with the passages in context.
+"""The editor's report: what needs attention first, then one short block per claim.
 
-For each claim with findings: its id, verdict and statement; each finding as `file:line:col:
-severity RULE name: message`; and, for open findings (reviewed and baselined ones take one line
-each, after the open ones), the passages it compares, side by side (one column per source)
-on wide terminals, stacked on narrow ones, with the figure highlighted, the value as written and
-normalized, and any FX rate or unit conversion used. Findings without a claim (broken files) come
-first under "Files".
+1. The summary: sources, claims, quotes anchored, verdicts of the claims checked, the claims
+   **not checked** (no readable evidence) counted apart with their reasons, findings by severity.
+2. Files with input problems (one line each).
+3. "Needs attention": a table with, per claim, its verdict, the rule, one line on what disagrees
+   (the values and who says them) and where the claim is written.
+4. One block per claim needing attention: heading, statement, the claim's value, each
+   disagreement once (a finding that only restates another is folded into it, `+V302`), each
+   passage once on one line with its figure highlighted and whether it agrees with the claim's
+   value (`=`) or not (`≠`), and the hints.
+5. Claims with notes only (info findings) and claims settled by review, one line each.
+
+`check --details` prints the long form instead (`report.text_details`): every finding with its
+passages side by side and every conversion. `cca-claims show ID` gives everything about one claim.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -18,185 +26,411 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from cca_claims import forking
-from cca_claims.model import ClaimResult, Finding, Report, Source
-from cca_claims.report.common import findings_by_claim, safe, sources_by_id
+from cca_claims.model import EvidenceResult, Report, Source
+from cca_claims.report.attention import (
+    ClaimView,
+    Issue,
+    counts,
+    reason_kind,
+    views,
+    what_disagrees,
+)
+from cca_claims.report.common import figure_span, safe, short_text, sources_by_id, squash
 from cca_claims.report.terminal import (
     SEVERITY_STYLE,
+    VERDICT_STYLE,
     Screen,
-    claim_heading,
-    evidence_cell,
     finding_line,
-    side_by_side,
+    severity_text,
     styled,
-    value_lines,
     verdict_text,
 )
 
-__all__ = ["render", "summary", "finding_line", "claim_block"]
+__all__ = ["render", "summary"]
+
+AGREES, DIFFERS = "=", "\u2260"
 
 
-def render(report: Report, *, color: bool = False, width: int = 100, **_: Any) -> str:
+def render(
+    report: Report, *, color: bool = False, width: int = 100, details: bool = False, **_: Any
+) -> str:
     """The whole check report as terminal text (ANSI colours only when `color`)."""
+    if details:
+        from cca_claims.report import text_details
+
+        return text_details.render(report, color=color, width=width)
     screen = Screen(color, width)
-    screen.print(summary(report, plain=not color))
-    sources = sources_by_id(report)
-    by_claim = findings_by_claim(report)
+    all_views = views(report)
+    screen.print(summary(report, plain=not color, claim_views=all_views))
     loose = [f for f in report.findings if not f.claims]
     if loose:
         screen.print(Text("Files", style="bold"))
-        for f in loose:
+        for f in loose:  # bad input: where, what and how to fix it
             screen.print(finding_line(f))
         screen.print(Text(""))
-    blocks = [(r, by_claim[r.claim.id]) for r in report.claims if by_claim.get(r.claim.id)]
-    # a large report draws its second half of claims in a forked worker meanwhile: the blocks
-    # are independent, and text is all that comes back
-    cut = len(blocks) // 2 if len(blocks) >= PARALLEL_MIN_BLOCKS else len(blocks)
-    worker = (
-        forking.start(_draw, blocks[cut:], sources, color, width) if cut < len(blocks) else None
-    )
-    _print_blocks(screen, blocks[: cut if worker else len(blocks)], sources)
+    attention = [v for v in all_views if v.needs_attention]
+    if attention:
+        screen.print(attention_table(attention, screen.width))
+    sources = sources_by_id(report)
+    hints: set[str] = set()  # a hint is given once, at the first claim it helps
+    for view in attention:
+        screen.print(claim_block(screen, view, sources, hints))
+    _one_liners(screen, all_views)
     if not report.findings:
         screen.print(Text("No findings.", style="green"))
-    if worker is None:
-        return screen.text()
-    try:
-        rest = worker.result()
-    except Exception:  # noqa: BLE001 - no worker after all: draw its half here
-        rest = _draw(blocks[cut:], sources, color, width)
-    return screen.text() + rest
-
-
-PARALLEL_MIN_BLOCKS = 400  # below this, a worker costs more than half the drawing
-
-
-def _print_blocks(screen: Screen, blocks: list, sources: dict[str, Source]) -> None:
-    for result, findings in blocks:
-        screen.print(claim_block(screen, result, findings, sources))
-
-
-def _draw(blocks: list, sources: dict[str, Source], color: bool, width: int) -> str:
-    screen = Screen(color, width)
-    _print_blocks(screen, blocks, sources)
     return screen.text()
 
 
-def summary(report: Report, plain: bool = False) -> RenderableType:
-    """Sources, claims, quotes anchored, verdicts, findings by severity, reviewed."""
-    counts = report.counts()
+# ----------------------------------------------------------------------------- summary
+def summary(
+    report: Report, plain: bool = False, claim_views: list[ClaimView] | None = None
+) -> RenderableType:
+    """Sources, claims, quotes anchored, verdicts, not checked (with reasons), findings."""
+    claim_views = views(report) if claim_views is None else claim_views
+    tally = counts(claim_views)
     verdicts = report.verdict_counts()
     quotes = report.stats.get("quotes", {})
     anchored = sum(quotes.get(k, 0) for k in ("exact", "fuzzy", "ambiguous"))
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("Sources", str(len(report.sources)))
-    table.add_row("Claims", f"{len(report.claims)} in {len(report.files)} file(s)")
+    table.add_row(
+        "Claims",
+        f"{len(report.claims)} in {len(report.files)} file(s), citing {len(report.sources)} "
+        "source(s)",
+    )
     table.add_row(
         "Quotes anchored",
         f"{anchored} of {quotes.get('total', 0)} "
         f"({quotes.get('exact', 0)} exact, {quotes.get('fuzzy', 0)} fuzzy)",
     )
+    checked = len(report.claims) - verdicts.get("unsupported", 0)
     verdict_line = Text()
     for verdict, n in verdicts.items():
-        if n:
+        if n and verdict != "unsupported":
             if verdict_line:
                 verdict_line.append(", ")
             verdict_line.append(str(n) + " ")
             verdict_line.append_text(verdict_text(verdict))
+    if verdict_line:
+        verdict_line.append(f" (of {checked} checked)")
     table.add_row("Verdicts", verdict_line or Text("none"))
+    # claims without readable evidence have no verdict on the facts: counted apart, by reason
+    reasons = Counter(reason_kind(v.not_checked) for v in claim_views if v.not_checked)
+    not_checked = Text(str(tally["not_checked"]), style="magenta" if reasons else "")
+    if reasons:
+        not_checked.append(": " + ", ".join(f"{n} {why}" for why, n in reasons.most_common()))
+    table.add_row("Not checked", not_checked)
     findings = Text()
+    report_counts = report.counts()
     for i, sev in enumerate(("error", "warning", "info")):
         if i:
             findings.append(", ")
-        findings.append(f"{counts[sev]} {sev}", style=SEVERITY_STYLE[sev] if counts[sev] else "")
-    findings.append(f"; {counts['reviewed']} reviewed or baselined")
+        n = report_counts[sev]
+        findings.append(f"{n} {sev}", style=SEVERITY_STYLE[sev] if n else "")
+    findings.append(f"; {report_counts['reviewed']} reviewed or baselined")
     table.add_row("Findings", findings)
     if plain:
         return Group(Text("cca-claims check", style="bold"), table, Text(""))
     return Panel(table, title="cca-claims check", expand=False)
 
 
+# ----------------------------------------------------------------------------- the table
+def attention_table(attention: list[ClaimView], width: int) -> Group:
+    """Per claim: verdict, rule, claim id and where it is written; under it what disagrees."""
+    width = max(40, width)
+    verdict_w = max(len(v.shown_verdict) for v in attention)
+    rule_w = max(len(_rules(v)) for v in attention)
+    title = Text(f"Needs attention ({len(attention)} claims)", style="bold")
+    title.append("  check --details: every finding in full; show ID: one claim", style="dim")
+    rows: list[RenderableType] = [_clip_text(title, width)]
+    for v in attention:
+        claim = v.result.claim
+        line = claim.position.line if claim.position else 1
+        row = Text("  ")
+        row.append(v.shown_verdict.ljust(verdict_w), style=VERDICT_STYLE.get(v.result.verdict, ""))
+        row.append("  " + _rules(v).ljust(rule_w) + "  ")
+        row.append(safe(claim.id, oneline=True), style="bold")
+        where = safe(f"{claim.file}:{line}", oneline=True)
+        indent = 4 + verdict_w + 2
+        under = Text(" " * indent)
+        if len(row) + 2 + len(where) <= width:
+            row.append("  " + where, style="dim")
+        else:  # narrow: where the claim is written opens the line under it
+            under.append(where + "  ", style="dim")
+        rows.append(_clip_text(row, width))
+        what = safe(what_disagrees(v), oneline=True)
+        under.append(_clip(what, width - len(under)))
+        rows.append(_clip_text(under, width))
+    rows.append(Text(""))
+    return Group(*rows)
+
+
+def _rules(view: ClaimView) -> str:
+    if not view.issues:
+        return "-"
+    first = "+".join(view.issues[0].rules)
+    more = len(view.issues) - 1
+    return first + (f" +{more}" if more else "")
+
+
+# ----------------------------------------------------------------------------- a claim's block
 def claim_block(
-    screen: Screen, result: ClaimResult, findings: list[Finding], sources: dict[str, Source]
+    screen: Screen, view: ClaimView, sources: dict[str, Source], given: set[str] | None = None
 ) -> Group:
-    """One claim: header, statement, then each finding with the passages it compares."""
+    """One claim: heading, statement, its value, each disagreement once, each passage once."""
+    result = view.result
     claim = result.claim
-    head = claim_heading(result)
-    parts: list[RenderableType] = [head, Padding(styled(claim.statement), (0, 0, 0, 2))]
-    if claim.value is not None or result.claim_reading is not None:
-        value = Text()
-        value.append("claim value: ", style="dim")
-        value.append_text(
-            styled(
-                result.claim_reading.text
-                if result.claim_reading and result.claim_reading.text
-                else _written(claim.value)
-            )
+    line = claim.position.line if claim.position else 1
+    head = Text()
+    head.append(safe(claim.id, oneline=True), style="bold")
+    head.append("  ")
+    head.append(view.shown_verdict, style=VERDICT_STYLE.get(result.verdict, ""))
+    head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
+    statement = styled(claim.statement)
+    parts: list[RenderableType] = [head]
+    if result.claim_reading is not None or claim.value is not None:
+        reading = result.claim_reading
+        written = reading.text if reading and reading.text else ""
+        written = written or (short_text(reading) if reading else "") or str(claim.value)
+        value = Text("value: ", style="dim")
+        value.append(safe(written, oneline=True))
+        # the value beside the statement when both fit on one line
+        if len(statement) + 4 + len(value) <= screen.width - 2:
+            statement.append("  ")
+            statement.append_text(Text("[") + value + Text("]"))
+        else:
+            parts.append(_indented(statement, 2))
+            statement = value
+    parts.append(_indented(statement, 2))
+    if view.not_checked:
+        parts.append(_indented(Text("not checked: " + safe(view.not_checked, oneline=True)), 2))
+    hints: list[str] = []
+    shown: list[int] = []
+    for issue in view.issues:
+        parts.append(_indented(issue_line(issue, claim.file), 2))
+        f = issue.finding
+        # a rule's hint is given once per report; an input problem's hint is its own
+        if _input_problem(f) and f.hint:
+            hints.append(f.hint)
+        elif f.hint and f.hint not in hints and (given is None or f.hint not in given):
+            hints.append(f.hint)
+        for index in (*f.evidence, *(i for g in issue.folded for i in g.evidence)):
+            if f.claims and f.claims[0] != claim.id:
+                break
+            if index not in shown:
+                shown.append(index)
+    if view.not_checked:
+        shown.extend(
+            e.evidence.index
+            for e in result.evidence
+            if e.evidence.rank != "deprecated" and e.evidence.index not in shown
         )
-        parts.append(Padding(value, (0, 0, 0, 2)))
-    shown: set[int] = set()
-    # open findings first, with their passages; settled ones follow on one line each
-    for f in sorted(findings, key=lambda f: f.suppressed):
-        parts.append(Padding(finding_line(f, hint=False), (0, 0, 0, 2)))
-        if f.suppressed:
-            if f.review_note and f.review != "baseline":
-                note = Text(safe(f.review_note, oneline=True), style="dim")
-                parts.append(Padding(note, (0, 0, 0, 6)))
-            continue
-        if f.hint:
-            parts.append(
-                Padding(Text("hint: " + safe(f.hint, oneline=True), style="dim"), (0, 0, 0, 6))
-            )
-        if f.claims and f.claims[0] != claim.id:
-            # evidence indices belong to the first claim; its block shows the passages
-            parts.append(
-                Padding(Text(f"passages under {safe(f.claims[0])}", style="dim"), (0, 0, 0, 6))
-            )
-            continue
-        sides = _sides(result, f, sources, screen)
-        fresh = [i for i in f.evidence if i not in shown]
-        if sides and (len(sides[1]) > 1 or fresh):
-            parts.append(side_by_side(screen, sides[0], sides[1]))
-        shown.update(f.evidence)
+    marks = _agreement(view)
+    evidence = {e.evidence.index: e for e in result.evidence}
+    rows = [evidence[i] for i in shown if i in evidence]
+    where_w = min(34, max((len(_where(e)) for e in rows), default=0))
+    for ev, more in _fold_agreeing(view, rows):
+        mark = marks.get(ev.evidence.index, " ")
+        parts.append(
+            passage_line(ev, sources.get(ev.evidence.source), mark, where_w, screen, len(more))
+        )
+    for f in view.notes:
+        note = Text()
+        note.append_text(severity_text("info"))
+        note.append(f" {f.rule} {f.name}: ")
+        note.append(safe(f.message, oneline=True))
+        parts.append(_indented(_clip_text(note, screen.width - 2), 2))
+    if view.settled:
+        settled = ", ".join(f"{f.rule} ({f.review})" for f in view.settled)
+        parts.append(_indented(Text("settled: " + settled, style="dim"), 2))
+    for f in view.elsewhere:
+        other = safe(f.claims[0], oneline=True) if f.claims else "?"
+        parts.append(_indented(Text(f"{f.rule} {f.name}: see {other}", style="dim"), 2))
+    for hint in hints:
+        if given is not None:
+            given.add(hint)
+        parts.append(_indented(Text("hint: " + safe(hint, oneline=True), style="dim"), 2))
     parts.append(Text(""))
     return Group(*parts)
 
 
-def _sides(
-    result: ClaimResult, f: Finding, sources: dict[str, Source], screen: Screen
-) -> tuple[list[str], list[Text]] | None:
-    """Headers and cells for the passages a finding is about (its `compared`, else its evidence)."""
-    plain = not screen.color
-    context = 30 if screen.narrow else 40 if len(f.compared) > 1 else 60
-    headers: list[str] = []
-    cells: list[Text] = []
-    indices: list[int | None] = (
-        [c.evidence_index for c in f.compared] if f.compared else list(f.evidence)
+def issue_line(issue: Issue, claim_file: str) -> Text:
+    """`error C201 count-mismatch (+V302) line 71: message`."""
+    f = issue.finding
+    if _input_problem(f):  # bad input reads `path:line:col: severity CODE name: message`
+        return finding_line(f, hint=False)
+    out = Text()
+    out.append_text(severity_text(f.severity))
+    out.append(f" {f.rule} {f.name}")
+    if issue.folded:
+        out.append(" (+" + ", ".join(g.rule for g in issue.folded) + ")", style="dim")
+    where = (
+        f"line {f.location.line}"
+        if f.location.file == claim_file
+        else f"{f.location.file}:{f.location.line}"
     )
-    for n, index in enumerate(indices):
-        if index is None or index >= len(result.evidence):
-            compared = f.compared[n] if f.compared else None
-            if compared is None:
-                continue
-            headers.append(compared.label)
-            written = result.claim.value if compared.label == "claim value" else None
-            cell = Text(safe(compared.label, oneline=True), style="bold")
-            cell.append("\n")
-            cell.append_text(value_lines(compared.reading, _written(written)))
-            cells.append(cell)
+    out.append(safe(f" {where}: ", oneline=True), style="dim")
+    out.append(safe(f.message, oneline=True))
+    if f.review:  # a stale review: the finding is open again
+        out.append(f" [{f.review}]", style="dim")
+    return out
+
+
+def _fold_agreeing(
+    view: ClaimView, rows: list[EvidenceResult]
+) -> list[tuple[EvidenceResult, list[EvidenceResult]]]:
+    """Each passage with the ones folded under it: of three or more passages that agree with
+    each other (one reconciled group), the first is shown and the others are named."""
+    group_of = {i: n for n, g in enumerate(view.result.reconciled) for i in g.evidence}
+    members: dict[int, list[EvidenceResult]] = {}
+    for ev in rows:
+        n = group_of.get(ev.evidence.index)
+        if n is not None:
+            members.setdefault(n, []).append(ev)
+    out: list[tuple[EvidenceResult, list[EvidenceResult]]] = []
+    for ev in rows:
+        n = group_of.get(ev.evidence.index)
+        same = members.get(n, []) if n is not None else []
+        if len(same) < 3:
+            out.append((ev, []))
+        elif ev is same[0]:
+            out.append((ev, same[1:]))
+    return out
+
+
+def _input_problem(f) -> bool:
+    """A problem with the input files (E0xx: no rule category), not a disagreement."""
+    from cca_claims.rules import category
+
+    return not category(f.rule)
+
+
+def _agreement(view: ClaimView) -> dict[int, str]:
+    """`=` for passages agreeing with the claim's value, `≠` for the others (by group)."""
+    marks: dict[int, str] = {}
+    for group in view.result.reconciled:
+        if group.agrees_with_claim is None:
             continue
-        ev = result.evidence[index]
-        headers.append(ev.evidence.source)
-        cells.append(
-            evidence_cell(ev, sources.get(ev.evidence.source), plain=plain, context=context)
-        )
-    return (headers, cells) if cells else None
+        for index in group.evidence:
+            marks[index] = AGREES if group.agrees_with_claim else DIFFERS
+    return marks
 
 
-def _written(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+def _where(ev: EvidenceResult) -> str:
+    anchor = ev.anchor.anchor
+    return ev.evidence.source + (f":{anchor.line}" if anchor is not None else "")
+
+
+def passage_line(
+    ev: EvidenceResult,
+    source: Source | None,
+    mark: str,
+    where_w: int,
+    screen: Screen,
+    alike: int = 0,
+) -> RenderableType:
+    """`= source:line  “…quote with *figure*…”  → value (+2 alike)`, one line when it fits;
+    `alike` counts the agreeing passages folded under this one (`--details` shows them)."""
+    where = _where(ev)
+    value = short_text(ev.reading) if ev.reading is not None else "(no value read)"
+    if ev.reading is not None and ev.reading.kind == "set":
+        value = f"{len(ev.reading.items)} items"  # the finding's message names them
+    if ev.anchor.anchor is None:
+        value = f"(quote {ev.anchor.status})"
+    value = _clip(safe(value, oneline=True), 28 - (10 if alike else 0))
+    if alike:
+        value += f" (+{alike} alike)"
+    lead = f"{mark} {safe(where, oneline=True).ljust(where_w)}  "
+    room = screen.width - 4 - len(lead) - len(value) - 6
+    out = Text(lead[:2])
+    out.append(lead[2:], style="dim")
+    out.append_text(_snippet(ev, max(24, room), plain=not screen.color))
+    out.append("  \u2192 ")
+    out.append(value, style="bold")
+    return _indented(out, 4)
+
+
+def _snippet(ev: EvidenceResult, room: int, *, plain: bool) -> Text:
+    """The quote in quotation marks, clipped around its figure to `room` characters."""
+    anchor = ev.anchor.anchor
+    quote = anchor.text if anchor is not None else ev.evidence.quote
+    span = figure_span(ev) if anchor is not None else None
+    if span is None:
+        before, figure, after = squash(quote), "", ""
+    else:
+        s, e = span
+        before, figure, after = squash(quote[:s]), squash(quote[s:e]), squash(quote[e:])
+        if quote[:s][-1:].isspace() and before:
+            before += " "
+        if quote[e:][:1].isspace() and after:
+            after = " " + after
+    if not figure:
+        text = before + after
+        out = Text("\u201c")
+        out.append(safe(_clip(text, max(8, room - 2)), oneline=True))
+        out.append("\u201d")
+        return out
+    marks = 2 if plain else 0
+    spare = room - 2 - len(figure) - marks
+    if len(before) + len(after) > spare:
+        left = max(0, min(len(before), spare // 2 if after else spare))
+        right = max(0, spare - left)
+        if len(after) < right:
+            left = max(0, spare - len(after))
+        before = ("\u2026" + before[len(before) - left + 1 :]) if left < len(before) else before
+        after = (after[: max(0, right - 1)] + "\u2026") if right < len(after) else after
+        if left == 0:
+            before = ""
+    out = Text("\u201c")
+    out.append(safe(before, oneline=True))
+    shown = safe(figure, oneline=True)
+    out.append(f"*{shown}*" if plain else shown, style="bold reverse")
+    out.append(safe(after, oneline=True))
+    out.append("\u201d")
+    return out
+
+
+# ----------------------------------------------------------------------------- one-liners
+def _one_liners(screen: Screen, claim_views: list[ClaimView]) -> None:
+    """Claims with notes only (info), and claims whose findings are all settled."""
+    noted = [v for v in claim_views if not v.needs_attention and v.notes]
+    settled = [v for v in claim_views if not v.needs_attention and v.settled and not v.notes]
+    if noted:
+        screen.print(Text(f"Notes ({len(noted)} claims, info only)", style="bold"))
+        for v in noted:
+            rules = Counter(f.rule for f in v.notes)
+            row = Text("  ")
+            row.append(safe(v.result.claim.id, oneline=True))
+            row.append("  " + ", ".join(f"{r} x{n}" if n > 1 else r for r, n in rules.items()))
+            row.append(": " + safe(v.notes[0].message, oneline=True), style="dim")
+            screen.print(_clip_text(row, screen.width))
+    if settled:
+        screen.print(Text(f"Settled by review ({len(settled)} claims)", style="bold"))
+        for v in settled:
+            row = Text("  ")
+            row.append(safe(v.result.claim.id, oneline=True))
+            row.append("  ")
+            row.append_text(verdict_text(v.result.verdict))
+            row.append("  " + ", ".join(f"{f.rule} ({f.review})" for f in v.settled), style="dim")
+            screen.print(_clip_text(row, screen.width))
+        screen.print(Text(""))
+
+
+def _indented(item: RenderableType, n: int) -> Padding:
+    return Padding(item, (0, 0, 0, n))
+
+
+def _clip(text: str, n: int) -> str:
+    n = max(8, n)
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+def _clip_text(text: Text, n: int) -> Text:
+    """A Text cut to `n` characters (styles kept), with an ellipsis when cut."""
+    n = max(8, n)
+    if len(text.plain) <= n:
+        return text
+    out = text[: n - 1]
+    out.append("\u2026")
+    return out

@@ -39,17 +39,16 @@ def test_the_crafted_inputs_really_hold_hostile_text(report) -> None:
     assert any("\n::error" in f.message for f in report.findings)
 
 
+@pytest.mark.parametrize("details", [False, True])
 @pytest.mark.parametrize("color", [False, True])
-def test_terminal_shows_markup_and_escapes_literally(report, color: bool) -> None:
-    out = reporter("text")(report, color=color, width=120)
-    assert "[bold red]in 2024[/bold red]" in out and "[red]A quote" in out
-    assert (
-        "\\x1b[2J" in out
-        and "\\x1b[31m" in out
-        and "\\x07" in out
-        and "\\x9b" in out
-        and "\\u202e" in out
-    )
+def test_terminal_shows_markup_and_escapes_literally(report, color: bool, details: bool) -> None:
+    out = reporter("text")(report, color=color, width=120, details=details)
+    # the short form shows the quote, the long form its context too
+    markup = "[bold red]in 2024[/bold red]" if details else "[bold red]in 2024"
+    assert markup in out and "[red]A quote" in out
+    assert "\\x1b[2J" in out and "\\x07" in out and "\\x9b" in out
+    if details:  # these stand in the source around the quotes, which only the long form shows
+        assert "\\x1b[31m" in out and "\\u202e" in out
     if color:  # rich's own SGR codes are allowed; the claim's and source's escapes are not
         out = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert not RAW_CONTROL.search(out), repr(RAW_CONTROL.search(out))
