@@ -62,8 +62,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
         results = [e for e, _ in pairs]
         kind = cc.claim_reading.kind
         many = len({e.evidence.source for e in results}) > 1
+        # "every source" only when every passage read was compared; else say how many were
+        read = len(cc.active())
+        by = "every source" if len(results) >= read else f"{len(results)} of {read} passages read"
         message = (
-            f"the claim's value {say(cc.claim_reading)} is contradicted by every source: "
+            f"the claim's value {say(cc.claim_reading)} is contradicted by {by}: "
             f"{names(results)} {verb(kind, many)} {say(results[0].reading)}"
         )
         extra = detail(kind, "the claim", pairs[0][1], names(results))
