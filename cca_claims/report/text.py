@@ -393,28 +393,30 @@ def _snippet(ev: EvidenceResult, room: int, *, plain: bool) -> Text:
 
 # ----------------------------------------------------------------------------- one-liners
 def _one_liners(screen: Screen, claim_views: list[ClaimView]) -> None:
-    """Claims with notes only (info), and claims whose findings are all settled."""
+    """Claims with notes only (info) and claims whose findings are all settled, as lists of ids
+    (`show ID` tells each in full)."""
     noted = [v for v in claim_views if not v.needs_attention and v.notes]
     settled = [v for v in claim_views if not v.needs_attention and v.settled and not v.notes]
     if noted:
-        screen.print(Text(f"Notes ({len(noted)} claims, info only)", style="bold"))
-        for v in noted:
+        line = Text(f"Notes, info only ({len(noted)}): ", style="bold")
+        for i, v in enumerate(noted):
             rules = Counter(f.rule for f in v.notes)
-            row = Text("  ")
-            row.append(safe(v.result.claim.id, oneline=True))
-            row.append("  " + ", ".join(f"{r} x{n}" if n > 1 else r for r, n in rules.items()))
-            row.append(": " + safe(v.notes[0].message, oneline=True), style="dim")
-            screen.print(_clip_text(row, screen.width))
+            line.append(", " if i else "")
+            line.append(safe(v.result.claim.id, oneline=True))
+            line.append(
+                " (" + ", ".join(f"{r} x{n}" if n > 1 else r for r, n in rules.items()) + ")",
+                style="dim",
+            )
+        screen.print(line)
     if settled:
-        screen.print(Text(f"Settled by review ({len(settled)} claims)", style="bold"))
-        for v in settled:
-            row = Text("  ")
-            row.append(safe(v.result.claim.id, oneline=True))
-            row.append("  ")
-            row.append_text(verdict_text(v.result.verdict))
-            row.append("  " + ", ".join(f"{f.rule} ({f.review})" for f in v.settled), style="dim")
-            screen.print(_clip_text(row, screen.width))
-        screen.print(Text(""))
+        line = Text(f"Settled by review ({len(settled)}): ", style="bold")
+        for i, v in enumerate(settled):
+            line.append(", " if i else "")
+            line.append(safe(v.result.claim.id, oneline=True))
+            line.append(
+                " (" + ", ".join(f"{f.rule} {f.review}" for f in v.settled) + ")", style="dim"
+            )
+        screen.print(line)
 
 
 def _indented(item: RenderableType, n: int) -> Padding:
