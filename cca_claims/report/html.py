@@ -263,8 +263,8 @@ def _picture(result: ClaimResult) -> str:
         return ""
     notes = html_plots.conversion_notes(result)
     caption = (
-        "Each bar is what a passage allows (the claim's value in its own colour); the shaded band"
-        " is where they overlap."
+        "Each bar is what a passage allows (the claim's value in its own colour); green shading is"
+        " where all of them overlap, grey where a group of agreeing passages does when not all do."
     )
     if notes:
         caption += " Converted (*): " + "; ".join(f"{esc(w)}: {esc(n)}" for w, n in notes)

@@ -23,6 +23,7 @@ from cca_claims.model import ClaimResult, Reading
 
 NUMERIC = ("money", "quantity", "count", "percent")
 WIDTH, LABEL_W, ROW_H, TOP, AXIS_H = 820, 240, 24, 8, 30
+POINT_W = 8  # the width of a bar for a single value
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,10 @@ def plot_rows(result: ClaimResult) -> list[Row]:
             continue
         if unit is None:
             unit = r.unit
-        if r.unit != unit:
-            continue  # never on one axis with another unit
+        # never on one axis with another unit; counts of different nouns ("4 platforms", "4
+        # centres") are compared by the rules, so they share the axis
+        if r.unit != unit and not (kind == "count" and unit.startswith("count:")):
+            continue
         where = ev.evidence.source
         if ev.anchor.anchor is not None:
             where += f":{ev.anchor.anchor.line}"
@@ -133,10 +136,13 @@ def interval_plot(result: ClaimResult, esc: Callable[[str], str]) -> str:
             f'text-anchor="end">{esc(_clip(label, 34))}</text>'
         )
         x0, x1 = x(a), x(b)
+        if x1 - x0 < POINT_W:  # an exact figure (a count, a day far out) is a visible mark
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - POINT_W / 2, mid + POINT_W / 2
         cls = f"bar {row.role}" + (" deprecated" if row.deprecated else "")
         out.append(
             f'<rect class="{cls}" data-label="{esc(row.label)}" x="{x0:.1f}" y="{y + 5}" '
-            f'width="{max(x1 - x0, 3):.1f}" height="{ROW_H - 10}" rx="2">'
+            f'width="{x1 - x0:.1f}" height="{ROW_H - 10}" rx="2">'
             f"<title>{esc(row.label)}: {esc(row.value or '')} = {esc(row.normalized)}</title></rect>"
         )
         if math.isinf(a) and a < 0:
