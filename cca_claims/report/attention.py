@@ -160,16 +160,27 @@ def what_disagrees(view: ClaimView) -> str:
     }
     # sources in one reconciled group say the same; the claim's value is a side of its own
     sides: dict[object, tuple[str, list[str]]] = {}
+    lists: list[tuple[str, ...]] = []  # sets: each side's items, to name those that differ
     for c in finding.compared:
         if c.reading is None:
             continue
         key = group_of.get(c.evidence_index, c.label) if c.evidence_index is not None else c.label
         who = "claim" if c.label == "claim value" else c.label
-        _, names = sides.setdefault(key, (short_text(c.reading), []))
+        if key not in sides and c.reading.kind == "set":
+            lists.append(c.reading.items)
+        value = f"{len(c.reading.items)} items" if c.reading.kind == "set" else None
+        _, names = sides.setdefault(key, (value or short_text(c.reading), []))
         if who not in names:
             names.append(who)
     if len(sides) >= 2:
-        return " vs ".join(f"{value} ({_names(names)})" for value, names in sides.values())
+        line = " vs ".join(f"{value} ({_names(names)})" for value, names in sides.values())
+        if len(lists) >= 2:
+            from cca_claims.quantities.labels import match_sets
+
+            _, only_a, only_b = match_sets(list(lists[0]), list(lists[1]))
+            if only_a or only_b:  # the items first: the line may be clipped at its end
+                line = "differ on " + ", ".join([*only_a, *only_b]) + ": " + line
+        return line
     return finding.message
 
 
