@@ -26,6 +26,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from cca_claims import forking
 from cca_claims.model import EvidenceResult, Report, Source
 from cca_claims.report.attention import (
     ClaimView,
@@ -51,6 +52,30 @@ __all__ = ["render", "summary"]
 AGREES, DIFFERS = "=", "\u2260"
 
 
+class _Line:
+    """The pieces of one line and their styles. rich strips control codes on every `append`
+    (~10 µs): plain output joins the pieces (made safe already) into one Text instead."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+        self.pieces: list[tuple[str, str]] = []
+
+    def add(self, text: str, style: str = "") -> _Line:
+        self.pieces.append((text, style))
+        return self
+
+    def __len__(self) -> int:
+        return sum(len(t) for t, _ in self.pieces)
+
+    def text(self) -> Text:
+        if not self.color:
+            return Text("".join(t for t, _ in self.pieces))
+        out = Text()
+        for piece, style in self.pieces:
+            out.append(piece, style=style)
+        return out
+
+
 def render(
     report: Report, *, color: bool = False, width: int = 100, details: bool = False, **_: Any
 ) -> str:
@@ -70,15 +95,59 @@ def render(
         screen.print(Text(""))
     attention = [v for v in all_views if v.needs_attention]
     if attention:
-        screen.print(attention_table(attention, screen.width))
+        screen.print(attention_table(attention, screen.width, color=color))
     sources = sources_by_id(report)
-    hints: set[str] = set()  # a hint is given once, at the first claim it helps
-    for view in attention:
-        screen.print(claim_block(screen, view, sources, hints))
-    _one_liners(screen, all_views)
+    plan = hint_plan(attention)
+    # a large report draws its second half of blocks in a forked worker meanwhile: the blocks
+    # are independent (the hints each shows are planned above), and text is all that comes back
+    cut = len(attention) // 2 if len(attention) >= PARALLEL_MIN_BLOCKS else len(attention)
+    worker = (
+        forking.start(_draw, attention[cut:], sources, plan, color, width)
+        if cut < len(attention)
+        else None
+    )
+    _print_blocks(screen, attention[: cut if worker else len(attention)], sources, plan)
+    rest = ""
+    if worker is not None:
+        try:
+            rest = worker.result()
+        except Exception:  # noqa: BLE001 - no worker after all: draw its half here
+            rest = _draw(attention[cut:], sources, plan, color, width)
+    tail = Screen(color, width)
+    _one_liners(tail, all_views)
     if not report.findings:
-        screen.print(Text("No findings.", style="green"))
+        tail.print(Text("No findings.", style="green"))
+    return screen.text() + rest + tail.text()
+
+
+PARALLEL_MIN_BLOCKS = 400  # below this, a worker costs more than half the drawing
+
+
+def _print_blocks(screen: Screen, blocks: list[ClaimView], sources, plan) -> None:
+    for view in blocks:
+        screen.print(claim_block(screen, view, sources, plan.get(view.result.claim.id, [])))
+
+
+def _draw(blocks: list[ClaimView], sources, plan, color: bool, width: int) -> str:
+    screen = Screen(color, width)
+    _print_blocks(screen, blocks, sources, plan)
     return screen.text()
+
+
+def hint_plan(attention: list[ClaimView]) -> dict[str, list[str]]:
+    """The hints each claim's block gives: a rule's hint once per report, at the first claim
+    it helps; an input problem's hint (its own advice) wherever it occurs."""
+    given: set[str] = set()
+    plan: dict[str, list[str]] = {}
+    for view in attention:
+        hints: list[str] = []
+        for issue in view.issues:
+            f = issue.finding
+            if f.hint and (_input_problem(f) or (f.hint not in hints and f.hint not in given)):
+                hints.append(f.hint)
+        given.update(hints)
+        plan[view.result.claim.id] = hints
+    return plan
 
 
 # ----------------------------------------------------------------------------- summary
@@ -136,7 +205,7 @@ def summary(
 
 
 # ----------------------------------------------------------------------------- the table
-def attention_table(attention: list[ClaimView], width: int) -> Group:
+def attention_table(attention: list[ClaimView], width: int, *, color: bool = False) -> Group:
     """Per claim: verdict, rule, claim id and where it is written; under it what disagrees."""
     width = max(40, width)
     verdict_w = max(len(v.shown_verdict) for v in attention)
@@ -147,21 +216,21 @@ def attention_table(attention: list[ClaimView], width: int) -> Group:
     for v in attention:
         claim = v.result.claim
         line = claim.position.line if claim.position else 1
-        row = Text("  ")
-        row.append(v.shown_verdict.ljust(verdict_w), style=VERDICT_STYLE.get(v.result.verdict, ""))
-        row.append("  " + _rules(v).ljust(rule_w) + "  ")
-        row.append(safe(claim.id, oneline=True), style="bold")
+        row = _Line(color).add("  ")
+        row.add(v.shown_verdict.ljust(verdict_w), VERDICT_STYLE.get(v.result.verdict, ""))
+        row.add("  " + _rules(v).ljust(rule_w) + "  ")
+        row.add(safe(claim.id, oneline=True), "bold")
         where = safe(f"{claim.file}:{line}", oneline=True)
         indent = 4 + verdict_w + 2
-        under = Text(" " * indent)
+        under = _Line(color).add(" " * indent)
         if len(row) + 2 + len(where) <= width:
-            row.append("  " + where, style="dim")
+            row.add("  " + where, "dim")
         else:  # narrow: where the claim is written opens the line under it
-            under.append(where + "  ", style="dim")
-        rows.append(_clip_text(row, width))
+            under.add(where + "  ", "dim")
+        rows.append(_clip_text(row.text(), width))
         what = safe(what_disagrees(v), oneline=True)
-        under.append(_clip(what, width - len(under)))
-        rows.append(_clip_text(under, width))
+        under.add(_clip(what, width - len(under)))
+        rows.append(_clip_text(under.text(), width))
     rows.append(Text(""))
     return Group(*rows)
 
@@ -176,17 +245,15 @@ def _rules(view: ClaimView) -> str:
 
 # ----------------------------------------------------------------------------- a claim's block
 def claim_block(
-    screen: Screen, view: ClaimView, sources: dict[str, Source], given: set[str] | None = None
+    screen: Screen, view: ClaimView, sources: dict[str, Source], hints: list[str] | None = None
 ) -> Group:
     """One claim: heading, statement, its value, each disagreement once, each passage once."""
     result = view.result
     claim = result.claim
     line = claim.position.line if claim.position else 1
-    head = Text()
-    head.append(safe(claim.id, oneline=True), style="bold")
-    head.append("  ")
-    head.append(view.shown_verdict, style=VERDICT_STYLE.get(result.verdict, ""))
-    head.append(safe(f"  {claim.file}:{line}", oneline=True), style="dim")
+    head = _Line(screen.color).add(safe(claim.id, oneline=True), "bold").add("  ")
+    head.add(view.shown_verdict, VERDICT_STYLE.get(result.verdict, ""))
+    head = head.add(safe(f"  {claim.file}:{line}", oneline=True), "dim").text()
     statement = styled(claim.statement)
     parts: list[RenderableType] = [head]
     if result.claim_reading is not None or claim.value is not None:
@@ -205,16 +272,12 @@ def claim_block(
     parts.append(_indented(statement, 2))
     if view.not_checked:
         parts.append(_indented(Text("not checked: " + safe(view.not_checked, oneline=True)), 2))
-    hints: list[str] = []
+    if hints is None:
+        hints = hint_plan([view])[claim.id]
     shown: list[int] = []
     for issue in view.issues:
-        parts.append(_indented(issue_line(issue, claim.file), 2))
+        parts.append(_indented(issue_line(issue, claim.file, color=screen.color), 2))
         f = issue.finding
-        # a rule's hint is given once per report; an input problem's hint is its own
-        if _input_problem(f) and f.hint:
-            hints.append(f.hint)
-        elif f.hint and f.hint not in hints and (given is None or f.hint not in given):
-            hints.append(f.hint)
         for index in (*f.evidence, *(i for g in issue.folded for i in g.evidence)):
             if f.claims and f.claims[0] != claim.id:
                 break
@@ -248,33 +311,30 @@ def claim_block(
         other = safe(f.claims[0], oneline=True) if f.claims else "?"
         parts.append(_indented(Text(f"{f.rule} {f.name}: see {other}", style="dim"), 2))
     for hint in hints:
-        if given is not None:
-            given.add(hint)
         parts.append(_indented(Text("hint: " + safe(hint, oneline=True), style="dim"), 2))
     parts.append(Text(""))
     return Group(*parts)
 
 
-def issue_line(issue: Issue, claim_file: str) -> Text:
+def issue_line(issue: Issue, claim_file: str, *, color: bool = False) -> Text:
     """`error C201 count-mismatch (+V302) line 71: message`."""
     f = issue.finding
     if _input_problem(f):  # bad input reads `path:line:col: severity CODE name: message`
         return finding_line(f, hint=False)
-    out = Text()
-    out.append_text(severity_text(f.severity))
-    out.append(f" {f.rule} {f.name}")
+    out = _Line(color).add(f.severity, SEVERITY_STYLE.get(f.severity, ""))
+    out.add(f" {f.rule} {f.name}")
     if issue.folded:
-        out.append(" (+" + ", ".join(g.rule for g in issue.folded) + ")", style="dim")
+        out.add(" (+" + ", ".join(g.rule for g in issue.folded) + ")", "dim")
     where = (
         f"line {f.location.line}"
         if f.location.file == claim_file
         else f"{f.location.file}:{f.location.line}"
     )
-    out.append(safe(f" {where}: ", oneline=True), style="dim")
-    out.append(safe(f.message, oneline=True))
+    out.add(safe(f" {where}: ", oneline=True), "dim")
+    out.add(safe(f.message, oneline=True))
     if f.review:  # a stale review: the finding is open again
-        out.append(f" [{f.review}]", style="dim")
-    return out
+        out.add(f" [{f.review}]", "dim")
+    return out.text()
 
 
 def _fold_agreeing(
@@ -343,16 +403,15 @@ def passage_line(
         value += f" (+{alike} alike)"
     lead = f"{mark} {safe(where, oneline=True).ljust(where_w)}  "
     room = screen.width - 4 - len(lead) - len(value) - 6
-    out = Text(lead[:2])
-    out.append(lead[2:], style="dim")
-    out.append_text(_snippet(ev, max(24, room), plain=not screen.color))
-    out.append("  \u2192 ")
-    out.append(value, style="bold")
-    return _indented(out, 4)
+    out = _Line(screen.color).add(lead[:2]).add(lead[2:], "dim")
+    _snippet(out, ev, max(24, room), plain=not screen.color)
+    out.add("  \u2192 ").add(value, "bold")
+    return _indented(out.text(), 4)
 
 
-def _snippet(ev: EvidenceResult, room: int, *, plain: bool) -> Text:
-    """The quote in quotation marks, clipped around its figure to `room` characters."""
+def _snippet(out: _Line, ev: EvidenceResult, room: int, *, plain: bool) -> None:
+    """The quote in quotation marks, clipped around its figure to `room` characters, added
+    to `out`."""
     anchor = ev.anchor.anchor
     quote = anchor.text if anchor is not None else ev.evidence.quote
     span = figure_span(ev) if anchor is not None else None
@@ -366,11 +425,8 @@ def _snippet(ev: EvidenceResult, room: int, *, plain: bool) -> Text:
         if quote[e:][:1].isspace() and after:
             after = " " + after
     if not figure:
-        text = before + after
-        out = Text("\u201c")
-        out.append(safe(_clip(text, max(8, room - 2)), oneline=True))
-        out.append("\u201d")
-        return out
+        out.add("\u201c" + safe(_clip(before + after, max(8, room - 2)), oneline=True) + "\u201d")
+        return
     marks = 2 if plain else 0
     spare = room - 2 - len(figure) - marks
     if len(before) + len(after) > spare:
@@ -382,13 +438,10 @@ def _snippet(ev: EvidenceResult, room: int, *, plain: bool) -> Text:
         after = (after[: max(0, right - 1)] + "\u2026") if right < len(after) else after
         if left == 0:
             before = ""
-    out = Text("\u201c")
-    out.append(safe(before, oneline=True))
+    out.add("\u201c" + safe(before, oneline=True))
     shown = safe(figure, oneline=True)
-    out.append(f"*{shown}*" if plain else shown, style="bold reverse")
-    out.append(safe(after, oneline=True))
-    out.append("\u201d")
-    return out
+    out.add(f"*{shown}*" if plain else shown, "bold reverse")
+    out.add(safe(after, oneline=True) + "\u201d")
 
 
 # ----------------------------------------------------------------------------- one-liners
