@@ -403,7 +403,8 @@ def passage_line(
         value += f" (+{alike} alike)"
     lead = f"{mark} {safe(where, oneline=True).ljust(where_w)}  "
     room = screen.width - 4 - len(lead) - len(value) - 6
-    out = _Line(screen.color).add(lead[:2]).add(lead[2:], "dim")
+    style = {AGREES: "green", DIFFERS: "bold red"}.get(mark, "")
+    out = _Line(screen.color).add(lead[:2], style).add(lead[2:], "dim")
     _snippet(out, ev, max(24, room), plain=not screen.color)
     out.add("  \u2192 ").add(value, "bold")
     return _indented(out.text(), 4)
