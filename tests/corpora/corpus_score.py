@@ -27,6 +27,7 @@ from cca_claims.model import Finding, Report
 HERE = Path(__file__).resolve().parent
 REAL_REPORTING = HERE / "real_reporting"
 CONFLICT_VERDICTS = ("disputed", "contradicted")
+UNREAD_RULES = ("I602", "I605")  # none chosen among several values; no value read
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,11 @@ class Outcome:
                 f.severity == "error" for f in self.findings
             )
         return self.verdict in CONFLICT_VERDICTS
+
+    @property
+    def unread(self) -> bool:
+        """Some passage of the claim went unread (no value, or none chosen): a hit may be hollow."""
+        return any(f.rule in UNREAD_RULES for f in self.findings)
 
     @property
     def miss_kind(self) -> str:
@@ -98,6 +104,8 @@ def render(results: list[Outcome]) -> str:
     """The score, the misses by kind, then each miss with its findings."""
     hits = sum(r.hit for r in results)
     lines = [f"real-reporting score: {hits}/{len(results)} = {100 * hits / len(results):.1f} %"]
+    hollow = sum(r.hit and r.unread for r in results)
+    lines.append(f"  hits with some passage unread (I602/I605): {hollow}")
     kinds = Counter(r.miss_kind for r in results if not r.hit)
     lines += [f"  {kind}: {n}" for kind, n in sorted(kinds.items())]
     for r in results:
