@@ -6,11 +6,14 @@ MISSES.md); it only ever rises, as the readers improve. Run with `-s` to see eve
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 import yaml
-from corpus_score import REAL_REPORTING, load_expectations, outcomes, render, run
+from corpus_score import REAL_REPORTING, Outcome, load_expectations, outcomes, render, run
 
 # Hits out of the 61 claims at the first run on the corpus (2026-12-05): 29 (47.5 %).
 SCORE_FLOOR = 29
@@ -21,11 +24,35 @@ def _registry() -> dict[str, dict]:
     return yaml.safe_load(text)
 
 
-def _claim_ids() -> list[str]:
-    ids = []
+def _claims() -> list[dict]:
+    claims = []
     for path in sorted((REAL_REPORTING / "claims").glob("*.yaml")):
-        ids += [c["id"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]]
-    return ids
+        claims += yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]
+    return claims
+
+
+def _claim_ids() -> list[str]:
+    return [c["id"] for c in _claims()]
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def test_every_quote_is_copied_from_its_source():
+    # checked without the tool (plain substring search, whitespace folded), so the measure does
+    # not lean on the anchoring it measures
+    texts = {
+        p.stem: _folded(p.read_text(encoding="utf-8"))
+        for p in (REAL_REPORTING / "sources").glob("*.txt")
+    }
+    missing = [
+        (c["id"], e["source"])
+        for c in _claims()
+        for e in c["evidence"]
+        if _folded(e["quote"]) not in texts.get(e["source"], "")
+    ]
+    assert missing == []
 
 
 def test_corpus_has_enough_sources_publishers_and_languages():
@@ -50,6 +77,23 @@ def test_every_claim_has_an_expectation_and_vice_versa():
     assert set(ids) == set(expectations)
     assert {e["expect"] for e in expectations.values()} == {"agree", "conflict"}
     assert all(e.get("why") for e in expectations.values())
+
+
+def _outcome(expected: str, verdict: str, *severities: str) -> Outcome:
+    findings = tuple(SimpleNamespace(rule="C203", severity=s) for s in severities)
+    return Outcome("c", expected, "", verdict, findings)
+
+
+def test_what_counts_as_a_hit():
+    assert _outcome("agree", "consistent", "warning").hit
+    assert not _outcome("agree", "consistent", "error").hit  # an error is an alarm
+    assert not _outcome("agree", "disputed", "warning").hit
+    assert _outcome("conflict", "disputed", "warning").hit
+    assert _outcome("conflict", "contradicted", "error").hit
+    assert not _outcome("conflict", "consistent").hit
+    for expected in ("agree", "conflict"):  # a claim left unchecked matches neither
+        miss = _outcome(expected, "unsupported")
+        assert not miss.hit and miss.miss_kind == "not checked (unsupported)"
 
 
 @pytest.fixture(scope="module")
