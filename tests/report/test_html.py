@@ -86,9 +86,27 @@ def parse(page: str) -> Tree:
     return tree
 
 
-@pytest.fixture(scope="module", params=["seed", "corpus"])
+REAL = Path(__file__).resolve().parents[1] / "corpora" / "real_reporting"
+
+
+def _report(name: str) -> Report:
+    if name != "real":
+        return run(name)
+    if not (REAL / "claims").is_dir():
+        pytest.skip(f"no real-reporting corpus at {REAL}")
+    from cca_claims.config import Config
+    from cca_claims.engine import check
+
+    return check(
+        Config(root=REAL, claims=REAL / "claims", sources=REAL / "sources", cache_dir=None)
+    )
+
+
+@pytest.fixture(scope="module", params=["seed", "corpus", "real"])
 def checked(request) -> tuple[Report, Tree, str]:
-    report = run(request.param)
+    """The page of a real check: the seed corpus, the report corpus, the real-reporting one
+    (Russian and Chinese passages, claims written by someone else)."""
+    report = _report(request.param)
     page = reporter("html")(report)
     return report, parse(page), page
 
