@@ -29,10 +29,19 @@ class Issue:
 
     finding: Finding
     folded: tuple[Finding, ...] = ()
+    alike: tuple[Finding, ...] = ()  # the same rule on other passages of the claim
 
     @property
     def rules(self) -> tuple[str, ...]:
         return (self.finding.rule, *(f.rule for f in self.folded))
+
+    @property
+    def evidence(self) -> tuple[int, ...]:
+        """The passages this issue is about, each once, in order."""
+        out = [*self.finding.evidence]
+        for f in (*self.folded, *self.alike):
+            out.extend(f.evidence)
+        return tuple(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,30 @@ def fold(findings: list[Finding]) -> tuple[Issue, ...]:
             issues.append(f)
         else:
             folded.setdefault(id(host), []).append(f)
-    return tuple(Issue(f, tuple(folded.get(id(f), ()))) for f in issues)
+    # a passage-level problem (anchoring, reading, precision) on several passages of one claim
+    # is one issue: its first message, the others counted (each passage line shows its own)
+    alike: dict[int, list[Finding]] = {}
+    kept: list[Finding] = []
+    for f in issues:
+        host = next(
+            (
+                h
+                for h in kept
+                if h.rule == f.rule
+                and h.severity == f.severity
+                and category(f.rule) in PER_PASSAGE
+                and h.claims == f.claims
+            ),
+            None,
+        )
+        if host is None:
+            kept.append(f)
+        else:
+            alike.setdefault(id(host), []).append(f)
+    return tuple(Issue(f, tuple(folded.get(id(f), ())), tuple(alike.get(id(f), ()))) for f in kept)
+
+
+PER_PASSAGE = ("anchoring", "integrity", "precision")  # categories whose findings are per passage
 
 
 def not_checked_reason(result: ClaimResult) -> str:

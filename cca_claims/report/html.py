@@ -223,7 +223,7 @@ def _claim(view: ClaimView, report: Report, sources: dict[str, Source]) -> str:
         items.append(
             f'<li class="finding sev-{esc(f.severity)}"><b>{esc(f.severity)} {esc(f.rule)}</b> '
             f"{esc(f.name)}{folded if issue.folded else ''}: {esc(f.message)} "
-            f'<span class="where">{esc(f.location)}</span>{hint}</li>'
+            f'<span class="where">{esc(f.location)}</span>{_alike(issue)}{hint}</li>'
         )
     for f in view.notes:
         items.append(
@@ -252,6 +252,17 @@ def _claim(view: ClaimView, report: Report, sources: dict[str, Source]) -> str:
         out.append(f'<ol class="passages">{"".join(passages)}</ol>')
     out.append("</article>")
     return "".join(out)
+
+
+def _alike(issue) -> str:
+    """The same rule on the claim's other passages: one line each under the first."""
+    if not issue.alike:
+        return ""
+    lines = "".join(
+        f'<li>{esc(g.message)} <span class="where">{esc(g.location)}</span></li>'
+        for g in issue.alike
+    )
+    return f'<ul class="alike">{lines}</ul>'
 
 
 def _picture(result: ClaimResult) -> str:

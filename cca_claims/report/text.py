@@ -278,7 +278,7 @@ def claim_block(
     for issue in view.issues:
         parts.append(_indented(issue_line(issue, claim.file, color=screen.color), 2))
         f = issue.finding
-        for index in (*f.evidence, *(i for g in issue.folded for i in g.evidence)):
+        for index in issue.evidence:
             if f.claims and f.claims[0] != claim.id:
                 break
             if index not in shown:
@@ -330,6 +330,10 @@ def issue_line(issue: Issue, claim_file: str, *, color: bool = False) -> Text:
         if f.location.file == claim_file
         else f"{f.location.file}:{f.location.line}"
     )
+    if issue.alike:  # the same rule on other passages: their lines (`--details` tells each)
+        where = where.replace("line ", "lines ", 1) + "".join(
+            f", {g.location.line}" for g in issue.alike
+        )
     out.add(safe(f" {where}: ", oneline=True), "dim")
     out.add(safe(f.message, oneline=True))
     if f.review:  # a stale review: the finding is open again
@@ -394,6 +398,8 @@ def passage_line(
     `alike` counts the agreeing passages folded under this one (`--details` shows them)."""
     where = _where(ev)
     value = short_text(ev.reading) if ev.reading is not None else "(no value read)"
+    if ev.reading is None and ev.candidates:  # several figures and none chosen: name them
+        value = "? " + " | ".join(short_text(c) for c in ev.candidates[:3])
     if ev.reading is not None and ev.reading.kind == "set":
         value = f"{len(ev.reading.items)} items"  # the finding's message names them
     if ev.anchor.anchor is None:

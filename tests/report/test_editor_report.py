@@ -228,3 +228,52 @@ def test_drawn_in_two_processes_is_drawn_in_one(
 class _Lost:
     def result(self):
         raise RuntimeError("worker lost")
+
+
+def _finding(rule: str, severity: str, evidence: tuple[int, ...], line: int):
+    from cca_claims.model import Finding, Position
+
+    return Finding(
+        rule=rule,
+        name=rule.lower(),
+        severity=severity,
+        message=f"{rule} about passage {evidence}",
+        location=Position("claims/c.yaml", line, 9),
+        claims=("c",),
+        evidence=evidence,
+    )
+
+
+def test_fold_restating_and_alike_findings() -> None:
+    from cca_claims.report.attention import fold
+
+    c201 = _finding("C201", "error", (0, 1), 10)
+    v302 = _finding("V302", "warning", (1,), 4)  # restates C201's disagreement about passage 1
+    v302_other = _finding("V302", "warning", (2,), 5)  # about a passage C201 does not compare
+    i602 = [_finding("I602", "warning", (i,), 20 + i) for i in (3, 4, 5)]
+    i602_error = _finding("I602", "error", (6,), 30)  # another severity: an issue of its own
+    issues = fold([v302, c201, *i602, v302_other, i602_error])
+    by_rule = [(i.finding.rule, i.finding.severity) for i in issues]
+    assert by_rule == [
+        ("C201", "error"),
+        ("I602", "error"),
+        ("I602", "warning"),
+        ("V302", "warning"),
+    ]
+    assert issues[0].folded == (v302,) and issues[0].rules == ("C201", "V302")
+    assert issues[2].alike == tuple(i602[1:]) and issues[2].evidence == (3, 4, 5)
+    assert issues[3].finding is v302_other and not issues[3].folded
+
+
+def test_a_rule_on_several_passages_is_one_line_naming_their_lines() -> None:
+    report = _real()
+    out = reporter("text")(report, color=False, width=100)
+    alike = [(v, i) for v in views(report) for i in v.issues if i.alike]
+    if not alike:  # the reader may have learnt to read them all: the unit test above still holds
+        pytest.skip("no rule fires on several passages of one claim in this corpus any more")
+    for view, issue in alike:
+        block = _block(out, view.result.claim.id)
+        lines = ", ".join(str(f.location.line) for f in (issue.finding, *issue.alike))
+        assert f"{issue.finding.rule} {issue.finding.name} lines {lines}:" in " ".join(
+            block.split()
+        )
