@@ -56,6 +56,7 @@ def render(report: Report, **_: Any) -> str:
     """The whole report as one HTML document."""
     all_views = views(report)
     sources = sources_by_id(report)
+    links = {s.id: _link(report, s, s.id) for s in report.sources}  # resolved once per source
     ordered = [v for v in all_views if v.needs_attention] + [
         v for v in all_views if not v.needs_attention
     ]
@@ -68,7 +69,7 @@ def render(report: Report, **_: Any) -> str:
         _filters(all_views),
         _table(ordered),
         '<section id="claims">',
-        *(_claim(v, report, sources) for v in ordered),
+        *(_claim(v, sources, links) for v in ordered),
         "</section>",
         _loose(report),
         "</main>",
@@ -192,7 +193,7 @@ def _table(ordered: list[ClaimView]) -> str:
     )
 
 
-def _claim(view: ClaimView, report: Report, sources: dict[str, Source]) -> str:
+def _claim(view: ClaimView, sources: dict[str, Source], links: dict[str, str]) -> str:
     result = view.result
     claim = result.claim
     line = claim.position.line if claim.position else 1
@@ -246,7 +247,7 @@ def _claim(view: ClaimView, report: Report, sources: dict[str, Source]) -> str:
         out.append(f'<ul class="findings">{"".join(items)}</ul>')
     out.append(_picture(result))
     passages = [
-        _passage(ev, result, report, sources.get(ev.evidence.source)) for ev in result.evidence
+        _passage(ev, result, sources.get(ev.evidence.source), links) for ev in result.evidence
     ]
     if passages:
         out.append(f'<ol class="passages">{"".join(passages)}</ol>')
@@ -282,7 +283,9 @@ def _picture(result: ClaimResult) -> str:
     return f'<figure class="picture">{svg}<figcaption>{caption}</figcaption></figure>'
 
 
-def _passage(ev: EvidenceResult, result: ClaimResult, report: Report, source: Source | None) -> str:
+def _passage(
+    ev: EvidenceResult, result: ClaimResult, source: Source | None, links: dict[str, str]
+) -> str:
     anchor = ev.anchor.anchor
     marks = {
         i: ("agrees" if g.agrees_with_claim else "differs")
@@ -291,7 +294,7 @@ def _passage(ev: EvidenceResult, result: ClaimResult, report: Report, source: So
         for i in g.evidence
     }
     mark = marks.get(ev.evidence.index, "")
-    link = _link(report, source, ev.evidence.source)
+    link = links.get(ev.evidence.source) or f"<b>{esc(ev.evidence.source)}</b>"
     where = f":{anchor.line}:{anchor.col}" if anchor is not None else ""
     meta = ""
     if source is not None:
