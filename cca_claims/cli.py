@@ -44,6 +44,7 @@ class Format(StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 class LintFormat(StrEnum):
@@ -123,6 +124,9 @@ def check(
     config_file: Path | None = ConfigOpt,
     no_color: bool = NoColorOpt,
     no_cache: bool = NoCacheOpt,
+    details: bool = typer.Option(
+        False, "--details", help="Text report: every finding with its passages in full"
+    ),
 ) -> None:
     """Check every claim against its sources and report the findings.
 
@@ -147,11 +151,14 @@ def check(
         def draw() -> str:
             # imported here: a text report taken from the cache needs no renderer (nor rich)
             options = {"include_reviewed": include_reviewed} if format is Format.sarif else {}
-            return reporter(format.value)(report, color=color, width=width, **options)
+            return reporter(format.value)(
+                report, color=color, width=width, details=details, **options
+            )
 
         # JSON and SARIF carry the time of the run: only the text report is kept in the cache
         if format is Format.text:
-            text = rendered(config, report, f"text|color={color}|width={width}", draw, use_cache)
+            variant = f"text|color={color}|width={width}|details={details}"
+            text = rendered(config, report, variant, draw, use_cache)
         else:
             text = draw()
         if output is not None:

@@ -8,7 +8,9 @@ evidence only:
   a declared relation between this claim and another fails (a `relation` finding on the claim
   that declares it: the two claims' sources cannot all be right);
 - `contradicted`: the claim's own value conflicts with evidence that agrees among itself (a
-  `claim-value` finding at warning or error);
+  `claim-value` finding at error); a `claim-value` finding at warning only (the value is partly
+  supported, or overlaps its sources without matching them) makes the claim `disputed`, so that a
+  `contradicted` claim is always carried by an error and fails CI until it is fixed or reviewed;
 - else `consistent`. Info findings (precision) never change a verdict; a reviewed finding still
   counts (the review explains the dispute, it does not settle the facts).
 
@@ -64,8 +66,10 @@ def verdict(cc: ClaimContext, findings: list[Finding]) -> str:
     cats = {category(f.rule) for f in mine}
     if "evidence" in cats or "relation" in cats:
         return "disputed"
-    if "claim-value" in cats:
+    if any(category(f.rule) == "claim-value" and f.severity == "error" for f in mine):
         return "contradicted"
+    if "claim-value" in cats:
+        return "disputed"
     return "consistent"
 
 

@@ -16,6 +16,7 @@ _MODULES = {
     "json": "cca_claims.report.json_report",
     "github": "cca_claims.report.github",
     "sarif": "cca_claims.report.sarif",
+    "html": "cca_claims.report.html",
 }
 
 

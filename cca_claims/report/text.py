@@ -1,202 +1,242 @@
-"""The editor's report: a summary, then findings grouped by claim with the passages in context.
+"""The editor's report: what needs attention first, then one short block per claim.
 
-For each claim with findings: its id, verdict and statement; each finding as `file:line:col:
-severity RULE name: message`; and, for open findings (reviewed and baselined ones take one line
-each, after the open ones), the passages it compares, side by side (one column per source)
-on wide terminals, stacked on narrow ones, with the figure highlighted, the value as written and
-normalized, and any FX rate or unit conversion used. Findings without a claim (broken files) come
-first under "Files".
+1. The summary: sources, claims, quotes anchored, verdicts of the claims checked, the claims
+   **not checked** (no readable evidence) counted apart with their reasons, findings by severity.
+2. Files with input problems (one line each).
+3. "Needs attention": a table with, per claim, its verdict, the rule, one line on what disagrees
+   (the values and who says them) and where the claim is written.
+4. One block per claim needing attention: heading, statement, the claim's value, each
+   disagreement once (a finding that only restates another is folded into it, `+V302`), each
+   passage once on one line with its figure highlighted and whether it agrees with the claim's
+   value (`=`) or not (`≠`), and the hints.
+5. Claims with notes only (info findings) and claims settled by review, one line each.
+
+`check --details` prints the long form instead (`report.text_details`): every finding with its
+passages side by side and every conversion. `cca-claims show ID` gives everything about one claim.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from cca_claims import forking
-from cca_claims.model import ClaimResult, Finding, Report, Source
-from cca_claims.report.common import findings_by_claim, safe, sources_by_id
+from cca_claims.model import Report
+from cca_claims.report.attention import (
+    ClaimView,
+    counts,
+    reason_kind,
+    views,
+    what_disagrees,
+)
+from cca_claims.report.common import safe, sources_by_id
 from cca_claims.report.terminal import (
     SEVERITY_STYLE,
+    VERDICT_STYLE,
     Screen,
-    claim_heading,
-    evidence_cell,
     finding_line,
-    side_by_side,
-    styled,
-    value_lines,
     verdict_text,
 )
+from cca_claims.report.text_blocks import Line, claim_block, clip, clip_text, input_problem
 
-__all__ = ["render", "summary", "finding_line", "claim_block"]
+__all__ = ["render", "summary", "claim_block"]
 
 
-def render(report: Report, *, color: bool = False, width: int = 100, **_: Any) -> str:
+def render(
+    report: Report, *, color: bool = False, width: int = 100, details: bool = False, **_: Any
+) -> str:
     """The whole check report as terminal text (ANSI colours only when `color`)."""
+    if details:
+        from cca_claims.report import text_details
+
+        return text_details.render(report, color=color, width=width)
     screen = Screen(color, width)
-    screen.print(summary(report, plain=not color))
-    sources = sources_by_id(report)
-    by_claim = findings_by_claim(report)
+    all_views = views(report)
+    screen.print(summary(report, plain=not color, claim_views=all_views))
     loose = [f for f in report.findings if not f.claims]
     if loose:
         screen.print(Text("Files", style="bold"))
-        for f in loose:
+        for f in loose:  # bad input: where, what and how to fix it
             screen.print(finding_line(f))
         screen.print(Text(""))
-    blocks = [(r, by_claim[r.claim.id]) for r in report.claims if by_claim.get(r.claim.id)]
-    # a large report draws its second half of claims in a forked worker meanwhile: the blocks
-    # are independent, and text is all that comes back
-    cut = len(blocks) // 2 if len(blocks) >= PARALLEL_MIN_BLOCKS else len(blocks)
+    attention = [v for v in all_views if v.needs_attention]
+    if attention:
+        screen.print(attention_table(attention, screen.width, color=color))
+    sources = sources_by_id(report)
+    plan = hint_plan(attention)
+    # a large report draws its second half of blocks in a forked worker meanwhile: the blocks
+    # are independent (the hints each shows are planned above), and text is all that comes back
+    cut = len(attention) // 2 if len(attention) >= PARALLEL_MIN_BLOCKS else len(attention)
     worker = (
-        forking.start(_draw, blocks[cut:], sources, color, width) if cut < len(blocks) else None
+        forking.start(_draw, attention[cut:], sources, plan, color, width)
+        if cut < len(attention)
+        else None
     )
-    _print_blocks(screen, blocks[: cut if worker else len(blocks)], sources)
+    _print_blocks(screen, attention[: cut if worker else len(attention)], sources, plan)
+    rest = ""
+    if worker is not None:
+        try:
+            rest = worker.result()
+        except Exception:  # noqa: BLE001 - no worker after all: draw its half here
+            rest = _draw(attention[cut:], sources, plan, color, width)
+    tail = Screen(color, width)
+    _one_liners(tail, all_views)
     if not report.findings:
-        screen.print(Text("No findings.", style="green"))
-    if worker is None:
-        return screen.text()
-    try:
-        rest = worker.result()
-    except Exception:  # noqa: BLE001 - no worker after all: draw its half here
-        rest = _draw(blocks[cut:], sources, color, width)
-    return screen.text() + rest
+        tail.print(Text("No findings.", style="green"))
+    return screen.text() + rest + tail.text()
 
 
 PARALLEL_MIN_BLOCKS = 400  # below this, a worker costs more than half the drawing
 
 
-def _print_blocks(screen: Screen, blocks: list, sources: dict[str, Source]) -> None:
-    for result, findings in blocks:
-        screen.print(claim_block(screen, result, findings, sources))
+def _print_blocks(screen: Screen, blocks: list[ClaimView], sources, plan) -> None:
+    for view in blocks:
+        screen.print(claim_block(screen, view, sources, plan.get(view.result.claim.id, [])))
 
 
-def _draw(blocks: list, sources: dict[str, Source], color: bool, width: int) -> str:
+def _draw(blocks: list[ClaimView], sources, plan, color: bool, width: int) -> str:
     screen = Screen(color, width)
-    _print_blocks(screen, blocks, sources)
+    _print_blocks(screen, blocks, sources, plan)
     return screen.text()
 
 
-def summary(report: Report, plain: bool = False) -> RenderableType:
-    """Sources, claims, quotes anchored, verdicts, findings by severity, reviewed."""
-    counts = report.counts()
+def hint_plan(attention: list[ClaimView]) -> dict[str, list[str]]:
+    """The hints each claim's block gives: a rule's hint once per report, at the first claim
+    it helps; an input problem's hint (its own advice) wherever it occurs."""
+    given: set[str] = set()
+    plan: dict[str, list[str]] = {}
+    for view in attention:
+        hints: list[str] = []
+        for issue in view.issues:
+            f = issue.finding
+            if f.hint and (input_problem(f) or (f.hint not in hints and f.hint not in given)):
+                hints.append(f.hint)
+        given.update(hints)
+        plan[view.result.claim.id] = hints
+    return plan
+
+
+# ----------------------------------------------------------------------------- summary
+def summary(
+    report: Report, plain: bool = False, claim_views: list[ClaimView] | None = None
+) -> RenderableType:
+    """Sources, claims, quotes anchored, verdicts, not checked (with reasons), findings."""
+    claim_views = views(report) if claim_views is None else claim_views
+    tally = counts(claim_views)
     verdicts = report.verdict_counts()
     quotes = report.stats.get("quotes", {})
     anchored = sum(quotes.get(k, 0) for k in ("exact", "fuzzy", "ambiguous"))
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("Sources", str(len(report.sources)))
-    table.add_row("Claims", f"{len(report.claims)} in {len(report.files)} file(s)")
+    table.add_row(
+        "Claims",
+        f"{len(report.claims)} in {len(report.files)} file(s), citing {len(report.sources)} "
+        "source(s)",
+    )
     table.add_row(
         "Quotes anchored",
         f"{anchored} of {quotes.get('total', 0)} "
         f"({quotes.get('exact', 0)} exact, {quotes.get('fuzzy', 0)} fuzzy)",
     )
+    checked = len(report.claims) - verdicts.get("unsupported", 0)
     verdict_line = Text()
     for verdict, n in verdicts.items():
-        if n:
+        if n and verdict != "unsupported":
             if verdict_line:
                 verdict_line.append(", ")
             verdict_line.append(str(n) + " ")
             verdict_line.append_text(verdict_text(verdict))
+    if verdict_line:
+        verdict_line.append(f" (of {checked} checked)")
     table.add_row("Verdicts", verdict_line or Text("none"))
+    # claims without readable evidence have no verdict on the facts: counted apart, by reason
+    reasons = Counter(reason_kind(v.not_checked) for v in claim_views if v.not_checked)
+    not_checked = Text(str(tally["not_checked"]), style="magenta" if reasons else "")
+    if reasons:
+        not_checked.append(": " + ", ".join(f"{n} {why}" for why, n in reasons.most_common()))
+    table.add_row("Not checked", not_checked)
     findings = Text()
+    report_counts = report.counts()
     for i, sev in enumerate(("error", "warning", "info")):
         if i:
             findings.append(", ")
-        findings.append(f"{counts[sev]} {sev}", style=SEVERITY_STYLE[sev] if counts[sev] else "")
-    findings.append(f"; {counts['reviewed']} reviewed or baselined")
+        n = report_counts[sev]
+        findings.append(f"{n} {sev}", style=SEVERITY_STYLE[sev] if n else "")
+    findings.append(f"; {report_counts['reviewed']} reviewed or baselined")
     table.add_row("Findings", findings)
     if plain:
         return Group(Text("cca-claims check", style="bold"), table, Text(""))
     return Panel(table, title="cca-claims check", expand=False)
 
 
-def claim_block(
-    screen: Screen, result: ClaimResult, findings: list[Finding], sources: dict[str, Source]
-) -> Group:
-    """One claim: header, statement, then each finding with the passages it compares."""
-    claim = result.claim
-    head = claim_heading(result)
-    parts: list[RenderableType] = [head, Padding(styled(claim.statement), (0, 0, 0, 2))]
-    if claim.value is not None or result.claim_reading is not None:
-        value = Text()
-        value.append("claim value: ", style="dim")
-        value.append_text(
-            styled(
-                result.claim_reading.text
-                if result.claim_reading and result.claim_reading.text
-                else _written(claim.value)
+# ----------------------------------------------------------------------------- the table
+def attention_table(attention: list[ClaimView], width: int, *, color: bool = False) -> Group:
+    """Per claim: verdict, rule, claim id and where it is written; under it what disagrees."""
+    width = max(40, width)
+    verdict_w = max(len(v.shown_verdict) for v in attention)
+    rule_w = max(len(_rules(v)) for v in attention)
+    title = Text(f"Needs attention ({len(attention)} claims)", style="bold")
+    title.append("  check --details: every finding in full; show ID: one claim", style="dim")
+    rows: list[RenderableType] = [clip_text(title, width)]
+    for v in attention:
+        claim = v.result.claim
+        line = claim.position.line if claim.position else 1
+        row = Line(color).add("  ")
+        row.add(v.shown_verdict.ljust(verdict_w), VERDICT_STYLE.get(v.result.verdict, ""))
+        row.add("  " + _rules(v).ljust(rule_w) + "  ")
+        row.add(safe(claim.id, oneline=True), "bold")
+        where = safe(f"{claim.file}:{line}", oneline=True)
+        indent = 4 + verdict_w + 2
+        under = Line(color).add(" " * indent)
+        if len(row) + 2 + len(where) <= width:
+            row.add("  " + where, "dim")
+        else:  # narrow: where the claim is written opens the line under it
+            under.add(where + "  ", "dim")
+        rows.append(clip_text(row.text(), width))
+        what = safe(what_disagrees(v), oneline=True)
+        under.add(clip(what, width - len(under)))
+        rows.append(clip_text(under.text(), width))
+    rows.append(Text(""))
+    return Group(*rows)
+
+
+def _rules(view: ClaimView) -> str:
+    if not view.issues:
+        return "-"
+    first = "+".join(view.issues[0].rules)
+    more = len(view.issues) - 1
+    return first + (f" +{more}" if more else "")
+
+
+# ----------------------------------------------------------------------------- one-liners
+def _one_liners(screen: Screen, claim_views: list[ClaimView]) -> None:
+    """Claims with notes only (info) and claims whose findings are all settled, as lists of ids
+    (`show ID` tells each in full)."""
+    noted = [v for v in claim_views if not v.needs_attention and v.notes]
+    settled = [v for v in claim_views if not v.needs_attention and v.settled and not v.notes]
+    if noted:
+        line = Text(f"Notes, info only ({len(noted)}): ", style="bold")
+        for i, v in enumerate(noted):
+            rules = Counter(f.rule for f in v.notes)
+            line.append(", " if i else "")
+            line.append(safe(v.result.claim.id, oneline=True))
+            line.append(
+                " (" + ", ".join(f"{r} x{n}" if n > 1 else r for r, n in rules.items()) + ")",
+                style="dim",
             )
-        )
-        parts.append(Padding(value, (0, 0, 0, 2)))
-    shown: set[int] = set()
-    # open findings first, with their passages; settled ones follow on one line each
-    for f in sorted(findings, key=lambda f: f.suppressed):
-        parts.append(Padding(finding_line(f, hint=False), (0, 0, 0, 2)))
-        if f.suppressed:
-            if f.review_note and f.review != "baseline":
-                note = Text(safe(f.review_note, oneline=True), style="dim")
-                parts.append(Padding(note, (0, 0, 0, 6)))
-            continue
-        if f.hint:
-            parts.append(
-                Padding(Text("hint: " + safe(f.hint, oneline=True), style="dim"), (0, 0, 0, 6))
+        screen.print(line)
+    if settled:
+        line = Text(f"Settled by review ({len(settled)}): ", style="bold")
+        for i, v in enumerate(settled):
+            line.append(", " if i else "")
+            line.append(safe(v.result.claim.id, oneline=True))
+            line.append(
+                " (" + ", ".join(f"{f.rule} {f.review}" for f in v.settled) + ")", style="dim"
             )
-        if f.claims and f.claims[0] != claim.id:
-            # evidence indices belong to the first claim; its block shows the passages
-            parts.append(
-                Padding(Text(f"passages under {safe(f.claims[0])}", style="dim"), (0, 0, 0, 6))
-            )
-            continue
-        sides = _sides(result, f, sources, screen)
-        fresh = [i for i in f.evidence if i not in shown]
-        if sides and (len(sides[1]) > 1 or fresh):
-            parts.append(side_by_side(screen, sides[0], sides[1]))
-        shown.update(f.evidence)
-    parts.append(Text(""))
-    return Group(*parts)
-
-
-def _sides(
-    result: ClaimResult, f: Finding, sources: dict[str, Source], screen: Screen
-) -> tuple[list[str], list[Text]] | None:
-    """Headers and cells for the passages a finding is about (its `compared`, else its evidence)."""
-    plain = not screen.color
-    context = 30 if screen.narrow else 40 if len(f.compared) > 1 else 60
-    headers: list[str] = []
-    cells: list[Text] = []
-    indices: list[int | None] = (
-        [c.evidence_index for c in f.compared] if f.compared else list(f.evidence)
-    )
-    for n, index in enumerate(indices):
-        if index is None or index >= len(result.evidence):
-            compared = f.compared[n] if f.compared else None
-            if compared is None:
-                continue
-            headers.append(compared.label)
-            written = result.claim.value if compared.label == "claim value" else None
-            cell = Text(safe(compared.label, oneline=True), style="bold")
-            cell.append("\n")
-            cell.append_text(value_lines(compared.reading, _written(written)))
-            cells.append(cell)
-            continue
-        ev = result.evidence[index]
-        headers.append(ev.evidence.source)
-        cells.append(
-            evidence_cell(ev, sources.get(ev.evidence.source), plain=plain, context=context)
-        )
-    return (headers, cells) if cells else None
-
-
-def _written(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        screen.print(line)

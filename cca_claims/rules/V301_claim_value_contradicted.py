@@ -62,8 +62,15 @@ def check(context: RuleContext) -> Iterator[Finding]:
         results = [e for e, _ in pairs]
         kind = cc.claim_reading.kind
         many = len({e.evidence.source for e in results}) > 1
+        # "every source" only when every passage contradicts; else say how many do, of how many
+        cited = sum(1 for e in cc.evidence if e.evidence.rank != "deprecated")
+        by = (
+            "every source"
+            if len(results) >= cited
+            else f"{len(results)} of {cited} passages (the others give no comparable value)"
+        )
         message = (
-            f"the claim's value {say(cc.claim_reading)} is contradicted by every source: "
+            f"the claim's value {say(cc.claim_reading)} is contradicted by {by}: "
             f"{names(results)} {verb(kind, many)} {say(results[0].reading)}"
         )
         extra = detail(kind, "the claim", pairs[0][1], names(results))

@@ -39,17 +39,16 @@ def test_the_crafted_inputs_really_hold_hostile_text(report) -> None:
     assert any("\n::error" in f.message for f in report.findings)
 
 
+@pytest.mark.parametrize("details", [False, True])
 @pytest.mark.parametrize("color", [False, True])
-def test_terminal_shows_markup_and_escapes_literally(report, color: bool) -> None:
-    out = reporter("text")(report, color=color, width=120)
-    assert "[bold red]in 2024[/bold red]" in out and "[red]A quote" in out
-    assert (
-        "\\x1b[2J" in out
-        and "\\x1b[31m" in out
-        and "\\x07" in out
-        and "\\x9b" in out
-        and "\\u202e" in out
-    )
+def test_terminal_shows_markup_and_escapes_literally(report, color: bool, details: bool) -> None:
+    out = reporter("text")(report, color=color, width=120, details=details)
+    # the short form shows the quote, the long form its context too
+    markup = "[bold red]in 2024[/bold red]" if details else "[bold red]in 2024"
+    assert markup in out and "[red]A quote" in out
+    assert "\\x1b[2J" in out and "\\x07" in out and "\\x9b" in out
+    if details:  # these stand in the source around the quotes, which only the long form shows
+        assert "\\x1b[31m" in out and "\\u202e" in out
     if color:  # rich's own SGR codes are allowed; the claim's and source's escapes are not
         out = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert not RAW_CONTROL.search(out), repr(RAW_CONTROL.search(out))
@@ -117,3 +116,60 @@ def test_lint_plain_lines_are_escaped() -> None:
 def test_registry_title_markup_is_data(report) -> None:
     assert report.sources[0].meta.title == "[link=https://evil.example]click[/link]"
     assert Path(report.sources[0].meta.path).name == "markup-note.txt"
+
+
+# ----------------------------------------------------------------------------- HTML
+HTML_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w:-]*)")
+# the elements the HTML report writes itself; a source or claim must never add one
+OWN_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "dl", "dt", "dd",
+    "span", "main", "section", "form", "label", "select", "option", "button", "p", "table",
+    "thead", "tbody", "tr", "th", "td", "a", "article", "b", "ul", "ol", "li", "div", "figure",
+    "figcaption", "svg", "rect", "text", "line", "path", "blockquote", "q", "mark", "footer",
+    "script",
+}  # fmt: skip
+
+
+def test_html_keeps_markup_escapes_and_commands_as_text(report) -> None:
+    page = reporter("html")(report)
+    assert not RAW_CONTROL.search(page), repr(RAW_CONTROL.search(page))
+    # a claim's "[bold red]" and a source's "<", escapes and forged commands arrive as text
+    assert "[bold red]Trade[/bold red]" in page and "\\x1b[5m" in page and "\\x07" in page
+    assert "::error file=forged.yaml" in page
+    tags = {m.group(2).lower() for m in HTML_TAG.finditer(page)}
+    assert tags <= OWN_TAGS, tags - OWN_TAGS
+    assert page.count("<script") == 1  # the report's own filter script, and nothing else
+    # the registry's rich-markup link is a title, never an href
+    assert 'href="https://evil.example' not in page
+
+
+def test_html_escapes_angle_brackets_and_quotes_from_claims(tmp_path: Path) -> None:
+    """A claim and a quote written as HTML and as an attribute breakout stay text."""
+    root = tmp_path
+    (root / "claims").mkdir()
+    (root / "sources").mkdir()
+    (root / "sources" / "sources.yaml").write_text(
+        'note:\n  title: "<img src=x onerror=alert(1)>"\n  published: 2025-06-20\n'
+        '  url: "javascript:alert(1)"\n',
+        encoding="utf-8",
+    )
+    (root / "sources" / "note.txt").write_text(
+        'Trade reached $94.8 billion in 2024 "><script>alert(1)</script>.\n', encoding="utf-8"
+    )
+    (root / "claims" / "c.yaml").write_text(
+        "claims:\n"
+        '  - id: x"><svg onload=alert(1)>\n'
+        "    claim: \"<b>bold</b> & <script>alert('x')</script>\"\n"
+        "    value: 90 billion USD\n"
+        "    tags: ['\"><i>tag']\n"
+        "    evidence:\n"
+        "      - source: note\n"
+        '        quote: "$94.8 billion in 2024 \\"><script>alert(1)</script>"\n',
+        encoding="utf-8",
+    )
+    config = resolve_paths(load_config(root, None), root / "claims", root / "sources")
+    page = reporter("html")(check(config))
+    assert page.count("<script") == 1 and "<img" not in page and "<svg onload" not in page
+    assert "javascript:" not in page and "<i>" not in page
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

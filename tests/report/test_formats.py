@@ -61,12 +61,13 @@ def test_text_fits_the_width(report: Report, width: int) -> None:
 
 
 def test_text_shows_summary_passages_values_and_conversions(report: Report) -> None:
-    out = reporter("text")(report, color=False, width=120)
-    assert "Verdicts         1 consistent, 1 disputed, 1 unsupported" in out
+    out = reporter("text")(report, color=False, width=120, details=True)
+    assert "Verdicts         1 consistent, 1 disputed (of 2 checked)" in out
+    assert "Not checked      1: 1 no value read" in out
     assert "2 error, 1 warning, 0 info; 2 reviewed or baselined" in out
     # the figure is marked inside the quoted passage, the quote inside its context
     # stacked (narrow) output reads top to bottom; compare the words, lines wrap
-    flat = " ".join(reporter("text")(report, color=False, width=70).split())
+    flat = " ".join(reporter("text")(report, color=False, width=70, details=True).split())
     assert "“In 2024, bilateral trade reached *$94.82 billion*”" in flat
     assert "as written: 700 billion yuan" in flat
     assert "via FX CNY->USD x [0.1372, 0.141] (2024-01-01..2024-12-31, ECB" in flat
@@ -76,11 +77,11 @@ def test_text_shows_summary_passages_values_and_conversions(report: Report) -> N
 
 
 def test_text_side_by_side_when_wide_stacked_when_narrow(report: Report) -> None:
-    wide = reporter("text")(report, color=False, width=120)
+    wide = reporter("text")(report, color=False, width=120, details=True)
     assert any(ln.split() == ["trade-news", "yuan-brief"] for ln in wide.splitlines()), (
         "a header row with one column per source"
     )
-    narrow = reporter("text")(report, color=False, width=60)
+    narrow = reporter("text")(report, color=False, width=60, details=True)
     assert not any("trade-news" in ln and "yuan-brief:" in ln for ln in narrow.splitlines())
 
 
@@ -95,7 +96,9 @@ def test_text_finding_about_two_claims_shows_passages_under_the_first(report: Re
         evidence=(0,),
         compared=(),
     )
-    out = reporter("text")(dataclasses.replace(report, findings=(relation,)), width=70)
+    out = reporter("text")(
+        dataclasses.replace(report, findings=(relation,)), width=70, details=True
+    )
     trade_block = out[out.index("trade-2024  disputed") : out.index("investment  consistent")]
     assert "passages under investment" in trade_block
     invest_block = out[out.index("investment  consistent") :]

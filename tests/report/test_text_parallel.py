@@ -8,7 +8,7 @@ import pytest
 
 from cca_claims import engine, forking
 from cca_claims.config import Config
-from cca_claims.report import text
+from cca_claims.report import text_details as text
 
 REPO = Path(__file__).resolve().parents[2]
 
