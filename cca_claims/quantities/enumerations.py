@@ -17,6 +17,17 @@ only settle what the punctuation leaves open:
   one only when it is, nearly word for word, one of the claim's items;
 * which list, when the passage writes several: the one that matches the claim's items best.
 
+Lists as reporters write them are read too:
+
+* a chain: "from Turkmenistan, via Uzbekistan, Tajikistan and Kyrgyzstan, to China" is the five
+  countries (the route words "from", "via", "through", "to" are not part of an item, and the
+  "to ..." after the list's last conjunction belongs to it);
+* brackets after items: "Uzbekistan (205 km), Tajikistan (391 km) and China (155 km)", "Kazakhstan
+  (Astana)": the bracket is an aside, not a break (a list inside brackets is still read);
+* countries by their people and leaders: when the claim's items are countries, an item naming
+  exactly one country is read as it ("President Sadyr Japarov of Kyrgyzstan", "Kazakh
+  authorities", "Kazakhstan's Tokayev"; the table is `cca_claims/data/places.yaml`).
+
 `read_enumeration(text, items)` returns a set reading (kind "set", with the span of the list),
 or None when the passage writes no list of two or more items.
 """
@@ -51,6 +62,14 @@ _OPENER_RE = re.compile(
 )
 # A list the quote cuts off: it ends with a conjunction or a comma.
 _CUT_OFF_RE = re.compile(r"(?:\s(?:and|or|as well as)|&|,)\s*$", re.I)
+# Route words that lead an item in a chain ("via Uzbekistan", "to China"), never part of it.
+_ROUTE_RE = re.compile(
+    r"^(?:(?:and|then|on|onward|onwards|finally)\s+)*(?:via|through|to)\s+", re.I
+)
+# A chain opens with "from" (or "via") and may end after the last conjunction with ", to X".
+_CHAIN_OPEN_RE = re.compile(r"\b(?:from|via|through)\s", re.I)
+# A short bracket right after an item ("Uzbekistan (205 km)", "Kazakhstan (Astana)").
+_ASIDE_RE = re.compile(r"(?<=[\w.%)])\s*\([^()\n]{1,60}\)")
 _MAX_ITEM_WORDS = 6  # an item between two commas; longer is a clause, not an item
 _MERGE_RATIO = 90.0  # how closely "A and B" must equal a claim item to be one item
 
@@ -125,6 +144,9 @@ def _lists(text: str) -> list[_List]:
             middle = text[parts[first].start : parts[first].end]
             if len(middle.split()) > _MAX_ITEM_WORDS:
                 break
+            opens = _CHAIN_OPEN_RE.search(middle)
+            if opens and middle[: opens.start()].strip():
+                break  # "... and will pass via A, B and C": the chain opens in this part
             first -= 1
         if first == 0 and last - first >= 2:
             opener = text[parts[0].start : parts[0].end].strip()
@@ -132,6 +154,13 @@ def _lists(text: str) -> list[_List]:
                 first = 1
         if bare and not after_colon and last - first < 2:
             continue
+        # a chain ("from A, via B, C and D, to E") runs on to its ", to E" after the conjunction
+        opened = _CHAIN_OPEN_RE.search(text, parts[first].start, parts[last].end) is not None
+        while opened and last + 1 < len(parts) and parts[last + 1].joint == "comma":
+            nxt = text[parts[last + 1].start : parts[last + 1].end]
+            if not _ROUTE_RE.match(nxt) or len(nxt.split()) > _MAX_ITEM_WORDS:
+                break
+            last += 1
         found.append(_List(tuple(parts[first : last + 1])))
     return found
 
@@ -169,7 +198,53 @@ def _cut(text: str, words: list[tuple[int, int]], first: bool, targets: Sequence
         best = max(scored)[::2]
         if best[0] >= 85.0:
             return best[1]
+        if not first:
+            # "Shavkat Mirziyoyev of Uzbekistan will attend": the apposition ends the item
+            appositive = _appositive_end(text, words, targets)
+            if appositive is not None:
+                return appositive
     return default
+
+
+def _appositive_end(text: str, words: list[tuple[int, int]], targets: Sequence[str]):
+    """The shortest last item ending "... of <a claim's country>" within an item's length."""
+    from cca_claims.quantities.places import all_countries, country_in
+
+    if not all_countries(list(targets)):
+        return None
+    wanted = {country_in(t) for t in targets}
+    for k in range(1, min(len(words), _MAX_ITEM_WORDS)):
+        if _bare(text[words[k - 1][0] : words[k - 1][1]]) != "of":
+            continue
+        if country_in(text[words[k][0] : words[k][1]]) in wanted:
+            return (words[0][0], words[k][1])
+    return None
+
+
+def _chain_head(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of a first part that is itself a chain ("from A to B via C" -> A, B, C), as
+    spans; [] when it is not one (it needs "from" and a later "to", "via" or "through")."""
+    bare = [_bare(text[a:b]) for a, b in words]
+    if "from" not in bare:
+        return []
+    k = len(bare) - 1 - bare[::-1].index("from")
+    cuts = [j for j in range(k + 1, len(bare)) if bare[j] in ("to", "via", "through")]
+    if not cuts:
+        return []
+    out, start = [], k + 1
+    for j in [*cuts, len(bare)]:
+        if start < j:
+            out.append((words[start][0], words[j - 1][1]))
+        start = j + 1
+    return out if len(out) >= 2 else []
+
+
+def _unrouted(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """An item without the route words that lead it ("via Uzbekistan" -> "Uzbekistan")."""
+    m = _ROUTE_RE.match(text, span[0], span[1])
+    if m and m.end() < span[1]:
+        return (m.end(), span[1])
+    return span
 
 
 def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int]]:
@@ -178,11 +253,15 @@ def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int
     for i, part in enumerate(lst.parts):
         words = _words(text, part)
         if i == 0:
+            chain = _chain_head(text, words)
+            if chain:
+                spans.extend(chain[:-1])
+                words = [w for w in words if w[0] >= chain[-1][0]]
             spans.append(_cut(text, words, True, targets))
         elif i == n - 1:
-            spans.append(_cut(text, words, False, targets))
+            spans.append(_unrouted(text, _cut(text, words, False, targets)))
         else:
-            spans.append((words[0][0], words[-1][1]))
+            spans.append(_unrouted(text, (words[0][0], words[-1][1])))
     if not targets:
         return spans
     from rapidfuzz import fuzz
@@ -224,26 +303,44 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
+    from cca_claims.quantities.places import all_countries
+
     targets = [str(t) for t in items if str(t).strip()]
-    best: tuple[tuple[int, int], list[tuple[int, int]]] | None = None
-    for lst in _lists(text):
-        spans = [s for s in _items(text, lst, targets) if re.search(r"\w", text[s[0] : s[1]])]
-        if len(spans) < 2:
-            continue
-        found = [_clean(text[a:b]) for a, b in spans]
-        score = _agreement(found, targets) if targets else (0, len(found))
-        if best is None or score > best[0]:
-            best = (score, spans)
+    countries = all_countries(targets)
+    best: tuple[tuple[int, int], list[tuple[int, int]], list[str]] | None = None
+    # the text as written, and with the brackets after items blanked out (offsets kept): a list
+    # inside brackets is read from the first, "A (205 km), B (391 km) and C" from the second
+    asides = _ASIDE_RE.sub(lambda m: " " * len(m.group()), text)
+    for variant in dict.fromkeys((text, asides)):
+        for lst in _lists(variant):
+            spans = [
+                s for s in _items(variant, lst, targets) if re.search(r"\w", variant[s[0] : s[1]])
+            ]
+            if len(spans) < 2:
+                continue
+            found = [_clean(variant[a:b]) for a, b in spans]
+            if countries:
+                found = _as_countries(found)
+            score = _agreement(found, targets) if targets else (0, len(found))
+            if best is None or score > best[0]:
+                best = (score, spans, found)
     if best is None:
         return None
-    spans = best[1]
+    _score, spans, found = best
     from cca_claims.quantities.labels import set_reading
 
     start, end = spans[0][0], spans[-1][1]
-    reading = set_reading([_clean(text[a:b]) for a, b in spans], text=text[start:end])
+    reading = set_reading(found, text=text[start:end])
     from dataclasses import replace
 
     return replace(reading, span=(start, end))
+
+
+def _as_countries(found: list[str]) -> list[str]:
+    """Each item that names exactly one country, read as that country (duplicates dropped)."""
+    from cca_claims.quantities.places import country_in
+
+    return list(dict.fromkeys(country_in(item) or item for item in found))
 
 
 def _clean(item: str) -> str:

@@ -223,7 +223,9 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)  # a set claim's items are keyed again for every quote
 def _set_key(item: str) -> str:
-    s = normalize_label(item)
+    from cca_claims.quantities.places import canonical_words
+
+    s = canonical_words(normalize_label(item))  # "Kazakh" is Kazakhstan, "PRC" China
     for pat, canon in _synonyms():
         s = pat.sub(canon, s)
     return " ".join(_stem(w) for w in s.split() if w not in STOPWORDS)
