@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from cca_claims import compare
+from cca_claims.asof import compared_at_times
 from cca_claims.compare import AGREE, SOFT, Comparison, Tolerance
 from cca_claims.model import Compared, EvidenceResult, Finding, Position, Reading
 from cca_claims.rules.base import (
@@ -124,14 +125,21 @@ def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iter
             continue
         # compare within the dominant unit only (a count of centres against one of platforms is
         # the claim's business; cubic metres against tonnes is not comparable at all)
-        groups = compare.group([e.reading for e in active], lambda a, b: _relate(a, b, tol))
+        # two figures at two dates inside the claim's period are not compared (cca_claims.asof)
+        def timely(a: EvidenceResult, b: EvidenceResult, period=cc.period) -> bool:
+            return compared_at_times(a, b, period, context.sources)
+
+        groups = compare.group(
+            active,  # type: ignore[arg-type]  # relate takes the evidence, for its date
+            lambda a, b: _relate(a.reading, b.reading, tol) if timely(a, b) else Comparison(AGREE),
+        )
         main = [active[i] for i in groups[0]]
         for e in items:
             if e in main:
                 continue
             against = []
             for m in main:
-                if not compare.comparable(e.reading, m.reading):
+                if not compare.comparable(e.reading, m.reading) or not timely(e, m):
                     continue
                 cmp = compare.compare(e.reading, m.reading, tol)
                 if cmp.relation != AGREE:
