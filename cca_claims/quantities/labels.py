@@ -325,6 +325,8 @@ def word_difference(a: str, b: str) -> tuple[list[str], list[str]]:
 # --------------------------------------------------------------------------- names in prose
 _WORD_SPAN_RE = re.compile(r"[\w'’‘.&-]*\w[\w'’‘&-]*|&")
 _LOCATE_THRESHOLD = 60.0  # how nearly a stretch of the quote must match a name to be read as it
+# Where a name cannot run on: clause and sentence breaks, brackets, quotation marks.
+_NAME_BREAK_RE = re.compile(r"[;:()\[\]“”\"«»!?]|\.\s")
 _ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.I)
 
 
@@ -354,6 +356,8 @@ def read_label(text: str, names: list[str] | tuple[str, ...]) -> Reading | None:
         for n in range(max(1, size - 3), size + 4):
             for i in range(0, len(words) - n + 1):
                 a, b = words[i][0], words[i + n - 1][1]
+                if _NAME_BREAK_RE.search(text, a, b):
+                    continue  # a name does not run across a clause break
                 form = normalize_label(text[a:b])
                 if not form or len(wanted & set(_significant(form))) < enough:
                     continue
