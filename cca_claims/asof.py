@@ -91,3 +91,57 @@ def day_label(time: Interval | None) -> str:
     low = dt.date.fromordinal(int(time.low)).isoformat()
     high = dt.date.fromordinal(int(time.high)).isoformat()
     return low if low == high else f"{low}..{high}"
+
+
+# --------------------------------------------------------------------------- statuses over time
+SAME_TIME, STEP_BACK = "same time", "step back"
+
+
+def status_relation(a: EvidenceResult, b: EvidenceResult, sources: dict[str, Source]) -> str:
+    """ "" when two status readings can both hold; else SAME_TIME (different statuses at one
+    time, or at unknown times) or STEP_BACK (the later one is an earlier stage, and its passage
+    states no reason for going back)."""
+    from cca_claims import compare
+    from cca_claims.quantities.statuses import step_back_reason
+
+    ra, rb = a.reading, b.reading
+    if ra is None or rb is None or not compare.comparable(ra, rb):
+        return ""
+    if compare.compare(ra, rb).agrees:
+        return ""
+    ta, tb = evidence_time(a, sources), evidence_time(b, sources)
+    if ta is None or tb is None or ta.overlaps(tb):
+        return SAME_TIME
+    earlier, later = (a, b) if ta.high < tb.low else (b, a)
+    ie = compare.status_interval(earlier.reading)
+    il = compare.status_interval(later.reading)
+    if ie is None or il is None:
+        return SAME_TIME
+    if il.low > ie.high:
+        return ""  # later news of a later stage: progress
+    anchor = later.anchor.anchor
+    if anchor is not None and step_back_reason(anchor.text):
+        return ""  # the later passage says why the project went back
+    return STEP_BACK
+
+
+def superseded_statuses(results: list[EvidenceResult], sources: dict[str, Source]) -> set[int]:
+    """Evidence indices whose status a later item's status has moved past (progress): what the
+    claim's own status is not compared with ("feasibility study completed" in June, "under
+    construction" in December: a claim of "under construction" is supported, not disputed)."""
+    out = set()
+    for e in results:
+        te = evidence_time(e, sources)
+        if te is None:
+            continue
+        for f in results:
+            tf = evidence_time(f, sources)
+            if f is e or tf is None or not te.high < tf.low:
+                continue
+            if not status_relation(e, f, sources):
+                from cca_claims import compare
+
+                if not compare.compare(e.reading, f.reading).agrees:
+                    out.add(e.evidence.index)
+                    break
+    return out

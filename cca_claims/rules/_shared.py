@@ -123,6 +123,7 @@ def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iter
         active = [e for e in items if e.evidence.rank != "deprecated"]
         if not active:
             continue
+
         # compare within the dominant unit only (a count of centres against one of platforms is
         # the claim's business; cubic metres against tonnes is not comparable at all)
         # two figures at two dates inside the claim's period are not compared (cca_claims.asof)
@@ -209,14 +210,25 @@ def _outlier_finding(
 
 
 def claim_vs_evidence(
-    cc: ClaimContext, tol: Tolerance
+    cc: ClaimContext, tol: Tolerance, sources: dict | None = None
 ) -> list[tuple[EvidenceResult, Comparison]] | None:
-    """The claim's own value against each active, comparable evidence reading (None: no value)."""
+    """The claim's own value against each active, comparable evidence reading (None: no value).
+
+    With `sources`, a status that later evidence has moved past is not compared: the claim
+    speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`)."""
     value = cc.claim_reading
     if value is None or not _usable(value):
         return None
+    results = readable(cc, value.kind, deprecated=False)
+    past: set[int] = set()
+    if sources is not None and value.kind == "status":
+        from cca_claims.asof import superseded_statuses
+
+        past = superseded_statuses([e for e in results if _usable(e.reading)], sources)
     out = []
-    for e in readable(cc, value.kind, deprecated=False):
+    for e in results:
+        if e.evidence.index in past:
+            continue
         if _usable(e.reading) and compare.comparable(value, e.reading):
             out.append((e, compare.compare(value, e.reading, tol)))
     return out
