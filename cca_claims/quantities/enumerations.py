@@ -64,7 +64,7 @@ _OPENER_RE = re.compile(
 _CUT_OFF_RE = re.compile(r"(?:\s(?:and|or|as well as)|&|,)\s*$", re.I)
 # Route words that lead an item in a chain ("via Uzbekistan", "to China"), never part of it.
 _ROUTE_RE = re.compile(
-    r"^(?:(?:and|then|on|onward|onwards|finally)\s+)*(?:via|through|to)\s+", re.I
+    r"(?:(?:and|then|on|onward|onwards|finally)\s+)*(?:via|through|to)\s+", re.I
 )
 # A chain opens with "from" (or "via") and may end after the last conjunction with ", to X".
 _CHAIN_OPEN_RE = re.compile(r"\b(?:from|via|through)\s", re.I)
@@ -150,7 +150,11 @@ def _lists(text: str) -> list[_List]:
             first -= 1
         if first == 0 and last - first >= 2:
             opener = text[parts[0].start : parts[0].end].strip()
-            if _OPENER_RE.match(opener) and len(opener.split()) <= _MAX_ITEM_WORDS:
+            # "From 2022, A, B and C ..." opens a sentence; "from A, via B and C" opens a chain
+            chain = opener.lower().startswith("from ") and _ROUTE_RE.match(
+                text, parts[1].start, parts[1].end
+            )
+            if _OPENER_RE.match(opener) and len(opener.split()) <= _MAX_ITEM_WORDS and not chain:
                 first = 1
         if bare and not after_colon and last - first < 2:
             continue
