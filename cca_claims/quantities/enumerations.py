@@ -64,12 +64,33 @@ _OPENER_RE = re.compile(
 _CUT_OFF_RE = re.compile(r"(?:\s(?:and|or|as well as)|&|,)\s*$", re.I)
 # Route words that lead an item in a chain ("via Uzbekistan", "to China"), never part of it.
 _ROUTE_RE = re.compile(
-    r"(?:(?:and|then|on|onward|onwards|finally)\s+)*(?:via|through|to)\s+", re.I
+    r"(?:(?:and|then|on|onward|onwards|finally|eventually)\s+)*(?:via|through|to|into|onto)\s+",
+    re.I,
 )
 # A chain opens with "from" (or "via") and may end after the last conjunction with ", to X".
 _CHAIN_OPEN_RE = re.compile(r"\b(?:from|via|through)\s", re.I)
 # A short bracket right after an item ("Uzbekistan (205 km)", "Kazakhstan (Astana)").
 _ASIDE_RE = re.compile(r"(?<=[\w.%)])\s*\([^()\n]{1,60}\)")
+# A part after "and" that opens with a verb is a clause, not an item ("..., to China and is
+# expected to deliver"): the list ends before it.
+_CLAUSE_AFTER_AND = frozenset(
+    "is are was were be been has have had will would can could should may might must did does do".split()
+)
+# A middle part opening a subordinate clause ("when Beijing enticed Turkmen, Uzbek and Tajik
+# authorities") holds the list's first item: the list does not run back past it.
+_CLAUSE_OPENERS = frozenset(
+    "when where while whereas which who whom whose that after before because if since although"
+    " though once until unless".split()
+)
+# A collective noun the list stands in apposition to ("his counterparts, A, B and C", "five
+# Central Asian countries, namely A, B and C"): it ends the stretch before the list.
+_HEAD_RE = re.compile(
+    r"\b(?:his|her|its|their|our|the|these|those|all|both|other|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many)\s+(?:[\w-]+\s+){0,3}(?:countries|counterparts|states|nations|"
+    r"leaders|presidents|heads of state|members|partners|neighbou?rs|republics|participants|"
+    r"parties|governments|economies|neighbou?ring countries)$",
+    re.I,
+)
 _MAX_ITEM_WORDS = 6  # an item between two commas; longer is a clause, not an item
 _MERGE_RATIO = 90.0  # how closely "A and B" must equal a claim item to be one item
 
@@ -124,6 +145,17 @@ def _lists(text: str) -> list[_List]:
     found = []
     for start, end, after_colon in _segments(text):
         parts = _parts(text, start, end)
+        for i, part in enumerate(parts):
+            head = text[part.start : part.end].split(None, 1)
+            later_end = any(p.joint in ("and", "final") for p in parts[i + 1 :])
+            if (
+                i
+                and part.joint in ("and", "final")
+                and head[0].lower() in _CLAUSE_AFTER_AND
+                and not later_end
+            ):
+                parts = parts[:i]  # "... and is expected to": a clause, the list ends before
+                break
         if len(parts) < 2:
             continue
         # the run of parts ending at the last conjunction ("A, B and C"), or, after a colon, a
@@ -147,6 +179,11 @@ def _lists(text: str) -> list[_List]:
             opens = _CHAIN_OPEN_RE.search(middle)
             if opens and middle[: opens.start()].strip():
                 break  # "... and will pass via A, B and C": the chain opens in this part
+            if middle.split(None, 1)[0].lower() in _CLAUSE_OPENERS:
+                break  # "when Beijing enticed Turkmen, Uzbek ...": the list opens in this part
+            if _HEAD_RE.search(middle.strip()):
+                first += 1  # "his counterparts, A, B and C": the list follows its head noun
+                break
             first -= 1
         if first == 0 and last - first >= 2:
             opener = text[parts[0].start : parts[0].end].strip()
@@ -253,17 +290,23 @@ def _unrouted(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int]]:
     spans = []
+    joints = []  # how each span joins the previous one (a chain's head items: by a comma)
     n = len(lst.parts)
     for i, part in enumerate(lst.parts):
         words = _words(text, part)
+        joints.append(part.joint)
         if i == 0:
             chain = _chain_head(text, words)
             if chain:
                 spans.extend(chain[:-1])
+                joints.extend(["comma"] * (len(chain) - 1))
                 words = [w for w in words if w[0] >= chain[-1][0]]
             spans.append(_cut(text, words, True, targets))
         elif i == n - 1:
-            spans.append(_unrouted(text, _cut(text, words, False, targets)))
+            # "and finally into China": the route words go before the item is cut
+            begin = _unrouted(text, (words[0][0], words[-1][1]))[0]
+            words = [w for w in words if w[0] >= begin]
+            spans.append(_cut(text, words, False, targets))
         else:
             spans.append(_unrouted(text, (words[0][0], words[-1][1])))
     if not targets:
@@ -274,8 +317,8 @@ def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int
 
     # "A and B" is one item when a claim item says, nearly word for word, "A and B"
     merged = [spans[0]]
-    for i in range(1, n):
-        if lst.parts[i].joint == "and":
+    for i in range(1, len(spans)):
+        if joints[i] == "and":
             both = normalize_label(text[merged[-1][0] : spans[i][1]])
             alone = max(normalize_label(text[a:b]) for a, b in (merged[-1], spans[i]))
             for t in targets:
