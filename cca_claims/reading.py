@@ -92,12 +92,19 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
                     *kind_readings(result.anchor.anchor.text, cc.kind, items),
                 ]
             reading, why = choose_reading(candidates, cc.kind, cc.period)
-        reading = accept_variant(reading, items[0] if items else None, claim.aliases)
+        reading = accept_variant(reading, _own_label(cc.claim_reading), claim.aliases)
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)
         )
     cc.evidence = updated
     return findings
+
+
+def _own_label(claim_reading: Reading | None) -> str | None:
+    """The name a label claim gives as its value (what its `aliases:` are variants of)."""
+    if claim_reading is not None and claim_reading.kind == "label" and claim_reading.label:
+        return claim_reading.label
+    return None
 
 
 def _known_items(claim_reading: Reading | None, passages) -> tuple[str, ...]:
