@@ -44,7 +44,10 @@ from cca_claims.model import Reading
 # spaced dashes. A colon ends a segment too, and a list may begin right after one.
 _BREAK_RE = re.compile(r"[.!?](?=\s|$)|[;()\[\]{}“”\"«»]|\s[–—-]\s|\n\s*\n|\n\s*[-•*]\s|:")
 # Joints between items: a comma (with an optional conjunction) or a bare conjunction.
-_JOINT_RE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as well as|&)\s+", re.I)
+# Russian "и", "или", "а также" join items as "and", "or", "as well as" do.
+_JOINT_RE = re.compile(
+    r"\s*,\s*(?:(?:and|or|и|или)\s+)?|\s+(?:and|or|as well as|&|и|или|а также)\s+", re.I
+)
 _WORD_RE = re.compile(r"\S+")
 # Words after which a list's first item begins, and before which its last item ends.
 _LINKS = frozenset(
@@ -61,7 +64,7 @@ _OPENER_RE = re.compile(
     re.I,
 )
 # A list the quote cuts off: it ends with a conjunction or a comma.
-_CUT_OFF_RE = re.compile(r"(?:\s(?:and|or|as well as)|&|,)\s*$", re.I)
+_CUT_OFF_RE = re.compile(r"(?:\s(?:and|or|as well as|и|или)|&|,)\s*$", re.I)
 # Route words that lead an item in a chain ("via Uzbekistan", "to China"), never part of it.
 _ROUTE_RE = re.compile(
     r"(?:(?:and|then|on|onward|onwards|finally|eventually)\s+)*(?:via|through|to|into|onto)\s+",

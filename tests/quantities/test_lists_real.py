@@ -149,6 +149,16 @@ LISTS = [
         "",
     ),
     (
+        # in Russian: the countries in the genitive ("президент Казахстана"), joined by "и"
+        "obzor.lt/news/n114203.html",
+        "Си Цзиньпина сопровождали президент Казахстана Касым-Жомарт Токаев, президент"
+        " Кыргызстана Садыр Жапаров, президент Таджикистана Эмомали Рахмон, президент"
+        " Туркменистана Сердар Бердымухамедов и президент Узбекистана Шавкат Мирзиёев",
+        C5,
+        C5,
+        "",
+    ),
+    (
         "en.trend.az/casia/kyrgyzstan/4037531.html",
         "The railway's groundbreaking ceremony took place on December 27, 2024, during which"
         " President Sadyr Zhaparov, Chinese President Xi Jinping, and Uzbek President Shavkat"
