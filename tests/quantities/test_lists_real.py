@@ -2,7 +2,10 @@
 
 Each case is one sentence of public reporting on the China-Kyrgyzstan-Uzbekistan railway, Line D
 of the Central Asia-China gas pipeline, the C+C5 summits and the Astana treaty, with its address,
-and what an editor reads in it. The expectations were written before the reader was run on them.
+and what an editor reads in it. The expectations of the first 33 cases were written before the
+reader was run on them (first run: 23/33); the Obzor list and the last three statuses come from
+the misses of the real-reporting corpus (tests/corpora/real_reporting) and were added with the
+reader change that reads them.
 Cases the reader is known to miss are marked `MISS` with the reason; the score test counts them
 and asserts the measured score, so a regression (or a fix) shows.
 """
@@ -358,6 +361,29 @@ STATUSES = [
         "planned",
         "",
     ),
+    (
+        "en.trend.az/business/4037288.html",
+        "Construction for the China-Kyrgyzstan-Uzbekistan railway project officially began in"
+        " Kyrgyzstan’s Suzak district.",
+        "under construction",
+        "",
+    ),
+    (
+        "intellinews.com/tajik-energy-minister-confirms-work-resumed-on-central-asia-china-gas-pipeline-136162/",
+        "work on the Tajik stretch of the Central Asia-China Gas Pipeline’s (CACGP's) Line-D has"
+        " resumed.",
+        "under construction",
+        "",
+    ),
+    (
+        # in Russian: "construction is going faster than the original schedule and may be
+        # completed in four years instead of six": under way, not completed
+        "24.kg/ekonomika/350834_j_d_kitay_kyirgyizstan_uzbekistan_mojet_byit_postroena_nadva_goda_ranshe_/",
+        "Строительство идет быстрее первоначального графика и может завершиться за четыре года"
+        " вместо шести",
+        "under construction",
+        "",
+    ),
 ]
 
 
@@ -366,7 +392,9 @@ def _status(passage: str) -> str | None:
     return status_name(reading) if reading is not None else None
 
 
-@pytest.mark.parametrize(("url", "passage", "expected", "miss"), STATUSES, ids=[c[0][:60] for c in STATUSES])
+@pytest.mark.parametrize(
+    ("url", "passage", "expected", "miss"), STATUSES, ids=[c[0][:60] for c in STATUSES]
+)
 def test_real_status(url: str, passage: str, expected: str, miss: str) -> None:
     if miss:
         assert _status(passage) != expected, f"{url}: now read right; drop MISS"
