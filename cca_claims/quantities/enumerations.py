@@ -353,7 +353,7 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    from cca_claims.quantities.places import all_countries
+    from cca_claims.quantities.places import all_countries, countries_in, has_cjk
 
     targets = [str(t) for t in items if str(t).strip()]
     countries = all_countries(targets)
@@ -374,6 +374,13 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
             score = _agreement(found, targets) if targets else (0, len(found))
             if best is None or score > best[0]:
                 best = (score, spans, found)
+    if countries and has_cjk(text):
+        # Chinese writes a list of states as one run ("中华人民共和国同哈萨克斯坦共和国、吉尔吉斯
+        # 共和国、..."): the countries it names, in order, are the list
+        named = countries_in(text)
+        score = _agreement(named, targets)
+        if len(named) >= 2 and (best is None or score > best[0]):
+            best = (score, [(0, len(text))], named)
     if best is None:
         return None
     _score, spans, found = best

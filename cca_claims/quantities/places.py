@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _norm(text: str) -> str:
@@ -37,9 +38,12 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
             form = _norm(str(word))
             if form:
                 forms.setdefault(form, country)
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    # a plural ("Kazakhs") or a possessive ("Kazakhstan's" normalizes to "kazakhstans")
-    pattern = re.compile(rf"\b({alternatives})(?:s)?\b")
+    ordered = sorted(forms, key=len, reverse=True)
+    spaced = "|".join(re.escape(f) for f in ordered if not _CJK_RE.search(f))
+    unspaced = "|".join(re.escape(f) for f in ordered if _CJK_RE.search(f))
+    # a plural ("Kazakhs") or a possessive ("Kazakhstan's" normalizes to "kazakhstans"); a
+    # Chinese name stands inside a run of characters, without word boundaries
+    pattern = re.compile(rf"\b({spaced})(?:s)?\b" + (f"|({unspaced})" if unspaced else ""))
     return forms, pattern
 
 
@@ -48,7 +52,7 @@ def countries_in(item: str) -> list[str]:
     forms, pattern = _table()
     found: list[str] = []
     for m in pattern.finditer(_norm(item)):
-        country = forms[m.group(1)]
+        country = forms[m.group(1) or m.group(2)]
         if country not in found:
             found.append(country)
     return found
@@ -75,4 +79,9 @@ def all_countries(items: list[str]) -> bool:
 def canonical_words(normalized: str) -> str:
     """A normalized text with every country word replaced by its country's normalized name."""
     forms, pattern = _table()
-    return pattern.sub(lambda m: _norm(forms[m.group(1)]), normalized)
+    return pattern.sub(lambda m: _norm(forms[m.group(1) or m.group(2)]), normalized)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether a text holds Chinese characters (where lists have no spaces to cut on)."""
+    return bool(_CJK_RE.search(text))
