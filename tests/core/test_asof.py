@@ -118,3 +118,20 @@ def test_a_bad_as_of_is_an_input_problem_at_its_line(tmp_path: Path) -> None:
     bad = [f for f in report.findings if f.rule == "E011"]
     assert len(bad) == 1 and "as_of" in bad[0].message
     assert bad[0].location.line == 8
+
+
+def test_as_of_and_aliases_of_the_wrong_shape_are_input_problems(tmp_path: Path) -> None:
+    claims = """\
+claims:
+  - id: treaty-name
+    claim: The treaty's name.
+    value: Treaty on Eternal Good-Neighborliness
+    aliases: {permanent: Treaty on Permanent Good-Neighborliness}
+    evidence:
+      - source: end-2022-report
+        quote: "nearly $15bn by the end of 2022"
+        as_of: [2022, 2023]
+"""
+    report = _run(tmp_path, STOCK_SOURCES, claims)
+    problems = sorted((f.rule, f.location.line) for f in report.findings if f.rule[0] == "E")
+    assert problems == [("E007", 5), ("E011", 9)], problems
