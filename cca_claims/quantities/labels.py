@@ -134,7 +134,12 @@ def _word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
         return [], []
     for w in list(only_a):
         twin = next(
-            (v for v in only_b if min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= 88), None
+            (
+                v
+                for v in only_b
+                if (min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= 88) or _typo_pair(w, v)
+            ),
+            None,
         )
         if twin is not None:
             only_a.remove(w)
@@ -396,23 +401,33 @@ def typos(a: str, b: str) -> list[tuple[str, str]]:
     """Word pairs that make two names differ by what is likely a typo: (word in a, word in b).
 
     A typo is a word of at least four letters one or two edits from a word of the other name
-    (one edit for words under eight letters), that is not a spelling or word-form variant of it
+    (one edit for words under eight letters; swapping two letters is one edit), that is not a
+    spelling or word-form variant of it
     (British/American spelling and stems are normalized first): "external" for "eternal",
     "Frendship" for "Friendship"; not "educational" for "education".
     """
-    from rapidfuzz.distance import Levenshtein
-
     wa, wb = _significant(a), _significant(b)
     only_a = [w for w in wa if w not in wb]
     only_b = [w for w in wb if w not in wa]
     out = []
     for w in only_a:
         for v in only_b:
-            if min(len(w), len(v)) < 4 or _stem(w) == _stem(v):
-                continue
-            limit = 1 if max(len(w), len(v)) < 8 else 2
-            if Levenshtein.distance(w, v) <= limit:
+            if _typo_pair(w, v):
                 out.append((w, v))
                 only_b.remove(v)
                 break
     return out
+
+
+def _typo_pair(w: str, v: str) -> bool:
+    """Whether two different words are likely one word mistyped: four letters or more, one
+    edit apart (two from eight letters; a swap of two letters is one edit), and not two forms
+    of one word (same crude stem: "education", "educational")."""
+    from rapidfuzz.distance import OSA
+
+    if w == v or min(len(w), len(v)) < 4 or _stem(w) == _stem(v):
+        return False
+    if w.isdigit() or v.isdigit():
+        return False  # "2024" vs "2025" is another year, never a typo
+    limit = 1 if max(len(w), len(v)) < 8 else 2
+    return OSA.distance(w, v) <= limit
