@@ -9,9 +9,11 @@ bounds the registry gives). Two uses:
   evidence items refer to different dates inside it, the claim itself says its figure moved over
   that stretch: their figures are not compared with each other ("nearly $15bn" at the end of
   2022, "over 15 billion dollars" at the end of March 2023, with `period:
-  2022-12-31..2023-03-31`). In every other case (no period, a one-day period, dates outside the
-  period, overlapping dates, unknown dates) they are compared as before. `compared_at_times`
-  decides; the evidence-against-evidence rules call it for every pair.
+  2022-12-31..2023-03-31`). Only written `as_of:` dates count here (the publication date of a
+  report on a year's trade is not the date of its figure). In every other case (no period, a
+  one-day period, dates outside the period, overlapping dates, no `as_of:`) they are compared as
+  before. `compared_at_times` decides; the evidence-against-evidence rules call it for every
+  pair.
 * **Statuses over time.** A project's status is the stage it had reached at its date: later
   progress is not a conflict (C208 orders the statuses by `evidence_time`).
 
@@ -72,10 +74,16 @@ def compared_at_times(
 ) -> bool:
     """Whether two evidence figures should be compared, given their dates and the claim's period.
 
-    False only when the claim's period is a stretch of time longer than a day, both items refer
-    to dates inside it, and those dates do not overlap: the claim says its figure moved over the
-    period, so two figures at two of its dates may differ. True otherwise."""
+    False only when the claim's period is a stretch of time longer than a day, both items carry
+    an `as_of:` inside it, and those dates do not overlap: the claim says its figure moved over
+    the period, so two figures at two of its dates may differ. True otherwise (a figure's date is
+    never taken from its source's publication date: a report on 2024's trade published in March
+    2025 speaks of 2024)."""
     if period is None or not period.is_bounded or period.width < 1:
+        return True
+    if not (getattr(a.evidence, "as_of", None) and getattr(b.evidence, "as_of", None)):
+        # a figure's date is what its passage says it is: the publication date of a report on
+        # 2024's trade is not the date of its figure, so only written `as_of:` dates count
         return True
     ta, tb = evidence_time(a, sources), evidence_time(b, sources)
     if ta is None or tb is None:
