@@ -133,10 +133,13 @@ def status_relation(a: EvidenceResult, b: EvidenceResult, sources: dict[str, Sou
     return STEP_BACK
 
 
-def superseded_statuses(results: list[EvidenceResult], sources: dict[str, Source]) -> set[int]:
+def superseded_statuses(
+    results: list[EvidenceResult], sources: dict[str, Source], period: Interval | None = None
+) -> set[int]:
     """Evidence indices whose status a later item's status has moved past (progress): what the
     claim's own status is not compared with ("feasibility study completed" in June, "under
-    construction" in December: a claim of "under construction" is supported, not disputed)."""
+    construction" in December: a claim of "under construction" is supported, not disputed).
+    With the claim's `period`, news from after it supersedes nothing: the claim speaks of then."""
     out = set()
     for e in results:
         te = evidence_time(e, sources)
@@ -145,6 +148,8 @@ def superseded_statuses(results: list[EvidenceResult], sources: dict[str, Source
         for f in results:
             tf = evidence_time(f, sources)
             if f is e or tf is None or not te.high < tf.low:
+                continue
+            if period is not None and period.is_bounded and tf.low > period.high:
                 continue
             if not status_relation(e, f, sources):
                 from cca_claims import compare

@@ -224,7 +224,7 @@ def claim_vs_evidence(
     if sources is not None and value.kind == "status":
         from cca_claims.asof import superseded_statuses
 
-        past = superseded_statuses([e for e in results if _usable(e.reading)], sources)
+        past = superseded_statuses([e for e in results if _usable(e.reading)], sources, cc.period)
     out = []
     for e in results:
         if e.evidence.index in past:

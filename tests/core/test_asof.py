@@ -135,3 +135,23 @@ claims:
     report = _run(tmp_path, STOCK_SOURCES, claims)
     problems = sorted((f.rule, f.location.line) for f in report.findings if f.rule[0] == "E")
     assert problems == [("E007", 5), ("E011", 9)], problems
+
+
+def test_news_after_the_claims_period_supersedes_nothing(tmp_path: Path) -> None:
+    # the claim speaks of June 2024: December's "underway" does not make June's status stale
+    claims = """\
+claims:
+  - id: cku-railway-status-june
+    claim: In June 2024 the railway's feasibility study was done and construction had not begun.
+    value: feasibility study completed
+    period: 2024-06
+    evidence:
+      - source: railway-technology-2024-06
+        quote: "the feasibility study had been completed"
+      - source: asia-plus-2024-12
+        quote: "the project is now officially underway"
+"""
+    report = _run(tmp_path, RAILWAY_SOURCES, claims)
+    # June's passage still supports the claim (no V301: not "contradicted by every source");
+    # December's later stage is what it is, a passage that does not support June's status
+    assert [f.rule for f in report.findings if f.rule in ("V301", "V302")] == ["V302"]
