@@ -106,7 +106,8 @@ def _finding(rule, cc, e, against, sources) -> Finding:
     if why == SAME_TIME:
         message = (
             f"{src} says {say(e.reading)} but {names(others)} {'say' if many else 'says'} "
-            f"{say(first.reading)}, at the same time ({day_label(te)})"
+            f"{say(first.reading)}, at the same time "
+            f"({day_label(te) if te is not None else 'no date is known for ' + src})"
         )
         hint = (
             "check which source is right; if a passage's status refers to another date than "
