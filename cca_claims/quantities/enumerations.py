@@ -143,7 +143,7 @@ class _List:
     parts: tuple[_Part, ...]
 
 
-def _lists(text: str) -> list[_List]:
+def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
     """The enumerations the punctuation shows, each as its parts (first and last untrimmed)."""
     found = []
     for start, end, after_colon in _segments(text):
@@ -177,8 +177,8 @@ def _lists(text: str) -> list[_List]:
         first = last - 1
         while first > 0 and parts[first].joint in ("comma", "and"):
             middle = text[parts[first].start : parts[first].end]
-            if len(middle.split()) > _MAX_ITEM_WORDS:
-                break
+            if len(middle.split()) > _MAX_ITEM_WORDS and not _names_an_item(middle, targets):
+                break  # a clause, not an item (unless it is one of the claim's long items)
             opens = _CHAIN_OPEN_RE.search(middle)
             if opens and middle[: opens.start()].strip():
                 break  # "... and will pass via A, B and C": the chain opens in this part
@@ -207,6 +207,21 @@ def _lists(text: str) -> list[_List]:
             last += 1
         found.append(_List(tuple(parts[first : last + 1])))
     return found
+
+
+def _names_an_item(part: str, targets: Sequence[str]) -> bool:
+    """Whether a long part holds one of the claim's items of two words or more, nearly word for
+    word ("the establishment of a coal gasification facility in the Karaganda region")."""
+    from rapidfuzz import fuzz
+
+    from cca_claims.quantities.labels import _set_key
+
+    key = _set_key(part)
+    for t in targets:
+        wanted = _set_key(t)
+        if len(wanted.split()) >= 2 and fuzz.token_set_ratio(key, wanted) >= 90:
+            return True
+    return False
 
 
 def _fit(item: str, targets: Sequence[str]) -> float:
@@ -362,7 +377,7 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
     # inside brackets is read from the first, "A (205 km), B (391 km) and C" from the second
     asides = _ASIDE_RE.sub(lambda m: " " * len(m.group()), text)
     for variant in dict.fromkeys((text, asides)):
-        for lst in _lists(variant):
+        for lst in _lists(variant, targets):
             spans = [
                 s for s in _items(variant, lst, targets) if re.search(r"\w", variant[s[0] : s[1]])
             ]

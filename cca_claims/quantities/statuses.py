@@ -133,14 +133,19 @@ def status_reading(text: str) -> Reading | None:
             before = text[max(0, m.start() - 40) : m.start()]
             if _NEGATION_RE.search(before) or _EXPECTED_RE.search(before):
                 continue
-            found.append((m.start(), m.end(), status, lo, hi, weak))
+            found.append((m.start(), m.end(), status, lo, hi, weak, "{0," in pat.source))
     # a longer phrase wins over the shorter ones inside it ("feasibility studies have been
-    # completed" is not "completed")
+    # completed" is not "completed"), except inside the free stretch of a phrase with one: "the
+    # protocol confirming the transition into the implementation phase was signed" states both
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, str, int, int, bool]] = []
     for f in found:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+        if all(
+            f[1] <= k[0] or f[0] >= k[1] or (gap and k[0] < f[0] and f[1] < k[1])
+            for (*k, gap) in kept
+        ):
             kept.append(f)
+    kept = [k[:6] for k in kept]
     if not kept:
         return None
     strong = [k for k in kept if not k[5]] or kept
