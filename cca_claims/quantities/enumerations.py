@@ -172,8 +172,8 @@ def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
             # (or the quote) ends, with three items at least: "In 2022, the plant opened" is
             # not a list
             last = len(parts) - 1
-        if last is None:
-            continue
+        if last is None or last == 0:
+            continue  # "and Kazakhstan, ..." after a semicolon: no item before the conjunction
         first = last - 1
         while first > 0 and parts[first].joint in ("comma", "and"):
             middle = text[parts[first].start : parts[first].end]
