@@ -94,6 +94,12 @@ _HEAD_RE = re.compile(
     r"parties|governments|economies|neighbou?ring countries)$",
     re.I,
 )
+# A closing "and others" / "etc." ends a list without being an item.
+_ETC_RE = re.compile(
+    r"^(?:(?:many|several|some|numerous|various|a few|the)\s+)?(?:others?|more)(?:\s+\w+)?$"
+    r"|^etc\.?$|^so on$|^the like$",
+    re.I,
+)
 _MAX_ITEM_WORDS = 6  # an item between two commas; longer is a clause, not an item
 _MERGE_RATIO = 90.0  # how closely "A and B" must equal a claim item to be one item
 
@@ -383,12 +389,28 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
             ]
             if len(spans) < 2:
                 continue
+            if countries:
+                spans = spans + _onward(variant, lst, spans[-1])
             found = [_clean(variant[a:b]) for a, b in spans]
+            if len(found) > 2 and _ETC_RE.match(found[-1]):
+                found, spans = found[:-1], spans[:-1]  # "A, B, C and others": not an item
             if countries:
                 found = _as_countries(found)
             score = _agreement(found, targets) if targets else (0, len(found))
             if best is None or score > best[0]:
                 best = (score, spans, found)
+    if countries and ";" in text:
+        # "Ministers from Uzbekistan, J. M.; Kyrgyzstan, T. I.; and Kazakhstan, A. S.": items
+        # that hold commas are separated by semicolons
+        for sentence in re.split(r"[.!?](?:\s|$)", text):
+            chunks = [c for c in re.split(r"\s*;\s*(?:and\s+|и\s+)?", sentence) if c.strip()]
+            named = [countries_in(c) for c in chunks]
+            if len(chunks) >= 2 and all(len(n) == 1 for n in named):
+                found = [n[0] for n in named]
+                score = _agreement(found, targets)
+                if best is None or score > best[0]:
+                    start = text.index(sentence)
+                    best = (score, [(start, start + len(sentence))], found)
     if countries and has_cjk(text):
         # Chinese writes a list of states as one run ("中华人民共和国同哈萨克斯坦共和国、吉尔吉斯
         # 共和国、..."): the countries it names, in order, are the list
@@ -406,6 +428,25 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
     from dataclasses import replace
 
     return replace(reading, span=(start, end))
+
+
+def _onward(text: str, lst: _List, last: tuple[int, int]) -> list[tuple[int, int]]:
+    """A country the route runs on to after the last item, without a comma ("across Uzbekistan
+    and Kazakhstan into China's western Xinjiang region"): its span, or nothing."""
+    from cca_claims.quantities.places import country_in
+
+    end = lst.parts[-1].end
+    m = re.match(
+        r"\s+(?:and\s+)?(?:on\s+|finally\s+)?(?:into|to|through|via)\s+", text[last[1] : end]
+    )
+    if m is None:
+        return []
+    start = last[1] + m.end()
+    words = [w for w in _WORD_RE.finditer(text, start, end)][:2]
+    for w in words:
+        if country_in(w.group()):
+            return [(w.start(), w.end())]
+    return []
 
 
 def _as_countries(found: list[str]) -> list[str]:

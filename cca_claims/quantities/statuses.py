@@ -146,6 +146,7 @@ def status_reading(text: str) -> Reading | None:
         ):
             kept.append(f)
     kept = [k[:6] for k in kept]
+    kept = [k for k in kept if not any(a <= k[0] and k[1] <= b for a, b in _event_spans(text))]
     if not kept:
         return None
     strong = [k for k in kept if not k[5]] or kept
@@ -201,6 +202,22 @@ def unknown_status_hint(label: str) -> str:
         word, status = close[0], choices[close[0]]
         guess = f"did you mean '{status}'" + (f" ('{word}')" if word != status else "") + "? "
     return f"{guess}write one of: {', '.join(names)}"
+
+
+@functools.lru_cache(maxsize=1)
+def _not_statuses() -> re.Pattern[str] | None:
+    words = [str(w) for w in _vocabulary().get("not_statuses") or []]
+    if not words:
+        return None
+    body = "|".join(f"(?:{w})" for w in words).replace(" ", r"[\s\-‐–—]+")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+def _event_spans(text: str) -> list[tuple[int, int]]:
+    """Where a passage speaks of an event as under way ("a meeting currently underway"): a
+    status phrase inside such a stretch is not the project's."""
+    pattern = _not_statuses()
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 @functools.lru_cache(maxsize=1)

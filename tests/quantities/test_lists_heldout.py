@@ -4,9 +4,12 @@ The passages (on Lines A-D of the Central Asia-China gas pipeline and the Kambar
 found with the search tool once the list, name and status reader was done; what an editor reads
 in each was written down before the reader was first run on them, and the reader was not changed
 for them afterwards. The cases it gets wrong stay here, marked with the reason, so the score is
-the honest one for passages the reader was not fitted to. (One robustness fix came out of them:
-a list segment opening with "and" after a semicolon made the reader raise; it now reads nothing
-there, and that case stays a miss.) Measured: 9 of 16 (lists 7 of 10, statuses 2 of 6).
+the honest one for passages the reader was not fitted to: 9 of 16 (lists 7 of 10, statuses 2 of
+6) at commit "held-out measure" (and a list segment opening with "and" after a semicolon made the
+reader raise). Each miss was then fixed by its general kind (a chain's "into X" after the last
+item; semicolon-separated items; a closing "and others"; "started functioning"; a signed
+roadmap; an event "underway" is no project status): 15 of 16 now, so these cases are no longer
+held out. `test_lists_heldout2.py` holds a second batch, read without tuning.
 """
 
 from __future__ import annotations
@@ -47,9 +50,8 @@ LISTS = [
         " Xinjiang region.",
         ["Uzbekistan", "Kazakhstan", "China"],
         ["Uzbekistan", "Kazakhstan", "China"],
-        # "A and B into C": a chain's "into C" after the list's only conjunction, with no comma,
-        # is taken for the tail of the last item
-        "miss",
+        # first run: missed ("into C" after the last item, with no comma, was its tail)
+        "",
     ),
     (
         "en.people.cn/90778/7681457.html",
@@ -73,8 +75,8 @@ LISTS = [
         " Ibraev; and Kazakhstan, Almasadam Satkaliyev, are discussing the implementation",
         ["Uzbekistan", "Kyrgyzstan", "Kazakhstan"],
         ["Uzbekistan", "Kyrgyzstan", "Kazakhstan"],
-        # a list whose items hold commas, separated by semicolons: a semicolon ends a list
-        "miss",
+        # first run: missed (items holding commas, separated by semicolons)
+        "",
     ),
     (
         "en.trend.az/casia/kyrgyzstan/3910766.html",
@@ -107,8 +109,8 @@ LISTS = [
             "Asian Development Bank",
             "European Bank for Reconstruction and Development",
         ],
-        # a closing "and others" is read as a fifth item
-        "miss",
+        # first run: missed (a closing "and others" was read as a fifth item)
+        "",
     ),
 ]
 
@@ -119,7 +121,7 @@ STATUSES = [
         "The third line of the Central Asia-China natural gas pipeline, Line C, has started"
         " functioning.",
         "completed",
-        "miss",  # "started functioning" is not in the vocabulary
+        "",  # first run: missed ("started functioning" was not in the vocabulary)
     ),
     (
         "en.people.cn/90778/7681457.html",
@@ -148,15 +150,15 @@ STATUSES = [
         "signed a roadmap to jointly carry out the project «Construction of Kambarata HPP-1» on"
         " January 6 in the Kyrgyz capital",
         "agreed",
-        "miss",  # a signed "roadmap" is not among the documents whose signing means agreed
+        "",  # first run: missed (a signed "roadmap" was not among the documents)
     ),
     (
         "en.trend.az/casia/kyrgyzstan/3789076.html",
         "Ministers of Energy are discussing the implementation of the Kambarata-1 Hydropower Plant"
         " project; these discussions are taking place at a ministerial meeting currently underway",
         "proposed",
-        # "a meeting currently underway" is read as the project's status (under construction)
-        "miss",
+        # first run: missed ("a meeting currently underway" read as the project's status)
+        "",
     ),
 ]
 
