@@ -157,12 +157,12 @@ def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
         for i, part in enumerate(parts):
             head = text[part.start : part.end].split(None, 1)
             later_end = any(p.joint in ("and", "final") for p in parts[i + 1 :])
-            if (
-                i
-                and part.joint in ("and", "final")
-                and head[0].lower() in _CLAUSE_AFTER_AND
-                and not later_end
-            ):
+            verb = head[0].lower() in _CLAUSE_AFTER_AND or (
+                # "... and attracting additional transit flows": a clause, not "and combating
+                # desertification" (two words: an item)
+                head[0].lower().endswith("ing") and len(text[part.start : part.end].split()) > 2
+            )
+            if i and part.joint in ("and", "final") and verb and not later_end:
                 parts = parts[:i]  # "... and is expected to": a clause, the list ends before
                 break
         if len(parts) < 2:
@@ -272,16 +272,15 @@ def _cut(text: str, words: list[tuple[int, int]], first: bool, targets: Sequence
 
 
 def _appositive_end(text: str, words: list[tuple[int, int]], targets: Sequence[str]):
-    """The shortest last item ending "... of <a claim's country>" within an item's length."""
+    """The shortest last item that ends naming one of the claim's countries ("Shavkat Mirziyoyev
+    of Uzbekistan will attend", "Reform of the People's Republic of China on ...")."""
     from cca_claims.quantities.places import all_countries, country_in
 
     if not all_countries(list(targets)):
         return None
     wanted = {country_in(t) for t in targets}
-    for k in range(1, min(len(words), _MAX_ITEM_WORDS)):
-        if _bare(text[words[k - 1][0] : words[k - 1][1]]) != "of":
-            continue
-        if country_in(text[words[k][0] : words[k][1]]) in wanted:
+    for k in range(min(len(words), _MAX_ITEM_WORDS + 4)):
+        if country_in(text[words[0][0] : words[k][1]]) in wanted:
             return (words[0][0], words[k][1])
     return None
 
@@ -338,10 +337,24 @@ def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int
     from rapidfuzz import fuzz
 
     from cca_claims.quantities.labels import normalize_label
+    from cca_claims.quantities.places import (
+        all_countries,
+        countries_in,
+        country_in,
+        near_country,
+    )
 
-    # "A and B" is one item when a claim item says, nearly word for word, "A and B"
+    countries = all_countries(list(targets))
+    # "A and B" is one item when a claim item says, nearly word for word, "A and B"; and, when
+    # the claim's items are countries, when only one side names a country: "the Committee for
+    # Development and Reform of China", "Mazar-i-Sharif and Logar in Afghanistan"
     merged = [spans[0]]
     for i in range(1, len(spans)):
+        if joints[i] == "and" and countries:
+            a, b = text[slice(*merged[-1])], text[slice(*spans[i])]
+            if not countries_in(a) and country_in(b) and not near_country(a):
+                merged[-1] = (merged[-1][0], spans[i][1])  # "X and Y of Country": one item
+                continue
         if joints[i] == "and":
             both = normalize_label(text[merged[-1][0] : spans[i][1]])
             alone = max(normalize_label(text[a:b]) for a, b in (merged[-1], spans[i]))

@@ -85,3 +85,14 @@ def canonical_words(normalized: str) -> str:
 def has_cjk(text: str) -> bool:
     """Whether a text holds Chinese characters (where lists have no spaces to cut on)."""
     return bool(_CJK_RE.search(text))
+
+
+def near_country(item: str, score: float = 80.0) -> bool:
+    """Whether an item that names no country is nearly a country's name (a typo: "Kyrgystan")."""
+    from rapidfuzz import fuzz, process
+
+    forms, _pattern = _table()
+    return (
+        process.extractOne(_norm(item), list(forms), scorer=fuzz.ratio, score_cutoff=score)
+        is not None
+    )

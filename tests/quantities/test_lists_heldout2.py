@@ -2,9 +2,13 @@
 Kazakhstan-China railway (Bakhty-Ayagoz), found with the search tool after the fixes prompted by
 `test_lists_heldout.py`. What an editor reads in each was written before the reader was first run
 on them, and the reader was not changed for them; the misses stay, with the reason, and the
-score is asserted as measured: 8 of 17 (lists 4 of 9, statuses 4 of 8). Far below the cases the
-reader was built on: lists of places within countries, clauses after "and", names holding
-"and", and status verbs outside the vocabulary are where it fails on new text.
+score was 8 of 17 (lists 4 of 9, statuses 4 of 8) at commit "held-out batch 2": far below the
+cases the reader was built on. Lists of places within countries, clauses after "and", names
+holding "and", and status verbs outside the vocabulary were where it failed on new text. Those
+kinds were then fixed in general ("X and Y of Country" is one item when the claim's items are
+countries; a clause after "and" opening with an -ing word; "started building", "plan to build",
+an agreement on a feasibility study): 14 of 17 now, so these cases are no longer held out;
+`test_lists_heldout3.py` holds a third batch, read without tuning.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ LISTS = [
         " Afghanistan and enter Pakistan via the Kharlachi border crossing in Khyber Pakhtunkhwa.",
         UAP,
         UAP,
-        "miss",  # places "in" a country: "Mazar-i-Sharif" is kept, Afghanistan read twice
+        "",  # first run: missed (places "in" a country: "Mazar-i-Sharif" is kept, Afghanistan read twice)
     ),
     (
         "medialinepakistan.com/pakistan-afghanistan-uzbekistan-ink-tripartite-railway-link-project",
@@ -56,7 +60,7 @@ LISTS = [
         " additional transit flows.",
         ["Druzhba", "Khorgas"],
         ["Druzhba", "Khorgas"],
-        "miss",  # "and attracting ..." (a gerund clause after "and") is read as a third item
+        "",  # first run: missed ("and attracting ..." (a gerund clause after "and") is read as a third item)
     ),
     (
         "railwaygazette.com/infrastructure/work-begins-on-third-kazakhstan-china-railway/65705.article",
@@ -98,7 +102,7 @@ LISTS = [
         " of China on the joint development of cooperation",
         ["Kazakhstan", "China"],
         ["Kazakhstan", "China"],
-        "miss",  # "Development and Reform" splits a name at its own "and"
+        "",  # first run: missed ("Development and Reform" splits a name at its own "and")
     ),
 ]
 
@@ -109,7 +113,7 @@ STATUSES = [
         "Abai region of Kazakhstan started building a new 272 km-long railway line en route"
         " Bakhty-Ayagoz",
         "under construction",
-        "miss",  # "started building" is not in the vocabulary
+        "",  # first run: missed ("started building" is not in the vocabulary)
     ),
     (
         "railwaygazette.com/infrastructure/work-begins-on-third-kazakhstan-china-railway/65705.article",
@@ -122,14 +126,16 @@ STATUSES = [
         "en.trend.az/casia/kazakhstan/3813990.html",
         "Kazakhstan and China plan to build the third cross-border railway between the countries",
         "planned",
-        "miss",  # "plan to build" is not in the vocabulary
+        "",  # first run: missed ("plan to build" is not in the vocabulary)
     ),
     (
         "jjtv.kz/en/news/business/30337-kazakhstan-to-open-another-dry-port-on-border-with-china",
         "The project will be put into action at the end of the year and is expected to contribute"
         " to trade growth.",
         "planned",
-        "miss",  # "will be put into action" is not in the vocabulary
+        # first run: not read; now read as planned to under construction (not yet in action),
+        # which is not the editor's "planned"
+        "miss",
     ),
     (
         "interfax.kz/?int_id=21&lang=eng&news_id=78155",
@@ -137,7 +143,7 @@ STATUSES = [
         " agreement, signed with Afghanistan and Pakistan in July 2025, on jointly conducting a"
         " feasibility study for the trans-Afghan railway project.",
         "agreed",
-        "miss",  # the agreement on a feasibility study is read as the study itself
+        "",  # first run: missed (the agreement on a feasibility study is read as the study itself)
     ),
     (
         "medialinepakistan.com/pakistan-afghanistan-uzbekistan-ink-tripartite-railway-link-project",
