@@ -79,6 +79,7 @@ _ASIDE_RE = re.compile(r"(?<=[\w.%)])\s*\([^()\n]{1,60}\)")
 _CLAUSE_AFTER_AND = frozenset(
     "is are was were be been has have had will would can could should may might must did does do".split()
 )
+_PRONOUNS = frozenset("its their his her it they this these those we he she".split())
 # A middle part opening a subordinate clause ("when Beijing enticed Turkmen, Uzbek and Tajik
 # authorities") holds the list's first item: the list does not run back past it.
 _CLAUSE_OPENERS = frozenset(
@@ -157,10 +158,17 @@ def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
         for i, part in enumerate(parts):
             head = text[part.start : part.end].split(None, 1)
             later_end = any(p.joint in ("and", "final") for p in parts[i + 1 :])
-            verb = head[0].lower() in _CLAUSE_AFTER_AND or (
-                # "... and attracting additional transit flows": a clause, not "and combating
-                # desertification" (two words: an item)
-                head[0].lower().endswith("ing") and len(text[part.start : part.end].split()) > 2
+            verb = (
+                head[0].lower() in _CLAUSE_AFTER_AND
+                or (
+                    # ", and its goal is to ...": a clause opening with a pronoun, not an item
+                    head[0].lower() in _PRONOUNS and len(text[part.start : part.end].split()) > 2
+                )
+                or (
+                    # "... and attracting additional transit flows": a clause, not "and combating
+                    # desertification" (two words: an item)
+                    head[0].lower().endswith("ing") and len(text[part.start : part.end].split()) > 2
+                )
             )
             if i and part.joint in ("and", "final") and verb and not later_end:
                 parts = parts[:i]  # "... and is expected to": a clause, the list ends before

@@ -1,7 +1,11 @@
 """A third held-out batch: real passages on CASA-1000 and TAPI, found with the search tool after
 the fixes prompted by batch 2. What an editor reads in each was written before the reader was
 first run on them, and the reader was not changed for them; the misses stay, with the reason,
-and the score is asserted as measured: 11 of 20 (lists 5 of 10, statuses 6 of 10).
+and the score was 11 of 20 (lists 5 of 10, statuses 6 of 10) at commit "held-out batch 3". Its
+kinds of miss were then fixed in general (a clause after ", and" opening with a pronoun; an
+adverb before "progressing"; "will kick off", "is carried out", "has seen no progress"; the
+spelling "Kirghizstan"; Russian and Chinese names of more countries): 17 of 20 now, so these
+cases are no longer held out; `test_lists_heldout4.py` holds a fourth batch.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ LISTS = [
         " Pakistan, and its goal is to export electricity from Central Asia to South Asia.",
         CASA,
         CASA,
-        "miss",  # ", and its goal is ..." (a clause after ", and") is read as a fifth item
+        "",  # first run: missed (", and its goal is ..." (a clause after ", and") is read as a fifth item)
     ),
     (
         "centralasia.news/16787-tajikistan-to-complete-construction-of-casa-1000-transmission-lines-by-end-2022.html",
@@ -52,7 +56,7 @@ LISTS = [
         " Kirghizstan and Pakistan will be inaugurated",
         CASA,
         CASA,
-        "miss",  # "Kirghizstan" is a spelling the country table lacks
+        "",  # first run: missed ("Kirghizstan" is a spelling the country table lacks)
     ),
     (
         "aibull.org/tag/tapi",
@@ -93,7 +97,8 @@ LISTS = [
         " Афганистан и Пакистан в Индию.",
         ["Afghanistan", "Pakistan", "India"],
         ["Afghanistan", "Pakistan", "India"],
-        "miss",  # Russian names of Afghanistan, Pakistan and India (Индию) are not in the country table
+        "miss",  # first run: no Russian names for Afghanistan, Pakistan, India; now "в Индию"
+        # (into India) after the last item is not read and Turkmenistan, the gas's origin, is
     ),
 ]
 
@@ -124,7 +129,7 @@ STATUSES = [
         "yojiuelec.com/news/the-casa-1000-cross-border-high-voltage-transmission-line-is-expected-to-be-put-into-operation-in-2027",
         "construction in Pakistan is also progressing rapidly",
         "under construction",
-        "miss",  # "is also progressing": an adverb between the verb and "progressing"
+        "",  # first run: missed ("is also progressing": an adverb between the verb and "progressing")
     ),
     (
         "archive.pakistantoday.com.pk/2014/02/19/pakistan-kyrgyzstan-tajikistan-afghanistan-sign-casa-1000-project-agreement/",
@@ -137,21 +142,21 @@ STATUSES = [
         "construction work on the Turkmenistan-Afghanistan-Pakistan-India (TAPI) Pipeline Project"
         " will kick off next year.",
         "planned",
-        "miss",  # "will kick off" is not in the vocabulary
+        "",  # first run: missed ("will kick off" is not in the vocabulary)
     ),
     (
         "xebersaati.com/news/229240-tapi-pipeline-being-built-according-to-plan/",
         "Construction of the Turkmenistan-Afghanistan-Pakistan-India (TAPI) gas pipeline is"
         " carried out according to the plan",
         "under construction",
-        "miss",  # "construction ... is carried out" is not in the vocabulary
+        "",  # first run: missed ("construction ... is carried out" is not in the vocabulary)
     ),
     (
         "amu.tv/122701",
         "despite the project’s initial inauguration in Afghanistan in 2018, it has seen no"
         " progress on the Afghan section since that time.",
         "suspended",
-        "miss",  # "has seen no progress" (stalled) is not in the vocabulary
+        "",  # first run: missed ("has seen no progress" (stalled) is not in the vocabulary)
     ),
     (
         "afintl.com/en/202503316585",
