@@ -52,6 +52,7 @@ _WORD_RE = re.compile(r"\S+")
 # Words after which a list's first item begins, and before which its last item ends.
 _LINKS = frozenset(
     """by of on in to for with from between among at via into onto across over under during since
+    through towards reaching crosses crossing passes passing traverses traversing
     including include includes included namely are is were was be been being as like such
     covering covers covered comprising comprises comprised involving involves respectively said
     says signed concluded joined joins attended focused focusing focuses spanning than
@@ -79,6 +80,7 @@ _ASIDE_RE = re.compile(r"(?<=[\w.%)])\s*\([^()\n]{1,60}\)")
 _CLAUSE_AFTER_AND = frozenset(
     "is are was were be been has have had will would can could should may might must did does do".split()
 )
+_LIST_OPENERS = frozenset("including namely such like notably especially particularly".split())
 _PRONOUNS = frozenset("its their his her it they this these those we he she".split())
 # A middle part opening a subordinate clause ("when Beijing enticed Turkmen, Uzbek and Tajik
 # authorities") holds the list's first item: the list does not run back past it.
@@ -154,7 +156,7 @@ def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
     """The enumerations the punctuation shows, each as its parts (first and last untrimmed)."""
     found = []
     for start, end, after_colon in _segments(text):
-        parts = _parts(text, start, end)
+        parts = _joined_names(text, _parts(text, start, end), targets)
         for i, part in enumerate(parts):
             head = text[part.start : part.end].split(None, 1)
             later_end = any(p.joint in ("and", "final") for p in parts[i + 1 :])
@@ -196,8 +198,10 @@ def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
             opens = _CHAIN_OPEN_RE.search(middle)
             if opens and middle[: opens.start()].strip():
                 break  # "... and will pass via A, B and C": the chain opens in this part
-            if middle.split(None, 1)[0].lower() in _CLAUSE_OPENERS:
-                break  # "when Beijing enticed Turkmen, Uzbek ...": the list opens in this part
+            if middle.split(None, 1)[0].lower() in _CLAUSE_OPENERS | _LIST_OPENERS:
+                # "when Beijing enticed Turkmen, Uzbek ...", "funds, including A, B and C": the
+                # list opens in this part
+                break
             if _HEAD_RE.search(middle.strip()):
                 first += 1  # "his counterparts, A, B and C": the list follows its head noun
                 break
@@ -221,6 +225,28 @@ def _lists(text: str, targets: Sequence[str] = ()) -> list[_List]:
             last += 1
         found.append(_List(tuple(parts[first : last + 1])))
     return found
+
+
+def _joined_names(text: str, parts: list[_Part], targets: Sequence[str]) -> list[_Part]:
+    """Parts joined by "and" that together are one of the claim's items holding "and" ("the
+    Savings and Trust Fund of Italy"): one part, so the name's "and" does not end the list."""
+    names = [t for t in targets if re.search(r"\sand\s|&", t)]
+    if not names or len(parts) < 2:
+        return parts
+    from rapidfuzz import fuzz
+
+    from cca_claims.quantities.labels import normalize_label
+
+    wanted = [normalize_label(t) for t in names]
+    out = [parts[0]]
+    for part in parts[1:]:
+        if part.joint == "and":
+            both = normalize_label(text[out[-1].start : part.end])
+            if any(fuzz.partial_ratio(w, both) >= 95 and w.split()[0] in both for w in wanted):
+                out[-1] = _Part(out[-1].start, part.end, out[-1].joint)
+                continue
+        out.append(part)
+    return out
 
 
 def _names_an_item(part: str, targets: Sequence[str]) -> bool:
@@ -303,6 +329,8 @@ def _chain_head(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]
     cuts = [j for j in range(k + 1, len(bare)) if bare[j] in ("to", "via", "through")]
     if not cuts:
         return []
+    if any(w in ("such", "including", "namely", "like") for w in bare[cuts[-1] :]):
+        return []  # "from China to countries such as A, B and C": the list is what follows
     out, start = [], k + 1
     for j in [*cuts, len(bare)]:
         if start < j:
@@ -471,10 +499,12 @@ def _onward(text: str, lst: _List, last: tuple[int, int]) -> list[tuple[int, int
 
 
 def _as_countries(found: list[str]) -> list[str]:
-    """Each item that names exactly one country, read as that country (duplicates dropped)."""
-    from cca_claims.quantities.places import country_in
+    """Each item that names exactly one country, read as that country (duplicates dropped);
+    an item that only names a sea or a region ("the Caspian Sea", "Europe") is no country of
+    the list (`regions` in places.yaml)."""
+    from cca_claims.quantities.places import country_in, is_region
 
-    return list(dict.fromkeys(country_in(item) or item for item in found))
+    return list(dict.fromkeys(country_in(item) or item for item in found if not is_region(item)))
 
 
 def _clean(item: str) -> str:

@@ -96,3 +96,22 @@ def near_country(item: str, score: float = 80.0) -> bool:
         process.extractOne(_norm(item), list(forms), scorer=fuzz.ratio, score_cutoff=score)
         is not None
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> re.Pattern[str]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load((_DATA / "places.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
+    forms = sorted({_norm(str(r)) for r in data.get("regions") or []} - {""}, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in forms) or "(?!)"
+    return re.compile(rf"(?:\w+ ){{0,4}}?(?:{body})")
+
+
+def is_region(item: str) -> bool:
+    """Whether an item names a sea or a region and no country ("then passes through the
+    Caspian Sea", "Southeast Asia"): not a country in a list of countries."""
+    if countries_in(item):
+        return False
+    return _regions().fullmatch(_norm(item)) is not None

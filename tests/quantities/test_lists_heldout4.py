@@ -1,8 +1,13 @@
 """A fourth held-out batch: real passages on the Middle Corridor (Trans-Caspian route) and the
 Rogun dam, found with the search tool after the fixes prompted by batch 3. What an editor reads
 in each was written before the reader was first run on them, and the reader was not changed for
-them; the misses stay, with the reason, and the score is asserted as measured: 9 of 18 (lists 6
-of 10, statuses 3 of 8).
+them; the misses stay, with the reason, and the score was 9 of 18 (lists 6 of 10, statuses 3
+of 8) at commit "held-out batch 4". Its kinds of miss were then fixed in general (seas and
+regions are no countries in a country list; "through" and "crossing" are link words; "from A to
+countries such as ..." is no chain; a name holding "and" that is a claim item; a list opens at
+"including"; "the project commenced", "involved in the construction", "signed it", N% of the work
+or two units done is under construction): 17 of 18 now, no longer held out;
+`test_lists_heldout5.py` holds a fifth batch.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ LISTS = [
         " Europe.",
         ["Azerbaijan", "Georgia", "Turkey"],
         ["Azerbaijan", "Georgia", "Turkey"],
-        "miss",  # "then passes through the Caspian Sea" is read as an item: a sea is not a country
+        "",  # first run: missed ("then passes through the Caspian Sea" is read as an item: a sea is not a country)
     ),
     (
         "menafn.com/1107515950/Kazakhstan-With-Partners-Focus-On-Ridding-Middle-Corridor-Bottlenecks-MFA",
@@ -69,7 +74,7 @@ LISTS = [
         " Azerbaijan, Georgia, Türkiye, etc.",
         ["Azerbaijan", "Georgia", "Turkey"],
         ["Azerbaijan", "Georgia", "Turkey"],
-        "miss",  # "from China to countries such as ...": the chain's "from China" is read as a first item
+        "",  # first run: missed ("from China to countries such as ...": the chain's "from China" is read as a first item)
     ),
     (
         "commonspace.eu/news/kazakhstan-azerbaijan-and-georgia-set-joint-middle-corridor-railway-venture",
@@ -117,7 +122,7 @@ LISTS = [
             "Abu Dhabi Fund",
             "Savings and Trust Fund of Italy",
         ],
-        "miss",  # a name holding "and" ("Savings and Trust Fund") breaks the list
+        "",  # first run: missed (a name holding "and" ("Savings and Trust Fund") breaks the list)
     ),
 ]
 
@@ -127,7 +132,7 @@ STATUSES = [
         "en.trend.az/casia/tajikistan/4034229.html",
         "Two units are currently operational, with a third expected to be commissioned in 2025.",
         "under construction",
-        "miss",  # two of six units operational is read as the plant completed
+        "",  # first run: missed (two of six units operational is read as the plant completed)
     ),
     (
         "news.tj/tj/node/261213",
@@ -141,21 +146,21 @@ STATUSES = [
         "Since the project commenced in 2008, more than 48.1 billion somoni has been invested from"
         " the state budget and other domestic sources.",
         "under construction",
-        "miss",  # "the project commenced" is not in the vocabulary
+        "",  # first run: missed ("the project commenced" is not in the vocabulary)
     ),
     (
         "centralasianlight.org/news/tajikistan-attracts-another-1.15-bln-to-complete-rogun-hpp",
         "Currently, more than 17,000 workers and engineering-technical staff are involved in the"
         " construction of the hydropower plant",
         "under construction",
-        "miss",  # "involved in the construction of" is not in the vocabulary
+        "",  # first run: missed ("involved in the construction of" is not in the vocabulary)
     ),
     (
         "commonspace.eu/news/kazakhstan-azerbaijan-and-georgia-set-joint-middle-corridor-railway-venture",
         "Kazakhstan and Azerbaijan signed it today, and another participatory state, Georgia, is"
         " expected to sign the agreement shortly",
         "agreed",
-        "miss",  # "signed it" (a pronoun for the agreement) is not read as agreed
+        "",  # first run: missed ("signed it" (a pronoun for the agreement) is not read as agreed)
     ),
     (
         "communities.lawsociety.org.uk/cis/new-trans-caspian-international-transport-route/5053935.article",
@@ -175,7 +180,7 @@ STATUSES = [
         "More than 50% of construction work for the Rogun Hydroelectric Power Plant (HPP) in"
         " Tajikistan has been completed",
         "under construction",
-        "miss",  # "50% of construction work ... has been completed" is read as completed
+        "",  # first run: missed ("50% of construction work ... has been completed" is read as completed)
     ),
 ]
 
