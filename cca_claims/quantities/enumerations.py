@@ -502,9 +502,14 @@ def _as_countries(found: list[str]) -> list[str]:
     """Each item that names exactly one country, read as that country (duplicates dropped);
     an item that only names a sea or a region ("the Caspian Sea", "Europe") is no country of
     the list (`regions` in places.yaml)."""
-    from cca_claims.quantities.places import country_in, is_region
+    from cca_claims.quantities.places import countries_in, country_in, is_region
 
-    return list(dict.fromkeys(country_in(item) or item for item in found if not is_region(item)))
+    # a list of countries starts at its first country: what comes before it ("June 15, 2001 by
+    # China, ...", "the Shanghai Five, formed in 1996 between China, ...") is the sentence's run-up
+    first = next((i for i, item in enumerate(found) if countries_in(item)), 0)
+    return list(
+        dict.fromkeys(country_in(item) or item for item in found[first:] if not is_region(item))
+    )
 
 
 def _clean(item: str) -> str:

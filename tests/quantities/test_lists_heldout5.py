@@ -1,8 +1,12 @@
 """A fifth held-out batch: real passages on the SCO's members and on Kyrgyz hydropower (Kazarman
 cascade, Kambar-Ata), in English and Russian, found with the search tool after the fixes prompted
 by batch 4. What an editor reads in each was written before the reader was first run on them,
-and the reader was not changed for them; the misses stay, with the reason, and the score is
-asserted as measured: 8 of 18 (lists 6 of 10, statuses 2 of 8).
+and the reader was not changed for them; the misses stay, with the reason, and the score was
+8 of 18 (lists 6 of 10, statuses 2 of 8) at commit "held-out batch 5". Its kinds of miss were
+then fixed in general (a list of countries starts at its first country; "plan to implement";
+Russian "может начаться", "начнет строительство", "идут переговоры"; "stopped funding"): 17 of
+18 now, no longer held out. Over the five batches, first runs read 45 of 89 passages right
+(51 %): the honest measure of this reader on text it was not built on.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ LISTS = [
         " on June 15, 2001 by China, Kazakhstan, Kyrgyzstan, Russia, Tajikistan, and Uzbekistan.",
         SCO6,
         SCO6,
-        "miss",  # the date's comma ("June 15, 2001 by China") puts "June 15" in the list
+        "",  # first run: missed (the date's comma ("June 15, 2001 by China") puts "June 15" in the list)
     ),
     (
         "arcana.wikidot.com/shanghai-cooperation-organisation",
@@ -46,7 +50,7 @@ LISTS = [
         " Kyrgyzstan, Russia, and Tajikistan.",
         ["China", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"],
         ["China", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"],
-        "miss",  # "the Shanghai Five" before the comma is read as a first item
+        "",  # first run: missed ("the Shanghai Five" before the comma is read as a first item)
     ),
     (
         "news.mail.ru/politics/67673058/",
@@ -75,7 +79,7 @@ LISTS = [
             "Pakistan",
             "Uzbekistan",
         ],
-        "miss",  # the clauses before "как" (such as) are read as items
+        "",  # first run: missed (the clauses before "как" (such as) are read as items)
     ),
     (
         "lingua-sinica.org/entity-type/multilateral-organization",
@@ -113,7 +117,7 @@ LISTS = [
         " Kazakhstan, Kyrgyzstan, Russia, Tajikistan, and Uzbekistan.",
         SCO6,
         SCO6,
-        "miss",  # "Shanghai, China" (a city, its country) starts the list
+        "",  # first run: missed ("Shanghai, China" (a city, its country) starts the list)
     ),
     (
         "en.tengrinews.kz/industry_infrastructure/kazakhstan-interested-in-construction-of-kambar-ata-hydro-23007",
@@ -157,7 +161,7 @@ STATUSES = [
         "Under the agreements reached, the parties plan to implement an investment project for the"
         " construction of a cascade of small hydropower plants",
         "planned",
-        "miss",  # "plan to implement ... the construction" is not in the vocabulary
+        "",  # first run: missed ("plan to implement ... the construction" is not in the vocabulary)
     ),
     (
         "24.kg/english/359260_Small_HPPs_cascade_planned_for_construction_on_Tar_River_in_Osh_region/",
@@ -171,20 +175,20 @@ STATUSES = [
         "ru.vzglyadriv.kg/world-news/41717-stroitelstvo-zh-d-kitay-kyrgyzstan-uzbekistan-mozhet-nachatsya-sleduyuschey-osenyu.html",
         "«Строительство может начаться осенью», — добавил глава кабмина.",
         "planned",
-        "miss",  # Russian "может начаться" (may begin) is not in the vocabulary
+        "",  # first run: missed (Russian "может начаться" (may begin) is not in the vocabulary)
     ),
     (
         "ru.vzglyadriv.kg/world-news/41717-stroitelstvo-zh-d-kitay-kyrgyzstan-uzbekistan-mozhet-nachatsya-sleduyuschey-osenyu.html",
         "«В проекте хотят участвовать Узбекистан и Казахстан. Пока идут переговоры.»",
         "proposed",
-        "miss",  # Russian "идут переговоры" (talks are under way) is not in the vocabulary
+        "",  # first run: missed (Russian "идут переговоры" (talks are under way) is not in the vocabulary)
     ),
     (
         "en.tengrinews.kz/industry_infrastructure/kazakhstan-interested-in-construction-of-kambar-ata-hydro-23007",
         "Back then Kyrgyzstan did not fulfill its obligations and Russia stopped funding the"
         " project.",
         "suspended",
-        "miss",  # "stopped funding" is not in the vocabulary
+        "",  # first run: missed ("stopped funding" is not in the vocabulary)
     ),
     (
         "en.tengrinews.kz/industry_infrastructure/kazakhstan-interested-in-construction-of-kambar-ata-hydro-23007",
@@ -203,7 +207,7 @@ STATUSES = [
         "стороны договорились, что казахстанская компания начнет строительство Казарманского"
         " каскада",
         "planned",
-        "miss",  # Russian "начнет строительство" (will start construction) is not in the vocabulary
+        "",  # first run: missed (Russian "начнет строительство" (will start construction) is not in the vocabulary)
     ),
 ]
 
