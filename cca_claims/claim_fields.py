@@ -35,8 +35,9 @@ CLAIM_KEYS = (
     "note",
     "reviewed",
     "reviews",
+    "aliases",
 )
-EVIDENCE_KEYS = ("source", "quote", "value", "rank", "reason", "note")
+EVIDENCE_KEYS = ("source", "quote", "value", "rank", "reason", "note", "as_of")
 REVIEW_KEYS = ("rule", "fingerprint", "status", "note", "by", "date")
 REVIEW_STATUSES = ("explained", "accepted", "wontfix")
 RANKS = ("normal", "deprecated")
@@ -183,6 +184,7 @@ class ClaimFileReader:
             reviewed=self.date_field(item, "reviewed", claim_id),
             reviews=tuple(self.reviews(item, claim_id)),
             note=self.text_field(item, "note", claim_id) or "",
+            aliases=tuple(str(a) for a in self.list_field(item, "aliases", claim_id)),
             position=self.pos(where),
             positions=positions,
         )
@@ -228,6 +230,27 @@ class ClaimFileReader:
             )
             return None
         return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+    def as_of_field(self, entry: PosDict, claim_id: str) -> str | None:
+        """An evidence item's `as_of:`: a date, month, year or range, as `period:` takes."""
+        value = entry.get("as_of")
+        if value is None:
+            return None
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        from cca_claims.asof import as_of_problem
+
+        why = as_of_problem(value)
+        if why:
+            self.add(
+                "E011",
+                f"claim {claim_id!r}: cannot read as_of {text!r}: {why}",
+                entry.value_pos["as_of"],
+                "write the date the passage's figure or status refers to: 2023-03-31, "
+                "2023-03 or 2022",
+                claims=(claim_id,),
+            )
+            return None
+        return text
 
     def date_field(self, item: PosDict, key: str, claim_id: str) -> str | None:
         value = item.get(key)
@@ -370,6 +393,7 @@ class ClaimFileReader:
             rank=rank,
             reason=str(entry.get("reason") or ""),
             note=str(entry.get("note") or ""),
+            as_of=self.as_of_field(entry, claim_id),
             index=index,
             position=self.pos(at),
             positions={key: self.pos(entry.key_pos[key]) for key in entry},

@@ -120,6 +120,7 @@ class Evidence:
     rank: str = "normal"  # normal | deprecated
     reason: str = ""
     note: str = ""
+    as_of: str | None = None  # the date its figure or status refers to (default: its source's)
     index: int = 0  # position in the claim's evidence list
     position: Position | None = None  # the `- source:` item
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
@@ -150,6 +151,7 @@ class Claim:
     reviewed: str | None = None  # date of the claim's last review (YYYY-MM-DD)
     reviews: tuple[Review, ...] = ()
     note: str = ""
+    aliases: tuple[str, ...] = ()  # accepted variants of a name (label value): not conflicts
     position: Position | None = None
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 

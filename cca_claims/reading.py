@@ -20,6 +20,7 @@ from cca_claims.quantities import ValueReadError, choose_reading, parse_value, r
 from cca_claims.quantities.choose import kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
+from cca_claims.quantities.labels import accept_variant
 from cca_claims.rules.base import ClaimContext
 
 
@@ -73,7 +74,9 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     if cc.kind is None:
         cc.kind = _infer_kind(cc.claim_reading, passages)
 
-    items = _known_items(cc.claim_reading, passages) if cc.kind == "set" else ()
+    items = _known_items(cc.claim_reading, passages) if cc.kind in ("set", "label") else ()
+    if cc.kind == "label":
+        items = (*items, *claim.aliases)  # a name is located by the claim's value and variants
     updated = []
     for result, _ctx, candidates, explicit, explicit_problem in passages:
         if result.anchor.anchor is None:
@@ -89,6 +92,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
                     *kind_readings(result.anchor.anchor.text, cc.kind, items),
                 ]
             reading, why = choose_reading(candidates, cc.kind, cc.period)
+        reading = accept_variant(reading, _own_label(cc.claim_reading), claim.aliases)
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)
         )
@@ -96,13 +100,24 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     return findings
 
 
+def _own_label(claim_reading: Reading | None) -> str | None:
+    """The name a label claim gives as its value (what its `aliases:` are variants of)."""
+    if claim_reading is not None and claim_reading.kind == "label" and claim_reading.label:
+        return claim_reading.label
+    return None
+
+
 def _known_items(claim_reading: Reading | None, passages) -> tuple[str, ...]:
-    """The items a set claim lists: its own `value:`, else the first evidence's explicit list."""
-    if claim_reading is not None and claim_reading.kind == "set":
-        return claim_reading.items
-    for _result, _ctx, _candidates, explicit, _problem in passages:
-        if explicit is not None and explicit.kind == "set":
-            return explicit.items
+    """The items a set claim lists (or the name a label claim gives): its own `value:`, else
+    the first evidence's explicit one."""
+    for reading in (
+        claim_reading,
+        *(explicit for _result, _ctx, _candidates, explicit, _problem in passages),
+    ):
+        if reading is not None and reading.kind == "set":
+            return reading.items
+        if reading is not None and reading.kind == "label" and reading.label:
+            return (reading.label,)
     return ()
 
 

@@ -43,6 +43,10 @@ def kind_readings(text: str, kind: str | None, items: Sequence[str] = ()) -> lis
             from cca_claims.quantities.enumerations import read_enumeration
 
             found = read_enumeration(text, items)
+        elif kind == "label":
+            from cca_claims.quantities.labels import read_label
+
+            found = read_label(text, items)  # where the quote names the claim's value
         else:
             return []
     except Exception:  # noqa: BLE001 - a reader must never break a check run

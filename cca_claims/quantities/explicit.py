@@ -96,6 +96,10 @@ def parse_value(
         readings = []
     if not readings:
         if not any(c.isdigit() for c in s) and kind is None:
+            from cca_claims.quantities.statuses import whole_status
+
+            if whole_status(stripped):  # "under construction" is a status, not a name
+                return _status_value(stripped, lead, len(s))
             return _label_reading(stripped)
         first = next((k for k, c in enumerate(s) if c.isdigit()), lead)
         raise ValueReadError("no value could be read here", offset=first)

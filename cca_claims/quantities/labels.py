@@ -134,7 +134,12 @@ def _word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
         return [], []
     for w in list(only_a):
         twin = next(
-            (v for v in only_b if min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= 88), None
+            (
+                v
+                for v in only_b
+                if (min(len(v), len(w)) >= 5 and fuzz.ratio(v, w) >= 88) or _typo_pair(w, v)
+            ),
+            None,
         )
         if twin is not None:
             only_a.remove(w)
@@ -223,7 +228,9 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)  # a set claim's items are keyed again for every quote
 def _set_key(item: str) -> str:
-    s = normalize_label(item)
+    from cca_claims.quantities.places import canonical_words
+
+    s = canonical_words(normalize_label(item))  # "Kazakh" is Kazakhstan, "PRC" China
     for pat, canon in _synonyms():
         s = pat.sub(canon, s)
     return " ".join(_stem(w) for w in s.split() if w not in STOPWORDS)
@@ -318,3 +325,109 @@ def _pair_score(x: str, y: str) -> float:
 def word_difference(a: str, b: str) -> tuple[list[str], list[str]]:
     """The significant words only `a` has and only `b` has (typos pair off as the same word)."""
     return _word_diff(a, b)
+
+
+# --------------------------------------------------------------------------- names in prose
+_WORD_SPAN_RE = re.compile(r"[\w'’‘.&-]*\w[\w'’‘&-]*|&")
+_LOCATE_THRESHOLD = 60.0  # how nearly a stretch of the quote must match a name to be read as it
+# Where a name cannot run on: clause and sentence breaks, brackets, quotation marks.
+_NAME_BREAK_RE = re.compile(r"[;:()\[\]“”\"«»!?]|\.\s")
+_ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.I)
+
+
+def read_label(text: str, names: list[str] | tuple[str, ...]) -> Reading | None:
+    """The name a quote writes where it speaks of one of `names` (the claim's value and its
+    accepted variants), or None when no stretch of the quote comes close to any of them.
+
+    The quote is cut on word boundaries into stretches about as long as each name (a few words
+    shorter or longer), and the stretch whose normalized form is most like a name (rapidfuzz
+    ratio, at least 60, sharing a third of its significant words) is read, as written: "A Treaty on Permanent Good-Neighborliness;" for
+    "Treaty on Eternal Good-Neighborliness, Friendship and Cooperation" reads "Treaty on
+    Permanent Good-Neighborliness", which the label rule then compares word by word. Ties go to
+    the stretch nearest the name's length, then the earlier one.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    targets = [normalize_label(n) for n in names if str(n).strip()]
+    targets = [t for t in targets if t]
+    if not targets:
+        return None
+    words = [(m.start(), m.end()) for m in _WORD_SPAN_RE.finditer(text)]
+    best: tuple[float, int, int, tuple[int, int]] | None = None
+    for target in targets:
+        size = len(target.split())
+        wanted = set(_significant(target))
+        enough = max(1, -(-len(wanted) // 3))  # a third of the name's significant words
+        for n in range(max(1, size - 3), size + 4):
+            for i in range(0, len(words) - n + 1):
+                a, b = words[i][0], words[i + n - 1][1]
+                if _NAME_BREAK_RE.search(text, a, b):
+                    continue  # a name does not run across a clause break
+                form = normalize_label(text[a:b])
+                if not form or len(wanted & set(_significant(form))) < enough:
+                    continue
+                score = float(fuzz.ratio(form, target))
+                key = (score, -abs(len(form.split()) - size), i, (a, b))
+                if best is None or key > best:
+                    best = key
+    if best is None or best[0] < _LOCATE_THRESHOLD:
+        return None
+    a, b = best[3]
+    written = _ARTICLE_RE.sub("", text[a:b]).strip(" ,;:.\"'“”‘’")
+    start = text.index(written, a)
+    reading = label_reading(written)
+    from dataclasses import replace
+
+    return replace(reading, span=(start, start + len(written)))
+
+
+def accept_variant(reading: Reading | None, value: str | None, aliases) -> Reading | None:
+    """A label reading that is one of the claim's accepted variants (`aliases:`), read as the
+    claim's own value (the written name stays in `text`, and a note says so); others unchanged."""
+    if reading is None or reading.kind != "label" or not value or not aliases:
+        return reading
+    if labels_equal(reading.label, str(value))[0]:
+        return reading
+    for alias in aliases:
+        if labels_equal(reading.label, str(alias))[0]:
+            from dataclasses import replace
+
+            note = f'"{reading.label}" is an accepted variant of "{value}" (aliases)'
+            return replace(reading, label=str(value), notes=(*reading.notes, note))
+    return reading
+
+
+def typos(a: str, b: str) -> list[tuple[str, str]]:
+    """Word pairs that make two names differ by what is likely a typo: (word in a, word in b).
+
+    A typo is a word of at least four letters one or two edits from a word of the other name
+    (one edit for words under eight letters; swapping two letters is one edit), that is not a
+    spelling or word-form variant of it
+    (British/American spelling and stems are normalized first): "external" for "eternal",
+    "Frendship" for "Friendship"; not "educational" for "education".
+    """
+    wa, wb = _significant(a), _significant(b)
+    only_a = [w for w in wa if w not in wb]
+    only_b = [w for w in wb if w not in wa]
+    out = []
+    for w in only_a:
+        for v in only_b:
+            if _typo_pair(w, v):
+                out.append((w, v))
+                only_b.remove(v)
+                break
+    return out
+
+
+def _typo_pair(w: str, v: str) -> bool:
+    """Whether two different words are likely one word mistyped: four letters or more, one
+    edit apart (two from eight letters; a swap of two letters is one edit), and not two forms
+    of one word (same crude stem: "education", "educational")."""
+    from rapidfuzz.distance import OSA
+
+    if w == v or min(len(w), len(v)) < 4 or _stem(w) == _stem(v):
+        return False
+    if w.isdigit() or v.isdigit():
+        return False  # "2024" vs "2025" is another year, never a typo
+    limit = 1 if max(len(w), len(v)) < 8 else 2
+    return OSA.distance(w, v) <= limit

@@ -104,13 +104,24 @@ _NEGATION_RE = re.compile(
 )
 
 
+# A status only expected ("could be completed", "will be commissioned by 2030", "is set to be
+# opened") has not been reached: a modal or future "be" just before a phrase cancels it.
+_EXPECTED_RE = re.compile(
+    r"\b(?:could|would|will|shall|may|might|should|must|to|(?:is|are) (?:set|due|expected|"
+    r"likely|scheduled|planned) to)\s+(?:\w+ly\s+|not\s+|also\s+|soon\s+)?be\s+"
+    r"(?:\w+ly\s+|fully\s+)?$",
+    re.I,
+)
+
+
 def status_reading(text: str) -> Reading | None:
     """The project status a passage states (kind "status", label = canonical status), or None.
 
     The reading's interval is the rank range the words allow ("targeted for completion" is
     planned..under construction). When several statuses appear, the most advanced (latest) one
     is taken and the others listed in the notes; negated ones ("not completed", "no longer
-    suspended") and superseded ones ("resumed after being suspended") are ignored.
+    suspended"), superseded ones ("resumed after being suspended") and expected ones ("could be
+    completed", "will be commissioned") are ignored.
     """
     if not isinstance(text, str) or not text:
         return None
@@ -119,16 +130,23 @@ def status_reading(text: str) -> Reading | None:
     found = []
     for pat, status, lo, hi, weak in phrases:
         for m in pat.finditer(text, lowered):
-            if _NEGATION_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _NEGATION_RE.search(before) or _EXPECTED_RE.search(before):
                 continue
-            found.append((m.start(), m.end(), status, lo, hi, weak))
+            found.append((m.start(), m.end(), status, lo, hi, weak, "{0," in pat.source))
     # a longer phrase wins over the shorter ones inside it ("feasibility studies have been
-    # completed" is not "completed")
+    # completed" is not "completed"), except inside the free stretch of a phrase with one: "the
+    # protocol confirming the transition into the implementation phase was signed" states both
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, str, int, int, bool]] = []
     for f in found:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+        if all(
+            f[1] <= k[0] or f[0] >= k[1] or (gap and k[0] < f[0] and f[1] < k[1])
+            for (*k, gap) in kept
+        ):
             kept.append(f)
+    kept = [k[:6] for k in kept]
+    kept = [k for k in kept if not any(a <= k[0] and k[1] <= b for a, b in _event_spans(text))]
     if not kept:
         return None
     strong = [k for k in kept if not k[5]] or kept
@@ -184,3 +202,53 @@ def unknown_status_hint(label: str) -> str:
         word, status = close[0], choices[close[0]]
         guess = f"did you mean '{status}'" + (f" ('{word}')" if word != status else "") + "? "
     return f"{guess}write one of: {', '.join(names)}"
+
+
+@functools.lru_cache(maxsize=1)
+def _not_statuses() -> re.Pattern[str] | None:
+    words = [str(w) for w in _vocabulary().get("not_statuses") or []]
+    if not words:
+        return None
+    body = "|".join(f"(?:{w})" for w in words).replace(" ", r"[\s\-‐–—]+")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
+def _event_spans(text: str) -> list[tuple[int, int]]:
+    """Where a passage speaks of an event as under way ("a meeting currently underway"): a
+    status phrase inside such a stretch is not the project's."""
+    pattern = _not_statuses()
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+
+
+@functools.lru_cache(maxsize=1)
+def _reasons() -> re.Pattern[str] | None:
+    words = [str(w) for w in _vocabulary().get("step_back_reasons") or []]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+def step_back_reason(text: str) -> str:
+    """The words of a passage that explain a step back to an earlier stage ("construction
+    resumed", "due to"), from `step_back_reasons` in the vocabulary; "" when it states none."""
+    pattern = _reasons()
+    if pattern is None or not isinstance(text, str):
+        return ""
+    m = pattern.search(text)
+    return m.group() if m else ""
+
+
+def whole_status(text: str) -> str | None:
+    """The status a `value:` names when it is nothing but a status, one of its other names or
+    one of its phrases ("under construction", "on hold", "implementation phase"); else None.
+    A value without `kind:` that is wholly a status is a status, not a name."""
+    names, _ = _status_table()
+    key = _key(text)
+    if key in names:
+        return key
+    if key in _other_names():
+        return _other_names()[key]
+    reading = status_reading(str(text).strip())
+    if reading is not None and reading.span == (0, len(str(text).strip())):
+        return reading.label
+    return None

@@ -18,6 +18,10 @@ claims:
         quote: "three separate centers focused on educational exchange, ..."
         value: [educational exchange, combating desertification, facilitating trade]  # lacks one
 ```
+An item that matches the other side's only through a likely typo ("Kyrgystan" for "Kyrgyzstan",
+"external" for "eternal": a word one or two letters off that is not a spelling, word-form or
+country-name variant) is the same item; it is reported as an info finding naming the typo.
+
 *Consistent*
 ```yaml
 claims:
@@ -39,8 +43,10 @@ import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules._shared import evidence_outliers
-from cca_claims.rules.base import RuleContext
+from cca_claims.quantities.labels import match_sets, normalize_label, typos
+from cca_claims.quantities.places import canonical_words
+from cca_claims.rules._shared import evidence_outliers, readable, tolerance, value_location
+from cca_claims.rules.base import RuleContext, compared_evidence, finding
 
 ID = "C206"
 NAME = "set-mismatch"
@@ -50,5 +56,37 @@ OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    """Each set reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "set")
+    """Each set reading that conflicts with the claim's main group of sources, and (info) each
+    item that matches only through a likely typo."""
+    rule = sys.modules[__name__]
+    yield from evidence_outliers(rule, context, "set")
+    tol = tolerance(context)
+    for cc in context.claims.values():
+        items = [e for e in readable(cc, "set", deprecated=False) if e.reading.items]
+        value = cc.claim_reading
+        own = list(value.items) if value is not None and value.kind == "set" else []
+        for e in items:
+            reference = own or (list(items[0].reading.items) if e is not items[0] else [])
+            if not reference:
+                continue
+            pairs, _, _ = match_sets(list(e.reading.items), reference, tol.set_threshold)
+            found = [
+                (a, b, word_pairs)
+                for a, b in pairs
+                if canonical_words(normalize_label(a)) != canonical_words(normalize_label(b))
+                and (word_pairs := typos(a, b))
+            ]
+            if not found:
+                continue
+            said = "; ".join(f'"{a}" for "{b}"' for a, b, _words in found)
+            yield finding(
+                rule,
+                f"{e.evidence.source} lists an item with a likely typo: {said}",
+                value_location(cc, e),
+                (cc.claim.id,),
+                sources=(e.evidence.source,),
+                evidence=(e.evidence.index,),
+                compared=(compared_evidence(e),),
+                hint="correct the `value:` list, or ignore: the items were matched",
+                severity="info",
+            )

@@ -17,6 +17,13 @@ claims:
         quote: "A Treaty on Permanent Good-Neighborliness;"
         value: Treaty on Permanent Good-Neighborliness     # "permanent", no "friendship"
 ```
+A claim may list accepted variants of its name under `aliases:` (a second translation of the
+same title): a passage giving one is read as the claim's value, not as a different name. A name
+that differs from the others only by a likely typo ("external" for "eternal": a word one or two
+letters from the other, not a spelling or word-form variant) is the same name; it is reported
+as an info finding naming the typo, so the editor can correct the quote's source or list the
+form under `aliases:`.
+
 *Consistent*
 ```yaml
 claims:
@@ -38,8 +45,9 @@ import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules._shared import evidence_outliers
-from cca_claims.rules.base import RuleContext
+from cca_claims.quantities.labels import labels_equal, typos
+from cca_claims.rules._shared import evidence_outliers, readable, tolerance, value_location
+from cca_claims.rules.base import RuleContext, compared_evidence, finding
 
 ID = "C207"
 NAME = "label-mismatch"
@@ -49,5 +57,37 @@ OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    """Each label reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "label")
+    """Each label reading that conflicts with the claim's main group of sources, and (info)
+    each that agrees with them only through a likely typo."""
+    rule = sys.modules[__name__]
+    yield from evidence_outliers(rule, context, "label")
+    tol = tolerance(context)
+    for cc in context.claims.values():
+        items = [e for e in readable(cc, "label", deprecated=False) if e.reading.label]
+        value = cc.claim_reading
+        name = value.label if value is not None and value.kind == "label" else ""
+        for e in items:
+            # the claim's own value is the name of reference; without one, the first item's
+            reference = name or (items[0].reading.label if e is not items[0] else "")
+            if not reference:
+                continue
+            label = e.reading.label
+            if not labels_equal(label, reference, tol.label_threshold)[0]:
+                continue  # a different name: the mismatch above, not a typo
+            pairs = typos(label, reference)
+            if not pairs:
+                continue
+            said = ", ".join(f'"{a}" for "{b}"' for a, b in pairs)
+            yield finding(
+                rule,
+                f"{e.evidence.source} writes the name with a likely typo ({said}): "
+                f'"{label}"; read as "{reference}"',
+                value_location(cc, e),
+                (cc.claim.id,),
+                sources=(e.evidence.source,),
+                evidence=(e.evidence.index,),
+                compared=(compared_evidence(e),),
+                hint="if the form is a real variant of the name, list it under the claim's "
+                "`aliases:`",
+                severity="info",
+            )

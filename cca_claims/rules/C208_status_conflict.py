@@ -5,6 +5,13 @@ agreed, planned, feasibility study, ..., under construction, completed); a phras
 range ("targeted for completion" is planned to under construction). Two statuses conflict when
 their ranges do not overlap: "completed" vs "under construction".
 
+Statuses form a timeline. Each holds at its evidence item's date: its `as_of:` when written,
+else its source's published date. Later progress is not a conflict ("a feasibility study was
+completed" in June 2024, "construction officially underway" in December 2024). Two statuses
+conflict when they hold at the same time, or when the later one steps back to an earlier stage
+and its passage states no reason ("resumed", "due to", "second phase": `step_back_reasons` in
+the vocabulary).
+
 *Contradiction*
 ```yaml
 claims:
@@ -21,6 +28,13 @@ claims:
 *Consistent*
 ```yaml
 claims:
+  - id: cku-railway-progress
+    claim: Construction of the China-Kyrgyzstan-Uzbekistan railway is under way.
+    evidence:
+      - source: report-june-2024        # published 2024-06-06
+        quote: "a feasibility study was completed in May 2023"
+      - source: report-december-2024    # published 2024-12-27
+        quote: "the project is now officially underway"     # later progress
   - id: cku-railway-status
     claim: The China-Kyrgyzstan-Uzbekistan railway is under construction.
     evidence:
@@ -38,9 +52,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from cca_claims.model import Finding
-from cca_claims.rules._shared import evidence_outliers
-from cca_claims.rules.base import RuleContext
+from cca_claims import compare
+from cca_claims.asof import SAME_TIME, day_label, evidence_time, status_relation
+from cca_claims.compare import AGREE, CONFLICT, Comparison
+from cca_claims.model import EvidenceResult, Finding
+from cca_claims.rules._shared import names, readable, say, value_location
+from cca_claims.rules.base import RuleContext, compared_evidence, finding
 
 ID = "C208"
 NAME = "status-conflict"
@@ -50,5 +67,73 @@ OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    """Each status reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "status")
+    """Each status reading that conflicts with the claim's main group of sources in time."""
+    rule = sys.modules[__name__]
+    for cc in context.claims.values():
+        items = [e for e in readable(cc, "status") if _usable(e)]
+        if len(items) < 2:
+            continue
+        active = [e for e in items if e.evidence.rank != "deprecated"]
+        if not active:
+            continue
+        groups = compare.group(
+            active,  # type: ignore[arg-type]  # the relation needs each item's date
+            lambda a, b: Comparison(
+                AGREE if not status_relation(a, b, context.sources) else CONFLICT
+            ),
+        )
+        main = [active[i] for i in groups[0]]
+        for e in items:
+            if e in main:
+                continue
+            against = [(m, why) for m in main if (why := status_relation(e, m, context.sources))]
+            if against:
+                yield _finding(rule, cc, e, against, context.sources)
+
+
+def _usable(e: EvidenceResult) -> bool:
+    return bool(e.reading.label) or e.reading.interval is not None
+
+
+def _finding(rule, cc, e, against, sources) -> Finding:
+    others = [m for m, _ in against]
+    first, why = against[0]
+    te, tm = evidence_time(e, sources), evidence_time(first, sources)
+    src = e.evidence.source
+    if src in {m.evidence.source for m in others}:
+        src = f"{src} (item {e.evidence.index + 1})"
+    many = len({m.evidence.source for m in others}) > 1
+    if why == SAME_TIME:
+        message = (
+            f"{src} says {say(e.reading)} but {names(others)} {'say' if many else 'says'} "
+            f"{say(first.reading)}, at the same time "
+            f"({day_label(te) if te is not None else 'no date is known for ' + src})"
+        )
+        hint = (
+            "check which source is right; if a passage's status refers to another date than "
+            "its source's, write it as the item's `as_of:`"
+        )
+    else:
+        earlier, later = (
+            (first, e) if tm is not None and te is not None and tm.high < te.low else (e, first)
+        )
+        message = (
+            f"{later.evidence.source} says {say(later.reading)} as of "
+            f"{day_label(evidence_time(later, sources))}, after {earlier.evidence.source} said "
+            f"{say(earlier.reading)} as of {day_label(evidence_time(earlier, sources))}: a step "
+            "back to an earlier stage that no passage explains"
+        )
+        hint = (
+            "quote the passage that says why the project went back (resumed, re-planned), "
+            "set `as_of:` where a status refers to another date, or deprecate a wrong passage"
+        )
+    return finding(
+        rule,
+        message,
+        value_location(cc, e),
+        (cc.claim.id,),
+        sources=tuple(dict.fromkeys([e.evidence.source, *(m.evidence.source for m in others)])),
+        evidence=(e.evidence.index, *(m.evidence.index for m in others)),
+        compared=(compared_evidence(e), *(compared_evidence(m) for m in others)),
+        hint=hint,
+    )

@@ -56,7 +56,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
     rule = sys.modules[__name__]
     tol = tolerance(context)
     for cc in context.claims.values():
-        pairs = claim_vs_evidence(cc, tol)
+        pairs = claim_vs_evidence(cc, tol, context.sources)
         if not pairs or any(cmp.relation != CONFLICT for _, cmp in pairs):
             continue
         results = [e for e, _ in pairs]

@@ -74,7 +74,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
     rule = sys.modules[__name__]
     tol = tolerance(context)
     for cc in context.claims.values():
-        pairs = claim_vs_evidence(cc, tol)
+        pairs = claim_vs_evidence(cc, tol, context.sources)
         if not pairs:
             continue
         support = [e for e, cmp in pairs if cmp.relation == AGREE]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from cca_claims import compare
+from cca_claims.asof import compared_at_times
 from cca_claims.compare import AGREE, SOFT, Comparison, Tolerance
 from cca_claims.model import Compared, EvidenceResult, Finding, Position, Reading
 from cca_claims.rules.base import (
@@ -122,16 +123,24 @@ def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iter
         active = [e for e in items if e.evidence.rank != "deprecated"]
         if not active:
             continue
+
         # compare within the dominant unit only (a count of centres against one of platforms is
         # the claim's business; cubic metres against tonnes is not comparable at all)
-        groups = compare.group([e.reading for e in active], lambda a, b: _relate(a, b, tol))
+        # two figures at two dates inside the claim's period are not compared (cca_claims.asof)
+        def timely(a: EvidenceResult, b: EvidenceResult, period=cc.period) -> bool:
+            return compared_at_times(a, b, period, context.sources)
+
+        groups = compare.group(
+            active,  # type: ignore[arg-type]  # relate takes the evidence, for its date
+            lambda a, b: _relate(a.reading, b.reading, tol) if timely(a, b) else Comparison(AGREE),
+        )
         main = [active[i] for i in groups[0]]
         for e in items:
             if e in main:
                 continue
             against = []
             for m in main:
-                if not compare.comparable(e.reading, m.reading):
+                if not compare.comparable(e.reading, m.reading) or not timely(e, m):
                     continue
                 cmp = compare.compare(e.reading, m.reading, tol)
                 if cmp.relation != AGREE:
@@ -201,14 +210,25 @@ def _outlier_finding(
 
 
 def claim_vs_evidence(
-    cc: ClaimContext, tol: Tolerance
+    cc: ClaimContext, tol: Tolerance, sources: dict | None = None
 ) -> list[tuple[EvidenceResult, Comparison]] | None:
-    """The claim's own value against each active, comparable evidence reading (None: no value)."""
+    """The claim's own value against each active, comparable evidence reading (None: no value).
+
+    With `sources`, a status that later evidence has moved past is not compared: the claim
+    speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`)."""
     value = cc.claim_reading
     if value is None or not _usable(value):
         return None
+    results = readable(cc, value.kind, deprecated=False)
+    past: set[int] = set()
+    if sources is not None and value.kind == "status":
+        from cca_claims.asof import superseded_statuses
+
+        past = superseded_statuses([e for e in results if _usable(e.reading)], sources, cc.period)
     out = []
-    for e in readable(cc, value.kind, deprecated=False):
+    for e in results:
+        if e.evidence.index in past:
+            continue
         if _usable(e.reading) and compare.comparable(value, e.reading):
             out.append((e, compare.compare(value, e.reading, tol)))
     return out
