@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from cca_claims.model import Finding, Position
+from cca_claims.model import Finding
 from cca_claims.rules.base import RuleContext
 
 
