@@ -64,9 +64,9 @@ def stale_reviews(findings: list[Finding], context: RuleContext) -> list[Finding
     out = []
     for claim_id, cc in context.claims.items():
         mine = by_claim.get(claim_id, [])
-        fingerprints = {f.fingerprint for f in mine}
+        settled = {(name, f.fingerprint) for f in mine for name in (f.rule, f.name)}
         for review in cc.claim.reviews:
-            if review.fingerprint in fingerprints:
+            if (review.rule, review.fingerprint) in settled:
                 continue
             same_rule = [f for f in mine if review.rule in (f.rule, f.name)]
             if any(f.review == "stale" for f in same_rule):
