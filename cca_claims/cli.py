@@ -188,7 +188,8 @@ def lint(
     no_color: bool = NoColorOpt,
     no_cache: bool = NoCacheOpt,
 ) -> None:
-    """Schema and anchoring only: fast, for editors' pre-commit hooks."""
+    """Schema and anchoring only: fast, for editors' pre-commit hooks (and stale reviews,
+    which takes the rules when the claim files hold reviews)."""
 
     def lint_report(report, **options) -> str:
         # imported when drawn: a lint output taken from the cache needs no renderer (nor rich)
@@ -198,6 +199,19 @@ def lint(
 
     config = options_config(claims, sources, config_file, fail_on)
     report = run_check(config, lint_only=True, use_cache=not no_cache)
+    if any(result.claim.reviews for result in report.claims):
+        # whether a review still settles a finding takes the rules: run them, keep only that
+        from dataclasses import replace
+
+        full = run_check(config, use_cache=not no_cache)
+        # reviews that settle nothing (I606), and findings whose review went stale
+        stale = tuple(f for f in full.findings if f.rule == "I606" or f.review == "stale")
+        if stale:
+            findings = sorted(
+                report.findings + stale,
+                key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule),
+            )
+            report = replace(report, findings=tuple(findings))
     if format is LintFormat.github:
         from cca_claims.report.github import render
 
@@ -427,6 +441,164 @@ def parse(
         typer.echo(f"{span:>9}  {r.kind:<8} {r.text!r}  ->  {format_reading(r)}")
         for note in r.notes:
             typer.echo(f"{'':>11}note: {note}")
+
+
+class ReviewStatus(StrEnum):
+    explained = "explained"
+    accepted = "accepted"
+    wontfix = "wontfix"
+
+
+@app.command()
+def review(
+    claim_id: str | None = typer.Argument(None, help="The claim whose finding is reviewed"),
+    rule: str | None = typer.Argument(None, help="The finding's rule id or name (C201)"),
+    status: ReviewStatus | None = typer.Option(
+        None, "--status", help="explained, accepted or wontfix"
+    ),
+    note: str = typer.Option("", "--note", help="Why the finding is settled (required)"),
+    by: str | None = typer.Option(None, "--by", help="Who reviewed it [default: your login]"),
+    fingerprint: str | None = typer.Option(
+        None, "--fingerprint", help="Which finding, when the claim has several of the rule"
+    ),
+    interactive: bool = typer.Option(
+        False, "--interactive", "-i", help="Walk the open findings one by one"
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the diff, write nothing"),
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    config_file: Path | None = ConfigOpt,
+) -> None:
+    """Record an editor's review of an open finding in its claim file (comments kept)."""
+    from cca_claims.clock import today
+    from cca_claims.curation.review import ReviewError, find_finding, open_findings, record_review
+
+    config = options_config(claims, sources, config_file, None)
+    report = run_check(config)
+    reviewer = by if by is not None else _login()
+    day = today().isoformat()
+
+    def save(finding, target: str, chosen: str, text: str) -> None:
+        try:
+            done = record_review(
+                report,
+                config.root,
+                finding,
+                target,
+                status=chosen,
+                note=text,
+                by=reviewer,
+                day=day,
+                write=not dry_run,
+            )
+        except ReviewError as exc:
+            fail(str(exc))
+        typer.echo(done.diff(), nl=False)
+        verb = "would record" if dry_run else "recorded"
+        typer.echo(f"cca-claims: {verb} {finding.rule} on {target} as {chosen}", err=True)
+
+    if not interactive:
+        if claim_id is None or rule is None or status is None:
+            fail("give CLAIM_ID RULE --status STATUS --note TEXT, or --interactive")
+        try:
+            finding = find_finding(report, claim_id, rule, fingerprint)
+        except ReviewError as exc:
+            fail(str(exc))
+        save(finding, claim_id, status.value, note)
+        return
+    pending = open_findings(report, claim_id)
+    if not pending:
+        typer.echo("No open findings to review.")
+        return
+    for n, finding in enumerate(pending, 1):
+        target = finding.claims[0]
+        typer.echo(
+            f"\n[{n}/{len(pending)}] {finding.rule} {finding.name} ({finding.severity}) "
+            f"on {target}  {finding.location}\n  {finding.message}"
+        )
+        choice = (
+            typer.prompt("  [a]ccept, [e]xplain, [w]on't fix, [s]kip, [q]uit", default="s")
+            .strip()
+            .lower()[:1]
+        )
+        if choice == "q":
+            break
+        if choice not in ("a", "e", "w"):
+            continue
+        chosen = {"a": "accepted", "e": "explained", "w": "wontfix"}[choice]
+        text = typer.prompt("  note (why it is settled)")
+        save(finding, target, chosen, text)
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+@app.command()
+def add(
+    source_id: str = typer.Argument(..., help="The source's id"),
+    place: str = typer.Argument(..., help="LINE or LINE:COL in the source"),
+    to: Path | None = typer.Option(
+        None, "--to", help="Append the claim to this claim file (created when missing)"
+    ),
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    config_file: Path | None = ConfigOpt,
+) -> None:
+    """A claim skeleton from the passage at a place in a source, as YAML (or appended --to)."""
+    import re
+
+    from cca_claims.curation.add import AddError, skeleton
+    from cca_claims.quantities import read_values
+    from cca_claims.quantities.context import ReadContext
+
+    config = options_config(claims, sources, config_file, None)
+    match = re.fullmatch(r"(\d+)(?::(\d+))?", place)
+    if not match:
+        fail(f"place {place!r} is not LINE or LINE:COL")
+    report = run_check(config, lint_only=True)
+    found = {s.id: s for s in report.sources}
+    if source_id not in found:
+        from cca_claims.suggest import did_you_mean
+
+        fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
+    source = found[source_id]
+    context = ReadContext(
+        reference_date=source.meta.reference_date, yen_means=config.yen_means, source_id=source.id
+    )
+    try:
+        made = skeleton(
+            source,
+            int(match.group(1)),
+            int(match.group(2)) if match.group(2) else None,
+            lambda text: read_values(text, context),
+            {c.claim.id for c in report.claims},
+        )
+    except AddError as exc:
+        fail(str(exc))
+    lines = made.yaml_lines(source_id)
+    if to is None:
+        typer.echo("".join(lines), nl=False)
+        return
+    from cca_claims.atomic import write_atomic
+    from cca_claims.curation.yamledit import EditError, append_claim
+
+    try:
+        before = to.read_text(encoding="utf-8") if to.exists() else ""
+        if before.strip():
+            text = append_claim(before, lines).text
+        else:
+            text = "claims:\n" + "".join("  " + ln for ln in lines)
+        write_atomic(to, text, allow_inputs=True)
+    except (EditError, OSError) as exc:
+        fail(f"{to}: {exc}")
+    typer.echo("".join(lines), nl=False)
+    typer.echo(f"cca-claims: added claim {made.claim_id} to {to}", err=True)
 
 
 @app.command()

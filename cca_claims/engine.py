@@ -115,7 +115,7 @@ def _run_stages(run: Run, lint_only: bool) -> Report:
     if run.memo is not None:  # complete now: written while the rules run (kept if unchanged)
         run.memo.start_save(records=len(run.context.claims) if run.context else 0)
     stage(run, "rules", lambda r: rule_stage(r, lint_only=lint_only))
-    return stage(run, "decide", finish)
+    return stage(run, "decide", lambda r: finish(r, rules_ran=not lint_only))
 
 
 def _cached_check(
@@ -335,10 +335,13 @@ def rule_stage(run: Run, lint_only: bool = False) -> None:
             )
 
 
-def finish(run: Run) -> Report:
-    """Apply configured severities, fingerprints, reviews and baseline; decide verdicts."""
+def finish(run: Run, rules_ran: bool = True) -> Report:
+    """Apply configured severities, fingerprints, reviews and baseline; decide verdicts.
+
+    When the rules ran (a check, not a lint), reviews that settle no finding are findings too.
+    """
     from cca_claims.fingerprint import fingerprint
-    from cca_claims.review import apply_reviews
+    from cca_claims.review import apply_reviews, stale_reviews
     from cca_claims.verdicts import decide
 
     assert run.context is not None and run.sources is not None and run.claims is not None
@@ -353,6 +356,8 @@ def finish(run: Run) -> Report:
             replace(f, severity=severity, fingerprint=f.fingerprint or fingerprint(f, run.context))
         )
     findings = apply_reviews(findings, run.context, run.baseline)
+    if rules_ran:
+        findings += apply_reviews(stale_reviews(findings, run.context), run.context, run.baseline)
     findings.sort(key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule))
     # each claim sees only the findings that name it: the verdict looks no further, and
     # scanning every finding for every claim grew with claims x findings

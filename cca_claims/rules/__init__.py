@@ -32,6 +32,7 @@ from cca_claims.rules import (
     I603_period_mismatch,
     I604_source_newer_than_review,
     I605_unreadable_value,
+    I606_stale_review,
     P401_imprecise_value,
     P402_hedged_value,
     R501_part_exceeds_whole,
@@ -73,6 +74,7 @@ RULES: dict[str, ModuleType] = {
         I603_period_mismatch,
         I604_source_newer_than_review,
         I605_unreadable_value,
+        I606_stale_review,
     )
 }
 

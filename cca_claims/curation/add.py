@@ -1,0 +1,187 @@
+"""A claim skeleton from one place in a source (`cca-claims add SOURCE_ID LINE[:COL]`).
+
+The sentence around the place becomes the evidence quote and the draft claim sentence; the value
+the reader finds there (the one at or after the column, else the sentence's first figure; a date
+only when the sentence states nothing else) becomes the claim's `value:`, `kind:` and, when the
+figure is tied to a year or a range of days, `period:`; the evidence item names the figure with
+its own `value:` only when the quote states other figures of the same kind. The id is made from the sentence's words
+and is unique among the claims given. The editor then restates the claim in their own words: the
+skeleton says so in a comment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cca_claims.curation.yamledit import scalar
+from cca_claims.model import Reading, Source
+
+MAX_QUOTE = 400  # characters: a quote is a passage, not a page
+# a sentence ends at . ! ? (or their CJK forms) followed by space, or at a blank line
+# a line break ends a sentence too where the line has no closing punctuation and the next starts
+# with a capital: a heading, or a paragraph written on one line
+_END = re.compile(
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(A-Z0-9\u0400-\u04ff])|(?<=[。！？])|\n\s*\n"
+    r"|(?<=[^\s.!?,;:])[ \t]*\n(?=[\"'“‘A-Z\u0410-\u042f])"
+)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOP = frozenset(
+    "the and for with from that this which were was are has have had its their into over "
+    "than more less about said will would also been between both after before under while "
+    "when where there these those year years per cent percent".split()
+)
+_PREFERRED = ("money", "quantity", "count", "percent", "status", "set", "label", "date")
+
+
+class AddError(ValueError):
+    """The place holds nothing to make a claim of; the message says why."""
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    claim_id: str
+    sentence: str
+    reading: Reading
+    quote: str
+    line: int
+    pin_value: bool = False  # the quote states other figures of the same kind: name this one
+
+    def yaml_lines(self, source_id: str) -> list[str]:
+        """The claim as YAML lines for a list item at column 1 (`- id: ...`)."""
+        r = self.reading
+        lines = [
+            f"- id: {self.claim_id}\n",
+            f"  claim: {scalar(self.sentence)}  # restate as the claim you check\n",
+        ]
+        if r.kind in ("set",) and r.items:
+            lines.append(f"  value: [{', '.join(scalar(i) for i in r.items)}]\n")
+        elif r.text:
+            lines.append(f"  value: {scalar(_figure_text(r))}\n")
+        period = _period(r)
+        if period:
+            lines.append(f"  period: {scalar(period)}\n")
+        lines.append(f"  kind: {r.kind}\n")
+        lines.append("  evidence:\n")
+        lines.append(f"    - source: {scalar(source_id)}\n")
+        lines.append(f"      quote: {scalar(self.quote)}\n")
+        if self.pin_value and r.text:
+            lines.append(f"      value: {scalar(_figure_text(r))}\n")
+        return lines
+
+
+def skeleton(source: Source, line: int, col: int | None, read, existing_ids: set[str]) -> Skeleton:
+    """The skeleton for `line`:`col` (1-based) of `source`; `read(text)` reads a passage's
+    values with the source's context (date, language, yen)."""
+    text = source.text
+    lines = text.splitlines(keepends=True)
+    if not 1 <= line <= len(lines):
+        raise AddError(f"{source.id} has {len(lines)} lines; line {line} is not one of them")
+    start_of_line = sum(len(x) for x in lines[: line - 1])
+    width = len(lines[line - 1].rstrip("\r\n"))
+    if col is not None and not 1 <= col <= max(1, width):
+        raise AddError(
+            f"line {line} of {source.id} has {width} characters; column {col} is past it"
+        )
+    offset = start_of_line + ((col or 1) - 1)
+    begin, end = _sentence_around(text, offset)
+    sentence_raw = text[begin:end]
+    readings = [r for r in read(sentence_raw) if r.span is not None]
+    if not readings:
+        raise AddError(
+            f"{source.id}:{line}: the sentence there states no figure, date, list or status "
+            "the reader can read"
+        )
+    chosen = _choose(readings, offset - begin if col is not None else None)
+    quote_start, quote_end = _trim(sentence_raw, chosen.span)
+    quote = " ".join(sentence_raw[quote_start:quote_end].split())
+    sentence = " ".join(sentence_raw.split())
+    in_quote = [
+        r
+        for r in readings
+        if r.kind == chosen.kind and quote_start <= r.span[0] and r.span[1] <= quote_end
+    ]
+    return Skeleton(
+        _unique_id(sentence, chosen, existing_ids),
+        sentence,
+        chosen,
+        quote,
+        text.count("\n", 0, begin) + 1,
+        pin_value=len(in_quote) > 1,
+    )
+
+
+def _sentence_around(text: str, offset: int) -> tuple[int, int]:
+    begin = 0
+    for match in _END.finditer(text, 0, offset + 1):
+        if match.end() <= offset:
+            begin = match.end()
+    following = _END.search(text, offset)
+    end = following.start() if following else len(text)
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
+
+
+def _choose(readings: list[Reading], at: int | None) -> Reading:
+    if at is not None:
+        here = [r for r in readings if r.span[1] > at]
+        # a date at the place usually dates the figure that follows it ("In 2024, trade
+        # reached ..."): the figure is the claim, the date its period
+        figures = [r for r in here if r.kind != "date"]
+        covering = [r for r in here if r.span[0] <= at and r.kind != "date"]
+        if covering or figures:
+            return (covering or figures)[0]
+        if here:
+            return here[0]
+    return min(
+        readings,
+        key=lambda r: (_PREFERRED.index(r.kind) if r.kind in _PREFERRED else 9, r.span[0]),
+    )
+
+
+def _trim(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence, or a window of it around the figure, cut at word boundaries."""
+    if len(sentence) <= MAX_QUOTE:
+        return 0, len(sentence)
+    middle = (span[0] + span[1]) // 2
+    start = max(0, middle - MAX_QUOTE // 2)
+    end = min(len(sentence), start + MAX_QUOTE)
+    start = max(0, min(start, span[0]))
+    while start > 0 and not sentence[start - 1].isspace():
+        start += 1
+    while end < len(sentence) and not sentence[end].isspace():
+        end -= 1
+    return start, max(end, span[1])
+
+
+def _figure_text(r: Reading) -> str:
+    return " ".join(r.text.split())
+
+
+def _period(r: Reading) -> str | None:
+    if r.period is None or r.kind == "date":
+        return None
+    import datetime as dt
+
+    try:
+        first = dt.date.fromordinal(int(r.period.low))
+        last = dt.date.fromordinal(int(r.period.high))
+    except (ValueError, OverflowError):
+        return None
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return str(first.year) if first.year == last.year else f"{first.year}..{last.year}"
+    return f"{first.isoformat()}..{last.isoformat()}"
+
+
+def _unique_id(sentence: str, reading: Reading, existing: set[str]) -> str:
+    words = [w.lower() for w in _WORD.findall(sentence) if w.lower() not in _STOP][:4]
+    year = _period(reading)
+    base = "-".join([*words, *([year.split("..")[0]] if year else [])]) or reading.kind
+    base = re.sub(r"[^\w-]+", "", base, flags=re.ASCII) or f"{reading.kind}-claim"
+    claim_id, n = base, 2
+    while claim_id in existing:
+        claim_id, n = f"{base}-{n}", n + 1
+    return claim_id
