@@ -561,15 +561,26 @@ def add(
     match = re.fullmatch(r"(\d+)(?::(\d+))?", place)
     if not match:
         fail(f"place {place!r} is not LINE or LINE:COL")
-    report = run_check(config, lint_only=True)
-    found = {s.id: s for s in report.sources}
+    from cca_claims.claims import NoClaimFiles, require_claim_files
+    from cca_claims.sources import load_sources
+
+    try:
+        require_claim_files(Path(config.claims))
+        report = run_check(config, lint_only=True)
+        found = {s.id: s for s in report.sources}
+        existing = {c.claim.id for c in report.claims}
+    except NoClaimFiles:  # a new desk's first claim: only the sources are needed
+        found = load_sources(config.sources, config.root).sources
+        existing = set()
     if source_id not in found:
         from cca_claims.suggest import did_you_mean
 
         fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
     source = found[source_id]
     context = ReadContext(
-        reference_date=source.meta.reference_date, yen_means=config.yen_means, source_id=source.id
+        reference_date=source.meta.reference_date,
+        yen_means=config.yen_means,
+        source_id=source.id,
     )
     try:
         made = skeleton(
@@ -577,7 +588,7 @@ def add(
             int(match.group(1)),
             int(match.group(2)) if match.group(2) else None,
             lambda text: read_values(text, context),
-            {c.claim.id for c in report.claims},
+            existing,
         )
     except AddError as exc:
         fail(str(exc))
