@@ -28,7 +28,10 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     findings: list[Finding] = []
     claim = cc.claim
     base = ReadContext(
-        around=config.around, precision_cap=config.precision_cap, yen_means=config.yen_means
+        around=config.around,
+        nearly=config.nearly,
+        precision_cap=config.precision_cap,
+        yen_means=config.yen_means,
     )
     if claim.period is not None:
         try:
