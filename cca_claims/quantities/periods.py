@@ -29,12 +29,30 @@ def _segment(cuts: list[int], pos: int) -> int:
     return bisect.bisect_right(cuts, pos)
 
 
+# Words that set a figure against another one ("up from", "compared with"): a date on the far
+# side of the other figure belongs to that one.
+_CONTRAST = re.compile(
+    r"\b(?:from|than|compared|against|versus|vs\.?|whereas|while|previous|earlier)\b", re.I
+)
+
+
 def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> list[Reading]:
-    """Give each money/count/quantity/percent reading the nearest date of its clause (or sentence)."""
+    """Give each money/count/quantity/percent reading the date its clause ties it to.
+
+    The nearest date of its clause (else its sentence), measured from the figure's edges, so in
+    "$94.82 billion in 2024, up from $89.4 billion in 2023" each figure takes its own year. A
+    date on the far side of another figure is out of reach when a contrast word stands between
+    them ("In 2024, trade reached $94.82 billion, up from $89.4 billion": the $89.4 billion is
+    not 2024's). The two legs of a written conversion ("312.04 billion yuan ($43.48 billion) in
+    2013") share one period.
+    """
+    from cca_claims.quantities.legs import conversion_legs
+
     usable = [d for d in dates if d.interval is not None and d.interval.is_bounded and d.span]
     if not usable:
         return readings
     clauses, sentences = _clause_bounds(text), _sentence_bounds(text)
+    figures = [r.span for r in readings if r.kind != "date" and r.span is not None]
     out = []
     for r in readings:
         if r.kind == "date" or r.span is None:
@@ -43,12 +61,35 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
         best = None
         for cuts in (clauses, sentences):
             seg = _segment(cuts, r.span[0])
-            near = [d for d in usable if _segment(cuts, d.span[0]) == seg]
+            near = [
+                d
+                for d in usable
+                if _segment(cuts, d.span[0]) == seg and _reachable(text, r.span, d.span, figures)
+            ]
             if near:
-                best = min(near, key=lambda d: abs(d.span[0] - r.span[0]))
+                best = min(near, key=lambda d: _edge_gap(r.span, d.span))
                 break
         out.append(replace(r, period=best.interval) if best is not None else r)
+    for i, j in conversion_legs(text, out):
+        a, b = out[i], out[j]
+        if a.period is None and b.period is not None:
+            out[i] = replace(a, period=b.period)
+        elif b.period is None and a.period is not None:
+            out[j] = replace(b, period=a.period)
     return out
+
+
+def _edge_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return b[0] - a[1] if b[0] >= a[1] else a[0] - b[1]
+
+
+def _reachable(
+    text: str, span: tuple[int, int], date: tuple[int, int], figures: list[tuple[int, int]]
+) -> bool:
+    """Whether no other figure and a contrast word stand between a figure and a date."""
+    lo, hi = (span[1], date[0]) if date[0] >= span[1] else (date[1], span[0])
+    between = [f for f in figures if f != span and lo <= f[0] and f[1] <= hi]
+    return not between or not _CONTRAST.search(text[lo:hi])
 
 
 def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date], str] | None:

@@ -181,7 +181,8 @@ def test_choose_reports_two_candidates():
     reading, problem = choose_reading(read_values(quote), "money", None)
     assert reading is None
     assert problem == (
-        "quote holds 2 candidate values ($94.82B, $89.4B): set `value:` or narrow the quote"
+        "quote holds 2 candidate values equally fitting the claim ($94.82B, $89.4B): "
+        "add `value:` to this evidence item with the one the claim means"
     )
 
 
