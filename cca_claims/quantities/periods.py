@@ -51,20 +51,27 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
     usable = [d for d in dates if d.interval is not None and d.interval.is_bounded and d.span]
     if not usable:
         return readings
+    usable.sort(key=lambda d: d.span[0])
+    date_starts = [d.span[0] for d in usable]
+    figures = sorted(r.span for r in readings if r.kind != "date" and r.span is not None)
+    figure_starts = [f[0] for f in figures]
     clauses, sentences = _clause_bounds(text), _sentence_bounds(text)
-    figures = [r.span for r in readings if r.kind != "date" and r.span is not None]
     out = []
     for r in readings:
         if r.kind == "date" or r.span is None:
             out.append(r)
             continue
+        # only the nearest date on each side can be the one: a farther one lies beyond it
+        k = bisect.bisect_left(date_starts, r.span[0])
+        sides = [usable[i] for i in (k - 1, k) if 0 <= i < len(usable)]
         best = None
         for cuts in (clauses, sentences):
             seg = _segment(cuts, r.span[0])
             near = [
                 d
-                for d in usable
-                if _segment(cuts, d.span[0]) == seg and _reachable(text, r.span, d.span, figures)
+                for d in sides
+                if _segment(cuts, d.span[0]) == seg
+                and _reachable(text, r.span, d.span, figure_starts)
             ]
             if near:
                 best = min(near, key=lambda d: _edge_gap(r.span, d.span))
@@ -84,12 +91,12 @@ def _edge_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _reachable(
-    text: str, span: tuple[int, int], date: tuple[int, int], figures: list[tuple[int, int]]
+    text: str, span: tuple[int, int], date: tuple[int, int], figure_starts: list[int]
 ) -> bool:
     """Whether no other figure and a contrast word stand between a figure and a date."""
     lo, hi = (span[1], date[0]) if date[0] >= span[1] else (date[1], span[0])
-    between = [f for f in figures if f != span and lo <= f[0] and f[1] <= hi]
-    return not between or not _CONTRAST.search(text[lo:hi])
+    between = bisect.bisect_left(figure_starts, hi) - bisect.bisect_left(figure_starts, lo)
+    return between == 0 or not _CONTRAST.search(text, lo, hi)
 
 
 def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date], str] | None:
