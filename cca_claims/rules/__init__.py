@@ -31,6 +31,7 @@ from cca_claims.rules import (
     I603_period_mismatch,
     I604_source_newer_than_review,
     I605_unreadable_value,
+    I606_not_compared,
     P401_imprecise_value,
     P402_hedged_value,
     R501_part_exceeds_whole,
@@ -71,6 +72,7 @@ RULES: dict[str, ModuleType] = {
         I603_period_mismatch,
         I604_source_newer_than_review,
         I605_unreadable_value,
+    I606_not_compared,
     )
 }
 
