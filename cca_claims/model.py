@@ -150,6 +150,7 @@ class Claim:
     reviewed: str | None = None  # date of the claim's last review (YYYY-MM-DD)
     reviews: tuple[Review, ...] = ()
     note: str = ""
+    tolerance: float | None = None  # relative slack for this claim's figures (config's if None)
     position: Position | None = None
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 

@@ -58,7 +58,7 @@ RULES: dict[str, ModuleType] = {
         C206_set_mismatch,
         C207_label_mismatch,
         C208_status_conflict,
-    C209_conversion_at_other_period,
+        C209_conversion_at_other_period,
         V301_claim_value_contradicted,
         V302_claim_value_partly_supported,
         P401_imprecise_value,
@@ -72,7 +72,7 @@ RULES: dict[str, ModuleType] = {
         I603_period_mismatch,
         I604_source_newer_than_review,
         I605_unreadable_value,
-    I606_not_compared,
+        I606_not_compared,
     )
 }
 
