@@ -165,11 +165,33 @@ def compare(a: Reading, b: Reading, tol: Tolerance = Tolerance()) -> Comparison:
             same = normalize_label(a.label) == normalize_label(b.label)
             return Comparison(AGREE if same else CONFLICT)
         return Comparison(AGREE if sa.overlaps(sb) else CONFLICT)
+    if a.kind == "money":
+        a, b = in_one_currency(a, b)
     ia = widened(a, tol.slack, truncated=finer(b, a))
     ib = widened(b, tol.slack, truncated=finer(a, b))
     if ia is None or ib is None:
         return Comparison(AGREE)
     return Comparison(AGREE if ia.overlaps(ib) else CONFLICT)
+
+
+def in_one_currency(a: Reading, b: Reading) -> tuple[Reading, Reading]:
+    """Two amounts written in one currency, compared in it rather than in converted dollars.
+
+    "350 million yuan" in a 2021 passage and a claim's "350 million CNY" are converted at the
+    rates of different periods; as yuan they are the same amount.
+    """
+    from dataclasses import replace
+
+    code_a, code_b = a.written_unit.upper(), b.written_unit.upper()
+    if (
+        code_a != code_b
+        or len(code_a) != 3
+        or code_a == "USD"
+        or a.native is None
+        or b.native is None
+    ):
+        return a, b
+    return replace(a, interval=a.native, unit=code_a), replace(b, interval=b.native, unit=code_b)
 
 
 def date_relation(a: Reading, b: Reading) -> str:

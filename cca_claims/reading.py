@@ -20,7 +20,7 @@ from cca_claims.quantities import ValueReadError, choose_reading, parse_value, r
 from cca_claims.quantities.choose import Guide, kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
-from cca_claims.quantities.perperiod import is_flow, speaks_yearly, yearly_amount
+from cca_claims.quantities.perperiod import is_flow, mark_flows, speaks_yearly, yearly_amount
 from cca_claims.rules.base import ClaimContext
 
 
@@ -68,7 +68,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
             reference_date=source.meta.reference_date if source else None,
             source_id=result.evidence.source,
         )
-        candidates = read_values(anchor.text, ctx) if anchor is not None else []
+        candidates = mark_flows(anchor.text, read_values(anchor.text, ctx)) if anchor else []
         if yearly and not (cc.claim_reading is not None and is_flow(cc.claim_reading)):
             candidates = [yearly_amount(c) for c in candidates]
         explicit, explicit_problem = None, ""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 
+from cca_claims.interval import Interval
 from cca_claims.model import Reading
 from cca_claims.quantities.context import ReadContext
 
@@ -48,7 +50,7 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
     """
     from cca_claims.quantities.legs import conversion_legs
 
-    usable = [d for d in dates if d.interval is not None and d.interval.is_bounded and d.span]
+    usable = [_as_period(d) for d in dates if d.span is not None and _as_period(d) is not None]
     if not usable:
         return readings
     usable.sort(key=lambda d: d.span[0])
@@ -71,10 +73,10 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
                 d
                 for d in sides
                 if _segment(cuts, d.span[0]) == seg
-                and _reachable(text, r.span, d.span, figure_starts)
+                and _reachable(text, r.span, d.span, figures, figure_starts)
             ]
             if near:
-                best = min(near, key=lambda d: _edge_gap(r.span, d.span))
+                best = min(near, key=lambda d: _closeness(text, r.span, d.span))
                 break
         out.append(replace(r, period=best.interval) if best is not None else r)
     for i, j in conversion_legs(text, out):
@@ -86,17 +88,58 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
     return out
 
 
-def _edge_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return b[0] - a[1] if b[0] >= a[1] else a[0] - b[1]
+def _as_period(d: Reading) -> Reading | None:
+    """A date as the period of a figure: its days, or the last day of "by the end of 2015"."""
+    iv = d.interval
+    if iv is None:
+        return None
+    if iv.is_bounded:
+        return d
+    if math.isfinite(iv.high) and not math.isfinite(iv.low):
+        return replace(d, interval=Interval.point(iv.high))
+    return None
+
+
+# a figure's own date follows it: "$94.82 billion in 2024", "25 bcm by the end of 2015"
+_LINK = re.compile(r"\s*,?\s*(?:in|for|during|as of|by|at|of|on)?\s*", re.IGNORECASE)
+
+
+def _closeness(text: str, span: tuple[int, int], date: tuple[int, int]) -> tuple[int, int, int]:
+    """Sort key: a date right after the figure first, then the nearer, then the later."""
+    after = date[0] >= span[1]
+    gap = date[0] - span[1] if after else span[0] - date[1]
+    linked = after and _LINK.fullmatch(text, span[1], date[0]) is not None
+    return (0 if linked else 1, gap, 0 if after else 1)
+
+
+_CONNECTOR = re.compile(r"[\s,()\[\]]*(?:(?:and|or|as well as)[\s,()\[\]]*)?", re.IGNORECASE)
 
 
 def _reachable(
-    text: str, span: tuple[int, int], date: tuple[int, int], figure_starts: list[int]
+    text: str,
+    span: tuple[int, int],
+    date: tuple[int, int],
+    figures: list[tuple[int, int]],
+    figure_starts: list[int],
 ) -> bool:
-    """Whether no other figure and a contrast word stand between a figure and a date."""
+    """Whether a date may belong to a figure with other figures between them.
+
+    A date after the figure reaches past others only through a list or a conversion ("$5bn and
+    $6bn in 2024", "312.04 billion yuan ($43.48 billion) in 2013"), not past a new clause
+    ("7 bcm per year, is expected to hit 25 bcm by the end of 2015"). A date before it reaches
+    past others unless a contrast word stands between ("In 2024, ... $94.82 billion, up from
+    $89.4 billion").
+    """
     lo, hi = (span[1], date[0]) if date[0] >= span[1] else (date[1], span[0])
-    between = bisect.bisect_left(figure_starts, hi) - bisect.bisect_left(figure_starts, lo)
-    return between == 0 or not _CONTRAST.search(text, lo, hi)
+    first = bisect.bisect_left(figure_starts, lo)
+    between = figures[first : bisect.bisect_left(figure_starts, hi)]
+    if not between:
+        return True
+    if date[0] < span[1]:
+        return not _CONTRAST.search(text, lo, hi)
+    cuts = [lo, *(x for f in between for x in f), hi]
+    pieces = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    return all(_CONNECTOR.fullmatch(p) for p in pieces[:-1]) and bool(_LINK.fullmatch(pieces[-1]))
 
 
 def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date], str] | None:

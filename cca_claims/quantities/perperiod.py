@@ -26,6 +26,52 @@ _YEARLY = re.compile(
 )
 
 
+# "30 billion cubic metres of gas per year": the rate the reader did not join to the unit
+_RATE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:natural\s+)?[a-z-]+\s+)?(?:per\s+year|a\s+year|per\s+annum|annually|"
+    r"each\s+year|every\s+year|yearly)\b",
+    re.IGNORECASE,
+)
+# "a designed annual deliverability of 30 billion cubic meters", "annual capacity of 55 bcm"
+_RATE_BEFORE = re.compile(r"\bannual(?:\s+[a-z-]+){1,4}\s+(?:of|at|is|was)\s+$", re.IGNORECASE)
+
+
+def mark_flows(text: str, readings: list[Reading]) -> list[Reading]:
+    """Quantities a passage states per year in words around them, read as flows.
+
+    The reader joins "per year" written right after a unit ("55 bcm per year"); a rate a few
+    words away ("30 billion cubic metres of gas per year", "annual capacity of 55 bcm") is
+    joined here, so an amount and a flow are never compared as if they were one thing.
+    """
+    out = []
+    for r in readings:
+        if r.kind != "quantity" or is_flow(r) or r.span is None or r.interval is None:
+            out.append(r)
+            continue
+        after = _RATE_AFTER.match(text, r.span[1])
+        before = _RATE_BEFORE.search(text, max(0, r.span[0] - 60), r.span[0])
+        if after is None and before is None:
+            out.append(r)
+            continue
+        conv = Conversion(
+            "unit",
+            r.unit,
+            r.unit + _PER_SECOND,
+            Interval.point(1 / SECONDS_PER_YEAR),
+            note="a yearly rate written around the figure",
+        )
+        out.append(
+            replace(
+                r,
+                unit=r.unit + _PER_SECOND,
+                interval=r.interval.scale(1 / SECONDS_PER_YEAR),
+                conversions=r.conversions + (conv,),
+                notes=r.notes + ("per year, as the passage says around the figure",),
+            )
+        )
+    return out
+
+
 def speaks_yearly(*texts: str | None) -> bool:
     """Whether a claim's statement, kind or value says it is about a yearly figure."""
     return any(isinstance(t, str) and _YEARLY.search(t) for t in texts)
