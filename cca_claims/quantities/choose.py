@@ -143,6 +143,7 @@ def choose_reading(
     if target is not None:
         pool = _prefer(pool, lambda c: _same_measure(c, target))
         pool = _prefer(pool, lambda c: _same_magnitude(c, target))
+        pool = _prefer(pool, lambda c: _agrees(c, target))
     if len(_dedupe(pool)) > 1 and guide.words and guide.passage:
         scores = {id(c): _context_score(c, guide, pool) for c in pool}
         best = max(scores.values())
@@ -191,6 +192,13 @@ def _same_magnitude(c: Reading, target: Reading) -> bool:
     return abs(math.log10(a / b)) < 1
 
 
+def _agrees(c: Reading, target: Reading) -> bool:
+    """The figure the claim states: among several, the one that agrees with it is meant."""
+    from cca_claims.compare import comparable, compare
+
+    return comparable(c, target) and compare(c, target).agrees
+
+
 def _one_leg_each(pool: list[Reading], passage: str, target: Reading | None) -> list[Reading]:
     """Keep one leg of each written conversion: the one in the claim's currency or unit, else
     the amount as first written."""
@@ -198,6 +206,7 @@ def _one_leg_each(pool: list[Reading], passage: str, target: Reading | None) -> 
         return pool
     from cca_claims.quantities.legs import conversion_legs
 
+    pool = list(pool)
     drop = set()
     for i, j in conversion_legs(passage, pool):
         want_second = (
@@ -206,7 +215,25 @@ def _one_leg_each(pool: list[Reading], passage: str, target: Reading | None) -> 
             and not _same_measure(pool[i], target)
         )
         drop.add(i if want_second else j)
+        if want_second:
+            pool[j] = _as_conversion_of(pool[j], pool[i])
     return [c for k, c in enumerate(pool) if k not in drop]
+
+
+def _as_conversion_of(leg: Reading, original: Reading) -> Reading:
+    """A writer's conversion stands for the original amount too: "1.5 billion yuan (US$208
+    million)" and "(US$209 million)" are one grant converted at slightly different rates, so
+    the converted leg allows both its written figure and the original at the period's rates.
+    C209 reports a conversion that is off for its period."""
+    from dataclasses import replace
+
+    if leg.interval is None or original.interval is None or leg.unit != original.unit:
+        return leg
+    return replace(
+        leg,
+        interval=leg.interval.hull(original.interval),
+        notes=leg.notes + (f'a conversion of "{original.text}": also that amount at the rates',),
+    )
 
 
 def _context_score(c: Reading, guide: Guide, pool: Sequence[Reading]) -> int:
