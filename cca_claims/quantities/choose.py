@@ -143,7 +143,10 @@ def choose_reading(
     if target is not None:
         pool = _prefer(pool, lambda c: _same_measure(c, target))
         pool = _prefer(pool, lambda c: _same_magnitude(c, target))
-        pool = _prefer(pool, lambda c: _agrees(c, target))
+        agreeing = [c for c in pool if _agrees(c, target)]
+        if agreeing:
+            # a stated figure says more than a bound ("$13.1 billion" over "over $10 billion")
+            pool = _prefer(agreeing, lambda c: c.interval is not None and c.interval.is_bounded)
     if len(_dedupe(pool)) > 1 and guide.words and guide.passage:
         scores = {id(c): _context_score(c, guide, pool) for c in pool}
         best = max(scores.values())
