@@ -112,7 +112,11 @@ def _closeness(text: str, span: tuple[int, int], date: tuple[int, int]) -> tuple
     return (0 if linked else 1, gap, 0 if after else 1)
 
 
-_CONNECTOR = re.compile(r"[\s,()\[\]]*(?:(?:and|or|as well as)[\s,()\[\]]*)?", re.IGNORECASE)
+# between two figures of one list: brackets, commas, "and imports of", "or"
+_CONNECTOR = re.compile(
+    r"[\s,()\[\]]*(?:(?:and|or|as well as)\b(?:\s+[^\W\d_]+){0,3}[\s,()\[\]]*)?",
+    re.IGNORECASE,
+)
 
 
 def _reachable(
@@ -124,8 +128,9 @@ def _reachable(
 ) -> bool:
     """Whether a date may belong to a figure with other figures between them.
 
-    A date after the figure reaches past others only through a list or a conversion ("$5bn and
-    $6bn in 2024", "312.04 billion yuan ($43.48 billion) in 2013"), not past a new clause
+    A date after the figure reaches past others only through a list or a conversion ("exports of
+    $5bn and imports of $6bn in 2024", "312.04 billion yuan ($43.48 billion) in 2013"), not past
+    a new clause
     ("7 bcm per year, is expected to hit 25 bcm by the end of 2015"). A date before it reaches
     past others unless a contrast word stands between ("In 2024, ... $94.82 billion, up from
     $89.4 billion").

@@ -130,3 +130,15 @@ def test_a_yearly_rate_a_few_words_away_is_a_flow_and_one_years_amount():
     amount = yearly_amount(flow)
     assert amount.unit == "meter ** 3"
     assert amount.interval.low < 30e9 < amount.interval.high
+
+
+def test_a_year_after_a_list_of_figures_dates_them_all_but_not_a_new_clause():
+    listed = read_values("exports of $5 billion and imports of $6 billion in 2024")
+    assert [r.period for r in listed if r.kind == "money"] == [_year(2024)] * 2
+    passage = (
+        "The transport capacity of Line C, which currently stands at 7 billion cubic meters "
+        "per year, is expected to hit 25 billion cubic meters by the end of 2015"
+    )
+    current, target = [r for r in read_values(passage) if r.kind == "quantity"]
+    assert current.period is None
+    assert target.period == Interval.point(dt.date(2015, 12, 31).toordinal())
