@@ -2,7 +2,7 @@
 
 Reporters convert amounts for their readers: "312.04 billion yuan ($43.48 billion) in 2013". The
 conversion is a second leg of the same amount (see `quantities.legs`), and it should use the
-rates of the period the amount refers to (the year written beside it, else the claim's
+rates of the period the amount refers to (the date written beside it, else the claim's
 `period:`, else the source's date). When the rate the writer evidently used lies outside the
 range of rates over that period, the finding says so, gives the amount at that period's rates,
 and names the years whose rates fit the conversion (the ECB series is searched year by year):
@@ -101,7 +101,7 @@ def _iso(r: Reading) -> str:
 def _days(r: Reading, cc: ClaimContext, ref: dt.date | None):
     """The days the amount refers to, and how they were found."""
     for period, why in (
-        (r.period, "the year written beside it"),
+        (r.period, "the date written beside it"),
         (cc.period, "the claim's period"),
     ):
         if period is not None and period.is_bounded:
