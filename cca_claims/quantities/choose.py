@@ -147,7 +147,8 @@ def choose_reading(
         if agreeing:
             # a stated figure says more than a bound ("$13.1 billion" over "over $10 billion")
             pool = _prefer(agreeing, lambda c: c.interval is not None and c.interval.is_bounded)
-    if len(_dedupe(pool)) > 1 and guide.words and guide.passage:
+    # (a passage with dozens of candidates is a table, not prose: its words pick nothing)
+    if 1 < len(_dedupe(pool)) <= 50 and guide.words and guide.passage:
         scores = {id(c): _context_score(c, guide, pool) for c in pool}
         best = max(scores.values())
         if best > 0:
