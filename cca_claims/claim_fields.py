@@ -36,6 +36,7 @@ CLAIM_KEYS = (
     "reviewed",
     "reviews",
     "aliases",
+    "tolerance",
 )
 EVIDENCE_KEYS = ("source", "quote", "value", "rank", "reason", "note", "as_of")
 REVIEW_KEYS = ("rule", "fingerprint", "status", "note", "by", "date")
@@ -185,6 +186,7 @@ class ClaimFileReader:
             reviews=tuple(self.reviews(item, claim_id)),
             note=self.text_field(item, "note", claim_id) or "",
             aliases=tuple(str(a) for a in self.list_field(item, "aliases", claim_id)),
+            tolerance=self.tolerance_field(item, claim_id),
             position=self.pos(where),
             positions=positions,
         )
@@ -215,6 +217,27 @@ class ClaimFileReader:
             self.add("E007", f"`{key}` must be text or a list", item.value_pos[key])
             return None
         return value if isinstance(value, str) else str(value)
+
+    def tolerance_field(self, item: PosDict, claim_id: str) -> float | None:
+        """`tolerance: 2%` or `0.02`: this claim's relative slack, in place of the config's."""
+        value = item.get("tolerance")
+        if value is None:
+            return None
+        text = str(value).strip()
+        try:
+            number = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+        except ValueError:
+            number = -1.0
+        if isinstance(value, bool) or not 0.0 <= number <= 1.0:
+            self.add(
+                "E007",
+                f"claim {claim_id!r}: `tolerance` must be a fraction from 0 to 1 or a percentage",
+                item.value_pos["tolerance"],
+                "e.g. `tolerance: 2%` or `tolerance: 0.02`",
+                claims=(claim_id,),
+            )
+            return None
+        return number
 
     def period_field(self, item: PosDict, claim_id: str) -> str | None:
         value = item.get("period")

@@ -78,13 +78,63 @@ def comparable(a: Reading, b: Reading) -> bool:
     return a.unit == b.unit
 
 
-def widened(reading: Reading, slack: float) -> Interval | None:
-    """The reading's interval with the rounding slack applied (none for exact figures)."""
+def widened(reading: Reading, slack: float, truncated: bool = False) -> Interval | None:
+    """The values a reading allows when compared: its interval plus the rounding slack.
+
+    The configured (or the claim's own) slack widens every non-exact figure. With `truncated`,
+    a bare figure also covers the digits a reporter cut off (`reporter_interval`).
+    """
     if reading.interval is None:
         return None
+    iv = reporter_interval(reading) if truncated else reading.interval
     if slack <= 0 or reading.exact_figure or reading.kind in ("date", "status", "count"):
-        return reading.interval
-    return reading.interval.widen(slack)
+        return iv
+    return iv.widen(slack)
+
+
+def _precision(reading: Reading) -> float | None:
+    """A bare figure's written precision relative to its size (None for other readings)."""
+    band = reading.native if reading.native is not None else reading.interval
+    if band is None or not band.is_bounded or reading.number in (None, 0) or reading.qualifier:
+        return None
+    return band.width / abs(reading.number)
+
+
+def finer(a: Reading, b: Reading) -> bool:
+    """Whether `a` was written more precisely than `b` ("13.78" against "13.7")."""
+    pa, pb = _precision(a), _precision(b)
+    return pa is not None and pb is not None and pa < pb * 0.99
+
+
+def reporter_interval(reading: Reading) -> Interval:
+    """A bare written figure's interval with truncation allowed: [x - u/2, x + u) for x > 0.
+
+    Only a figure read with its written precision is widened: no qualifier, not exact, and
+    the half-open band [x - h, x + h) around the written number the reader builds for it.
+    """
+    iv = reading.interval
+    band = reading.native if reading.native is not None else iv
+    number = reading.number
+    if (
+        iv is None
+        or band is None
+        or number is None
+        or number == 0
+        or reading.exact_figure
+        or reading.qualifier
+        or reading.kind not in ("quantity", "money", "percent", "count")
+        or not (iv.is_bounded and band.is_bounded)
+        or band.is_point
+        or not band.low_closed
+        or band.high_closed
+        or not math.isclose(band.mid, number, rel_tol=1e-9)
+    ):
+        return iv
+    # the same relative reach in the compared unit (a unit factor or a range of FX rates)
+    half = band.width / 2
+    if number > 0:
+        return Interval(iv.low, iv.high * (band.high + half) / band.high, True, False)
+    return Interval(iv.low * (band.low - half) / band.low, iv.high, True, False)
 
 
 def compare(a: Reading, b: Reading, tol: Tolerance = Tolerance()) -> Comparison:
@@ -115,10 +165,33 @@ def compare(a: Reading, b: Reading, tol: Tolerance = Tolerance()) -> Comparison:
             same = normalize_label(a.label) == normalize_label(b.label)
             return Comparison(AGREE if same else CONFLICT)
         return Comparison(AGREE if sa.overlaps(sb) else CONFLICT)
-    ia, ib = widened(a, tol.slack), widened(b, tol.slack)
+    if a.kind == "money":
+        a, b = in_one_currency(a, b)
+    ia = widened(a, tol.slack, truncated=finer(b, a))
+    ib = widened(b, tol.slack, truncated=finer(a, b))
     if ia is None or ib is None:
         return Comparison(AGREE)
     return Comparison(AGREE if ia.overlaps(ib) else CONFLICT)
+
+
+def in_one_currency(a: Reading, b: Reading) -> tuple[Reading, Reading]:
+    """Two amounts written in one currency, compared in it rather than in converted dollars.
+
+    "350 million yuan" in a 2021 passage and a claim's "350 million CNY" are converted at the
+    rates of different periods; as yuan they are the same amount.
+    """
+    from dataclasses import replace
+
+    code_a, code_b = a.written_unit.upper(), b.written_unit.upper()
+    if (
+        code_a != code_b
+        or len(code_a) != 3
+        or code_a == "USD"
+        or a.native is None
+        or b.native is None
+    ):
+        return a, b
+    return replace(a, interval=a.native, unit=code_a), replace(b, interval=b.native, unit=code_b)
 
 
 def date_relation(a: Reading, b: Reading) -> str:

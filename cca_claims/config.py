@@ -31,7 +31,8 @@ class Config:
     fail_on: str = "error"
     fuzzy_threshold: float = 85.0  # minimum rapidfuzz score for a fuzzy anchor
     max_quote_chars: int = 2_000  # a longer quote is not searched (A105): a passage, not a page
-    around: float = 0.05  # relative band for "around", "about", "approximately"
+    around: float = 0.05  # relative band for "around", "about", "approximately", "some"
+    nearly: float = 0.10  # "nearly X", "almost X": [X(1-nearly), X)
     precision_cap: float = 0.05  # widest relative band a bare figure's precision may give
     rounding_slack: float = 0.0  # extra relative tolerance before two intervals count as disjoint
     set_match_threshold: float = 85.0  # rapidfuzz score for two set items to be the same item
@@ -64,6 +65,7 @@ _PATH_KEYS = {"claims", "sources", "cache_dir"}
 _NUMBER_KEYS = {
     "fuzzy_threshold",
     "around",
+    "nearly",
     "precision_cap",
     "rounding_slack",
     "set_match_threshold",
@@ -172,6 +174,7 @@ _RANGES = {
     "set_match_threshold": (0.0, 100.0),
     "label_match_threshold": (0.0, 100.0),
     "around": (0.0, 1.0),
+    "nearly": (0.0, 1.0),
     "precision_cap": (0.0, 1.0),
     "rounding_slack": (0.0, 1.0),
 }

@@ -101,6 +101,13 @@ class Interval:
             high, high_closed = self.high, self.high_closed and other.high_closed
         if low > high or (low == high and not (low_closed and high_closed)):
             return None
+        if low < high and _only_touch(self, other, high - low):
+            # "19.1 km" [19.05, 19.15) and "19.2 km" [19.15, 19.25) meet at one bound, but
+            # 19.1 + 0.05 is not exactly 19.2 - 0.05 in floats: a sliver that narrow is the
+            # same bound twice, so it is a point only when both sides include it.
+            if not (low_closed and high_closed):
+                return None
+            return Interval(low, low, True, True)
         return Interval(low, high, low_closed, high_closed)
 
     def overlaps(self, other: Interval) -> bool:
@@ -206,6 +213,21 @@ class Interval:
 
     def __str__(self) -> str:
         return self.notation()
+
+
+# A common part narrower than this (relative to its magnitude) is float noise at a shared bound.
+_TOUCH = 1e-9
+
+
+def _only_touch(a: Interval, b: Interval, width: float) -> bool:
+    """Whether a common part of `width` is only two bounds that should be equal."""
+    if not math.isfinite(width):
+        return False
+    scale = max(abs(a.low), abs(a.high), abs(b.low), abs(b.high), 1e-300)
+    if math.isinf(scale):  # a finite width has a finite bound
+        scale = max(abs(x) for x in (a.low, a.high, b.low, b.high) if math.isfinite(x))
+    noise = _TOUCH * scale
+    return width <= noise and a.width > noise * 10 and b.width > noise * 10
 
 
 def _mul(a: float, b: float) -> float:

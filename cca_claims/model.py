@@ -152,6 +152,7 @@ class Claim:
     reviews: tuple[Review, ...] = ()
     note: str = ""
     aliases: tuple[str, ...] = ()  # accepted variants of a name (label value): not conflicts
+    tolerance: float | None = None  # relative slack for this claim's figures (config's if None)
     position: Position | None = None
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 

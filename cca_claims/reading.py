@@ -17,10 +17,11 @@ from cca_claims.config import Config
 from cca_claims.model import EvidenceResult, Finding, Reading, Source
 from cca_claims.problems import problem
 from cca_claims.quantities import ValueReadError, choose_reading, parse_value, read_values
-from cca_claims.quantities.choose import kind_readings
+from cca_claims.quantities.choose import Guide, kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
 from cca_claims.quantities.labels import accept_variant
+from cca_claims.quantities.perperiod import is_flow, mark_flows, speaks_yearly, yearly_amount
 from cca_claims.rules.base import ClaimContext
 
 
@@ -29,7 +30,10 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     findings: list[Finding] = []
     claim = cc.claim
     base = ReadContext(
-        around=config.around, precision_cap=config.precision_cap, yen_means=config.yen_means
+        around=config.around,
+        nearly=config.nearly,
+        precision_cap=config.precision_cap,
+        yen_means=config.yen_means,
     )
     if claim.period is not None:
         try:
@@ -52,6 +56,9 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
         except ValueReadError as exc:
             cc.claim_value_problem = _explain(exc)
 
+    statement_readings = read_values(claim.statement, claim_ctx) if claim.statement else []
+    yearly = speaks_yearly(claim.statement, claim.kind, claim.value)
+
     # First pass: read every passage, so the claim's kind can be inferred from all of them.
     passages: list[tuple[EvidenceResult, ReadContext, list[Reading], Reading | None, str]] = []
     for result in cc.evidence:
@@ -62,7 +69,9 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
             reference_date=source.meta.reference_date if source else None,
             source_id=result.evidence.source,
         )
-        candidates = read_values(anchor.text, ctx) if anchor is not None else []
+        candidates = mark_flows(anchor.text, read_values(anchor.text, ctx)) if anchor else []
+        if yearly and not (cc.claim_reading is not None and is_flow(cc.claim_reading)):
+            candidates = [yearly_amount(c) for c in candidates]
         explicit, explicit_problem = None, ""
         if result.evidence.value is not None:
             try:
@@ -91,7 +100,10 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
                     *candidates,
                     *kind_readings(result.anchor.anchor.text, cc.kind, items),
                 ]
-            reading, why = choose_reading(candidates, cc.kind, cc.period)
+            guide = Guide.of(
+                cc.claim_reading, claim.statement, statement_readings, result.anchor.anchor.text
+            )
+            reading, why = choose_reading(candidates, cc.kind, cc.period, guide)
         reading = accept_variant(reading, _own_label(cc.claim_reading), claim.aliases)
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)

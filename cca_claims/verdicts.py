@@ -92,7 +92,7 @@ def reconcile(cc: ClaimContext, context: RuleContext | None = None) -> tuple[Rec
     evidence = _evidence(cc)
     if not evidence:
         return ()
-    tol = tolerance(context) if context is not None else compare.Tolerance()
+    tol = tolerance(context, cc) if context is not None else compare.Tolerance()
 
     def relate(a, b):
         if not compare.comparable(a, b):

@@ -133,8 +133,12 @@ def _interval(e: _Expr, v: float, exact: bool, ctx: ReadContext) -> Interval:
         floor = 0.0 if v > 0 else -INF
         return Interval(floor, v, floor == 0.0, e.qual == "le")
     if e.qual == "nearly":
-        return Interval(min(v * (1 - r), v), max(v * (1 - r), v), True, False)
+        n = ctx.nearly
+        return Interval(min(v * (1 - n), v), max(v * (1 - n), v), True, False)
     half = 0.0 if exact else min(e.fig.half_unit, abs(v) * ctx.precision_cap)
+    if not exact and e.fig.words and half == 0:
+        # "half a trillion cubic metres" is a round figure, as loose as its words: the cap
+        half = abs(v) * ctx.precision_cap
     if e.qual == "around":
         band = Interval.around(v, r)
         return band.hull(Interval(v - half, v + half)) if half else band

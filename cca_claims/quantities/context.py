@@ -15,6 +15,7 @@ class ReadContext:
     period: the days the figure refers to (the claim's `period:`), used to pick dated FX rates;
         when None, the reader uses a period written in the passage, else the reference date.
     around: relative half-width for "around", "about", "approximately", "some", "roughly".
+    nearly: how far below X "nearly X" / "almost X" / "just under X" reaches: [X(1-nearly), X).
     precision_cap: the widest relative band a bare figure's written precision may give.
     yen_means: which currency "¥" stands for in this corpus ("CNY" or "JPY").
     source_id: for notes and errors only.
@@ -23,6 +24,7 @@ class ReadContext:
     reference_date: dt.date | None = None
     period: tuple[dt.date, dt.date] | None = None
     around: float = 0.05
+    nearly: float = 0.10
     precision_cap: float = 0.05
     yen_means: str = "CNY"
     source_id: str = ""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 
+from cca_claims.interval import Interval
 from cca_claims.model import Reading
 from cca_claims.quantities.context import ReadContext
 
@@ -29,26 +31,120 @@ def _segment(cuts: list[int], pos: int) -> int:
     return bisect.bisect_right(cuts, pos)
 
 
+# Words that set a figure against another one ("up from", "compared with"): a date on the far
+# side of the other figure belongs to that one.
+_CONTRAST = re.compile(
+    r"\b(?:from|than|compared|against|versus|vs\.?|whereas|while|previous|earlier)\b", re.I
+)
+
+
 def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> list[Reading]:
-    """Give each money/count/quantity/percent reading the nearest date of its clause (or sentence)."""
-    usable = [d for d in dates if d.interval is not None and d.interval.is_bounded and d.span]
+    """Give each money/count/quantity/percent reading the date its clause ties it to.
+
+    The nearest date of its clause (else its sentence), measured from the figure's edges, so in
+    "$94.82 billion in 2024, up from $89.4 billion in 2023" each figure takes its own year. A
+    date on the far side of another figure is out of reach when a contrast word stands between
+    them ("In 2024, trade reached $94.82 billion, up from $89.4 billion": the $89.4 billion is
+    not 2024's). The two legs of a written conversion ("312.04 billion yuan ($43.48 billion) in
+    2013") share one period.
+    """
+    from cca_claims.quantities.legs import conversion_legs
+
+    usable = [_as_period(d) for d in dates if d.span is not None and _as_period(d) is not None]
     if not usable:
         return readings
+    usable.sort(key=lambda d: d.span[0])
+    date_starts = [d.span[0] for d in usable]
+    figures = sorted(r.span for r in readings if r.kind != "date" and r.span is not None)
+    figure_starts = [f[0] for f in figures]
     clauses, sentences = _clause_bounds(text), _sentence_bounds(text)
     out = []
     for r in readings:
         if r.kind == "date" or r.span is None:
             out.append(r)
             continue
+        # only the nearest date on each side can be the one: a farther one lies beyond it
+        k = bisect.bisect_left(date_starts, r.span[0])
+        sides = [usable[i] for i in (k - 1, k) if 0 <= i < len(usable)]
         best = None
         for cuts in (clauses, sentences):
             seg = _segment(cuts, r.span[0])
-            near = [d for d in usable if _segment(cuts, d.span[0]) == seg]
+            near = [
+                d
+                for d in sides
+                if _segment(cuts, d.span[0]) == seg
+                and _reachable(text, r.span, d.span, figures, figure_starts)
+            ]
             if near:
-                best = min(near, key=lambda d: abs(d.span[0] - r.span[0]))
+                best = min(near, key=lambda d: _closeness(text, r.span, d.span))
                 break
         out.append(replace(r, period=best.interval) if best is not None else r)
+    for i, j in conversion_legs(text, out):
+        a, b = out[i], out[j]
+        if a.period is None and b.period is not None:
+            out[i] = replace(a, period=b.period)
+        elif b.period is None and a.period is not None:
+            out[j] = replace(b, period=a.period)
     return out
+
+
+def _as_period(d: Reading) -> Reading | None:
+    """A date as the period of a figure: its days, or the last day of "by the end of 2015"."""
+    iv = d.interval
+    if iv is None:
+        return None
+    if iv.is_bounded:
+        return d
+    if math.isfinite(iv.high) and not math.isfinite(iv.low):
+        return replace(d, interval=Interval.point(iv.high))
+    return None
+
+
+# a figure's own date follows it: "$94.82 billion in 2024", "25 bcm by the end of 2015"
+_LINK = re.compile(r"\s*,?\s*(?:in|for|during|as of|by|at|of|on)?\s*", re.IGNORECASE)
+
+
+def _closeness(text: str, span: tuple[int, int], date: tuple[int, int]) -> tuple[int, int, int]:
+    """Sort key: a date right after the figure first, then the nearer, then the later."""
+    after = date[0] >= span[1]
+    gap = date[0] - span[1] if after else span[0] - date[1]
+    linked = after and _LINK.fullmatch(text, span[1], date[0]) is not None
+    return (0 if linked else 1, gap, 0 if after else 1)
+
+
+# between two figures of one list: brackets, commas, "and imports of", "or"
+_CONNECTOR = re.compile(
+    r"[\s,()\[\]]*(?:(?:and|or|as well as)\b(?:\s+[^\W\d_]+){0,3}[\s,()\[\]]*)?",
+    re.IGNORECASE,
+)
+
+
+def _reachable(
+    text: str,
+    span: tuple[int, int],
+    date: tuple[int, int],
+    figures: list[tuple[int, int]],
+    figure_starts: list[int],
+) -> bool:
+    """Whether a date may belong to a figure with other figures between them.
+
+    A date after the figure reaches past others only through a list or a conversion ("exports of
+    $5bn and imports of $6bn in 2024", "312.04 billion yuan ($43.48 billion) in 2013"), not past
+    a new clause
+    ("7 bcm per year, is expected to hit 25 bcm by the end of 2015"). A date before it reaches
+    past others unless a contrast word stands between ("In 2024, ... $94.82 billion, up from
+    $89.4 billion").
+    """
+    lo, hi = (span[1], date[0]) if date[0] >= span[1] else (date[1], span[0])
+    first = bisect.bisect_left(figure_starts, lo)
+    between = figures[first : bisect.bisect_left(figure_starts, hi)]
+    if not between:
+        return True
+    if date[0] < span[1]:
+        return not _CONTRAST.search(text, lo, hi)
+    cuts = [lo, *(x for f in between for x in f), hi]
+    pieces = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    return all(_CONNECTOR.fullmatch(p) for p in pieces[:-1]) and bool(_LINK.fullmatch(pieces[-1]))
 
 
 def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date], str] | None:

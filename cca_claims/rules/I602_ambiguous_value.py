@@ -1,8 +1,10 @@
 """A quote that states several values of the claim's kind, none chosen.
 
-When a passage gives two figures ("$94.82 billion, up from $89.4 billion in 2023") the reader
-cannot tell which one the claim means, and the evidence is left out of every comparison. Narrow
-the quote, give the claim a `period:` that picks one, or add `value:` to the evidence item.
+The reader picks the figure a claim means from its kind, its currency or unit, its period, the
+order of magnitude of its own value and its words around each figure. When two different
+figures still fit equally well ("$94.82 billion, up from $89.4 billion" for a claim that states
+no figure) the evidence is left out of every comparison. The finding names both and the key
+that settles it: `value:` on the evidence item, or a `period:` on the claim.
 
 *Contradiction*
 ```yaml
@@ -46,6 +48,15 @@ def ambiguous(cc: ClaimContext, result: EvidenceResult) -> list:
     return list(distinct.values()) if len(distinct) > 1 else []
 
 
+def _settle(cc: ClaimContext, pool: list) -> str:
+    """The key that settles the choice: `value:` naming one, or the claim's `period:`."""
+    first = pool[0].text or "the figure meant"
+    hint = f'add `value:` to the item with the figure the claim means (e.g. "{first}")'
+    if cc.period is None and len({c.period for c in pool}) > 1:
+        hint += ", or give the claim a `period:`: the figures refer to different periods"
+    return hint + ", or narrow the quote"
+
+
 def check(context: RuleContext) -> Iterator[Finding]:
     """Evidence left unread because its quote holds several candidate values."""
     rule = sys.modules[__name__]
@@ -63,5 +74,5 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 (cc.claim.id,),
                 sources=(result.evidence.source,),
                 evidence=(result.evidence.index,),
-                hint="add `value:` to the item, narrow the quote, or set the claim's period",
+                hint=_settle(cc, pool),
             )

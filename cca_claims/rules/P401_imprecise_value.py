@@ -57,8 +57,8 @@ def check(context: RuleContext) -> Iterator[Finding]:
     """Bounded readings `ratio` times wider than the most precise reading they agree with."""
     rule = sys.modules[__name__]
     ratio = float(context.option(rule, "ratio"))
-    tol = tolerance(context)
     for cc in context.claims.values():
+        tol = tolerance(context, cc)
         kind = cc.kind if cc.kind in (*NUMERIC_KINDS, "date") else None
         if kind is None:
             continue

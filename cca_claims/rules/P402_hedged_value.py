@@ -49,8 +49,8 @@ OPTIONS: dict = {}
 def check(context: RuleContext) -> Iterator[Finding]:
     """Hedged evidence readings that agree with an unhedged, bounded one."""
     rule = sys.modules[__name__]
-    tol = tolerance(context)
     for cc in context.claims.values():
+        tol = tolerance(context, cc)
         for kind in NUMERIC_KINDS:
             items = readable(cc, kind, deprecated=False)
             exact = [

@@ -54,8 +54,8 @@ OPTIONS: dict = {}
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claims whose value every comparable source contradicts outright."""
     rule = sys.modules[__name__]
-    tol = tolerance(context)
     for cc in context.claims.values():
+        tol = tolerance(context, cc)
         pairs = claim_vs_evidence(cc, tol, context.sources)
         if not pairs or any(cmp.relation != CONFLICT for _, cmp in pairs):
             continue

@@ -72,8 +72,8 @@ def _named(results, both: set[str]) -> str:
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claims whose value some sources support and others do not."""
     rule = sys.modules[__name__]
-    tol = tolerance(context)
     for cc in context.claims.values():
+        tol = tolerance(context, cc)
         pairs = claim_vs_evidence(cc, tol, context.sources)
         if not pairs:
             continue

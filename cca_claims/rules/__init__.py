@@ -27,12 +27,14 @@ from cca_claims.rules import (
     C206_set_mismatch,
     C207_label_mismatch,
     C208_status_conflict,
+    C209_conversion_at_other_period,
     I601_value_not_in_quote,
     I602_ambiguous_value,
     I603_period_mismatch,
     I604_source_newer_than_review,
     I605_unreadable_value,
     I606_stale_review,
+    I607_not_compared,
     P401_imprecise_value,
     P402_hedged_value,
     R501_part_exceeds_whole,
@@ -61,6 +63,7 @@ RULES: dict[str, ModuleType] = {
         C206_set_mismatch,
         C207_label_mismatch,
         C208_status_conflict,
+        C209_conversion_at_other_period,
         V301_claim_value_contradicted,
         V302_claim_value_partly_supported,
         P401_imprecise_value,
@@ -75,6 +78,7 @@ RULES: dict[str, ModuleType] = {
         I604_source_newer_than_review,
         I605_unreadable_value,
         I606_stale_review,
+        I607_not_compared,
     )
 }
 

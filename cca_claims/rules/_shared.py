@@ -25,11 +25,13 @@ from cca_claims.rules.base import (
 )
 
 
-def tolerance(context: RuleContext) -> Tolerance:
-    """The comparison tolerances of this run's configuration."""
+def tolerance(context: RuleContext, cc: ClaimContext | None = None) -> Tolerance:
+    """The comparison tolerances of this run's configuration, or of one claim: its own
+    `tolerance:` replaces the configured `rounding_slack` for its figures."""
     config = context.config
+    own = cc.claim.tolerance if cc is not None else None
     return Tolerance(
-        slack=float(getattr(config, "rounding_slack", 0.0)),
+        slack=float(own if own is not None else getattr(config, "rounding_slack", 0.0)),
         set_threshold=float(getattr(config, "set_match_threshold", 85.0)),
         label_threshold=float(getattr(config, "label_match_threshold", 90.0)),
     )
@@ -115,8 +117,8 @@ def detail(kind: str, outlier: str, cmp: Comparison, other: str) -> str:
 
 def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iterator[Finding]:
     """One finding per evidence reading of `kind` that conflicts with the claim's main group."""
-    tol = tolerance(context)
     for cc in context.claims.values():
+        tol = tolerance(context, cc)
         items = [e for e in readable(cc, kind) if _usable(e.reading)]
         if len(items) < 2:
             continue
@@ -132,7 +134,9 @@ def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iter
 
         groups = compare.group(
             active,  # type: ignore[arg-type]  # relate takes the evidence, for its date
-            lambda a, b: _relate(a.reading, b.reading, tol) if timely(a, b) else Comparison(AGREE),
+            lambda a, b, tol=tol: (
+                _relate(a.reading, b.reading, tol) if timely(a, b) else Comparison(AGREE)
+            ),
         )
         main = [active[i] for i in groups[0]]
         for e in items:

@@ -118,3 +118,16 @@ def test_bundled_claims_load_cleanly():
     result = load_claims(repo / "claims", sources.sources.keys(), repo)
     assert result.problems == []
     assert len(result.claims) >= 3
+
+
+def test_a_claims_tolerance_is_a_fraction_or_a_percentage(corpus):
+    for written, expected in (("2%", 0.02), ("0.05", 0.05)):
+        text = GOOD.replace("    tags: [trade]", f'    tolerance: "{written}"')
+        result = _load(corpus, {"claims/a.yaml": text})
+        assert not result.problems
+        assert result.claims[0].tolerance == expected
+    text = GOOD.replace("    tags: [trade]", "    tolerance: lots")
+    (p,) = _load(corpus, {"claims/a.yaml": text}).problems
+    line = text.lstrip("\n").splitlines().index("    tolerance: lots") + 1
+    assert p.rule == "E007" and (p.location.line, p.location.col) == (line, 16)
+    assert "tolerance" in p.message

@@ -39,7 +39,7 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file
     lines = [
         "claims:",
         "  - id: trade",
-        '    claim: "China\'s trade reached $94.8 billion',
+        "    claim: \"China's trade reached $94.8 billion",
         "    value: 94.8 billion USD",
         *[f"  - id: other-{n}\n    claim: Claim {n}." for n in range(10)],
     ]

@@ -181,7 +181,8 @@ def test_choose_reports_two_candidates():
     reading, problem = choose_reading(read_values(quote), "money", None)
     assert reading is None
     assert problem == (
-        "quote holds 2 candidate values ($94.82B, $89.4B): set `value:` or narrow the quote"
+        "quote holds 2 candidate values equally fitting the claim ($94.82B, $89.4B): "
+        "add `value:` to this evidence item with the one the claim means"
     )
 
 
@@ -303,7 +304,7 @@ def _one(text: str, kind: str):
         ("1.727 Ft", "HUF", 1726.5, 1727.5),
         ("$1,190.00 AUD", "AUD", 1189.995, 1190.005),  # the code names the dollar
         ("NZD $100.70", "NZD", 100.695, 100.705),
-        ("three lakh crore rupees", "INR", 3e12, 3e12),
+        ("three lakh crore rupees", "INR", 2.85e12, 3.15e12),  # a round figure in words
         ("a loan of 12,34,567 rupees", "INR", 1234566.5, 1234567.5),
         ("projects worth from 7 to 10 billion yuan", "CNY", 7e9, 10e9),
     ],
