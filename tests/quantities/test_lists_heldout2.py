@@ -13,9 +13,7 @@ an agreement on a feasibility study): 14 of 17 now, so these cases are no longer
 
 from __future__ import annotations
 
-from cca_claims.compare import status_name
-from cca_claims.quantities.enumerations import read_enumeration
-from cca_claims.quantities.labels import match_sets, status_reading
+from tests.quantities.heldout_support import assert_batch
 
 UAP = ["Pakistan", "Afghanistan", "Uzbekistan"]
 
@@ -167,25 +165,6 @@ STATUSES = [
 ]
 
 
-def _list_right(passage: str, claim: list[str], expected: list[str]) -> bool:
-    reading = read_enumeration(passage, claim)
-    if reading is None:
-        return False
-    _pairs, only_found, only_expected = match_sets(list(reading.items), expected)
-    return not only_found and not only_expected and len(reading.items) == len(expected)
-
-
-def _status_right(passage: str, expected: str) -> bool:
-    reading = status_reading(passage)
-    return reading is not None and status_name(reading) == expected
-
-
 def test_heldout2_score(capsys) -> None:
     """The second held-out score, asserted as measured: each case right unless marked a miss."""
-    results = [(_list_right(p, c, e), m) for _u, p, c, e, m in LISTS]
-    results += [(_status_right(p, e), m) for _u, p, e, m in STATUSES]
-    right = sum(ok for ok, _ in results)
-    with capsys.disabled():
-        print(f"\nheld-out batch 2 (lists, statuses): {right}/{len(results)} read right")
-    for (ok, miss), case in zip(results, [*LISTS, *STATUSES]):
-        assert ok is (not miss), case[0]
+    assert_batch("held-out batch 2", LISTS, STATUSES, capsys)
