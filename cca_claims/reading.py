@@ -20,6 +20,7 @@ from cca_claims.quantities import ValueReadError, choose_reading, parse_value, r
 from cca_claims.quantities.choose import kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
+from cca_claims.quantities.lang import unread_figures
 from cca_claims.rules.base import ClaimContext
 
 
@@ -60,6 +61,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
             claim_ctx,
             reference_date=source.meta.reference_date if source else None,
             source_id=result.evidence.source,
+            language=source.meta.language if source else "",
         )
         candidates = read_values(anchor.text, ctx) if anchor is not None else []
         explicit, explicit_problem = None, ""
@@ -75,7 +77,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
 
     items = _known_items(cc.claim_reading, passages) if cc.kind == "set" else ()
     updated = []
-    for result, _ctx, candidates, explicit, explicit_problem in passages:
+    for result, ctx, candidates, explicit, explicit_problem in passages:
         if result.anchor.anchor is None:
             updated.append(replace(result, candidates=tuple(candidates)))
             continue
@@ -89,6 +91,9 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
                     *kind_readings(result.anchor.anchor.text, cc.kind, items),
                 ]
             reading, why = choose_reading(candidates, cc.kind, cc.period)
+            if reading is None:  # say which figures the reader saw but could not read
+                unread = unread_figures(result.anchor.anchor.text, ctx)
+                why = "; ".join([why, *(u.notice() for u in unread)])
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)
         )

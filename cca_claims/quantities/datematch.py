@@ -239,6 +239,26 @@ def _h_part(m, text, c):
     return Base(first, last, "span")
 
 
+def _h_first_months(m, text, c):
+    """The first N months of a year ("the first five months of 2025"): January 1 to the end
+    of the Nth month."""
+    n_raw = m["n"]
+    n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS.get(n_raw.lower(), 0)
+    if not 1 <= n <= 12:
+        return None
+    notes = []
+    if m["y"]:
+        y = int(m["y"])
+    elif c.ref is not None:
+        y = c.ref.year - (1 if m["rel"].lower() in ("last", "previous") else 0)
+        notes.append(f"'{m['rel']} year' counted from {c.ref_text}")
+    else:
+        return None
+    if not year_ok(y):
+        return None
+    return Base(dt.date(y, 1, 1), month_end(dt.date(y, n, 1)), "span", notes)
+
+
 def _h_year(m, text, c):
     y = int(m["y"])
     if not year_ok(y):
@@ -335,6 +355,7 @@ HANDLERS = {
     "y_y": _h_y_y,
     "decade": _h_decade,
     "part": _h_part,
+    "first_months": _h_first_months,
     "year": _h_year,
     "relative": _h_relative,
     "weekday": _h_weekday,

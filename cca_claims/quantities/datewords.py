@@ -209,6 +209,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # the first five months of 2025, the first 5 months of this year ("of" may be missing, as in
+    # a Russian "первые пять месяцев 2025 года")
+    (
+        "first_months",
+        re.compile(
+            rf"\b(?:the\s+)?first\s+{_N}\s+months\s+(?:of\s+)?(?:{_y('y')}"
+            r"|(?P<rel>this|last|current|previous)\s+year\b)",
+            re.I,
+        ),
+    ),
     ("year", re.compile(_y("y"))),
     # this year, last year, next year, this month, yesterday, tomorrow
     (
@@ -295,6 +305,7 @@ NEEDS: dict[str, Callable[[str], object]] = {
     # "first quarter of 2025" or "Q1 2025": (quarter|half) or [QH][1-4], case-insensitively
     "part": _any_word("quarter", "half", *(f"{qh}{n}" for qh in "QH" for n in "1234")),
     "decade": re.compile(r"(?:19|20)\d0").search,
+    "first_months": _any_word("months"),
     "relative": _any_word("year", "month", "yesterday", "tomorrow"),
     # every weekday name ends in "day", and the weekday pattern is case-sensitive
     "weekday": _has_day,

@@ -24,6 +24,7 @@ from cca_claims.quantities.build import ReadingBuilder
 from cca_claims.quantities.compound import CompoundRules
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 from cca_claims.quantities.expr import Expr as _Expr
+from cca_claims.quantities.lang import TextView, Unread, english_view, language_of, split_unread
 from cca_claims.quantities.money_rules import CurrencyRules
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
@@ -395,6 +396,39 @@ def read_text(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
     """Every value stated in `text`, in text order (see `cca_claims.quantities.read_values`)."""
     if not isinstance(text, str) or not text.strip():
         return []
+    return read_text_and_unread(text, ctx)[0]
+
+
+def read_text_and_unread(
+    text: str, ctx: ReadContext = DEFAULT_CONTEXT
+) -> tuple[list[Reading], list[Unread]]:
+    """The values of `text`, and the figures in it that could not be read (`lang.Unread`).
+
+    A passage in a language the reader has a lexicon for is read through its English view
+    (`lang.english_view`); every reading's span and text are then those of the passage.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return [], []
+    if text.isascii() and ctx.language in ("", "en"):
+        return _read_english(text, ctx), []
+    language = language_of(text, ctx.language)
+    view = english_view(text, language)
+    if view is None:
+        readings = _read_english(text, ctx)
+    else:
+        readings = [_in_original(r, view) for r in _read_english(view.text, ctx)]
+    return split_unread(text, readings, language)
+
+
+def _in_original(r: Reading, view: TextView) -> Reading:
+    """A reading of the English view, with its span and text in the original passage."""
+    if r.span is None:
+        return r
+    a, b = view.to_original(*r.span)
+    return replace(r, span=(a, b), text=view.original[a:b])
+
+
+def _read_english(text: str, ctx: ReadContext) -> list[Reading]:
     urls = _url_spans(text) + _phone_spans(text)
     dates = [
         d
