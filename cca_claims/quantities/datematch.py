@@ -219,8 +219,21 @@ def _h_decade(m, text, c):
     return Base(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
 
 
+def _relative_year(m, c) -> tuple[int | None, list[str]]:
+    """The year a match names: its digits (group "y"), or "this/last year" (group "prel")
+    counted from the reference date, with the note that says so."""
+    if m["y"]:
+        return int(m["y"]), []
+    if c.ref is None:
+        return None, []
+    back = 1 if m["prel"].lower() in ("last", "previous") else 0
+    return c.ref.year - back, [f"'{m['prel']} year' counted from {c.ref_text}"]
+
+
 def _h_part(m, text, c):
-    y = int(m["y"])
+    y, notes = _relative_year(m, c)
+    if y is None or not year_ok(y):
+        return None
     if m["qh"]:
         part = "quarter" if m["qh"].upper() == "Q" else "half"
         n = int(m["qn"])
@@ -236,7 +249,7 @@ def _h_part(m, text, c):
     months = 3 if part == "quarter" else 6
     first = dt.date(y, (n - 1) * months + 1, 1)
     last = month_end(dt.date(y, n * months, 1))
-    return Base(first, last, "span")
+    return Base(first, last, "span", notes)
 
 
 def _h_first_months(m, text, c):
@@ -246,15 +259,8 @@ def _h_first_months(m, text, c):
     n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS.get(n_raw.lower(), 0)
     if not 1 <= n <= 12:
         return None
-    notes = []
-    if m["y"]:
-        y = int(m["y"])
-    elif c.ref is not None:
-        y = c.ref.year - (1 if m["rel"].lower() in ("last", "previous") else 0)
-        notes.append(f"'{m['rel']} year' counted from {c.ref_text}")
-    else:
-        return None
-    if not year_ok(y):
+    y, notes = _relative_year(m, c)
+    if y is None or not year_ok(y):
         return None
     return Base(dt.date(y, 1, 1), month_end(dt.date(y, n, 1)), "span", notes)
 

@@ -200,12 +200,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # the 1960s
     ("decade", re.compile(r"(?:\bthe\s+)?(?<![\d,.$])(?P<dec>(?:19|20)\d0)[’']?s\b", re.I)),
-    # Q1 2025, first quarter of 2025, first half of 2024, H1 2024
+    # Q1 2025, first quarter of 2025, first half of 2024, H1 2024, the first half of this year
     (
         "part",
         re.compile(
             r"(?:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
-            r"(?P<part>quarter|half)\s+(?:of\s+)?|\b(?P<qh>[QH])(?P<qn>[1-4])\s+)" + _y("y"),
+            r"(?P<part>quarter|half)\s+(?:of\s+)?|\b(?P<qh>[QH])(?P<qn>[1-4])\s+)"
+            rf"(?:{_y('y')}|(?P<prel>this|last|current|previous)\s+year\b)",
             re.I,
         ),
     ),
@@ -215,7 +216,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "first_months",
         re.compile(
             rf"\b(?:the\s+)?first\s+{_N}\s+months\s+(?:of\s+)?(?:{_y('y')}"
-            r"|(?P<rel>this|last|current|previous)\s+year\b)",
+            r"|(?P<prel>this|last|current|previous)\s+year\b)",
             re.I,
         ),
     ),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -28,11 +28,32 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
-# Scripts the reader has no lexicon for: a figure glued to a word in one of them is not read.
-FOREIGN_SCRIPTS = re.compile(
-    r"[\u0370-\u03ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
-    r"\u10a0-\u10ff\u3040-\u30ff\uac00-\ud7af]"
+# Scripts the reader has no lexicon for (Greek, Armenian, Hebrew, Arabic, Devanagari, Thai,
+# Georgian, hiragana, katakana, Hangul): a figure followed by a word in one of them is not read.
+_FOREIGN_BLOCKS = (
+    ("\u0370", "\u03ff"),
+    ("\u0530", "\u058f"),
+    ("\u0590", "\u05ff"),
+    ("\u0600", "\u06ff"),
+    ("\u0900", "\u097f"),
+    ("\u0e00", "\u0e7f"),
+    ("\u10a0", "\u10ff"),
+    ("\u3040", "\u309f"),
+    ("\u30a0", "\u30ff"),
+    ("\uac00", "\ud7af"),
 )
+FOREIGN_SCRIPTS = re.compile("[" + "".join(f"{lo}-{hi}" for lo, hi in _FOREIGN_BLOCKS) + "]")
+
+
+def _script_run(word: str) -> str:
+    """The start of `word` written in the script of its first letter ("ドル" of "ドルに達し")."""
+    for lo, hi in _FOREIGN_BLOCKS:
+        if lo <= word[0] <= hi:
+            end = 1
+            while end < len(word) and lo <= word[end] <= hi:
+                end += 1
+            return word[:end]
+    return word
 
 
 def normalize_code(language: str | None) -> str:
@@ -101,8 +122,12 @@ def lexicon(code: str) -> dict:
     for section, entries in (data.get("words") or {}).items():
         for phrase, english in (entries or {}).items():
             key = str(phrase).lower()
-            phrases[key] = None if english is None else str(english)
-            sections[key] = section
+            reading = None if english is None else str(english)
+            # "долл. сша" is also written "долл сша"; a one-letter "г." is not dropped as "г"
+            for form in (key, key.replace(".", "")):
+                if form == key or (len(form) > 1 and form not in phrases):
+                    phrases[form] = reading
+                    sections[form] = section
     context.update(data.get("context") or {})
     return {**data, "phrases": phrases, "sections": sections, "context": context}
 
@@ -181,10 +206,12 @@ def english_view(text: str, language: str) -> TextView | None:
     """The English view of a passage in `language`, or None when there is nothing to rewrite."""
     edits = middot_edits(text)
     if language in ("ru", "kk", "uz"):
-        from cca_claims.quantities.lang_cyrl import cyrillic_edits
+        from cca_claims.quantities.lang_cyrl import cyrillic_edits, thousands_edits
 
-        decimal_comma = normalize_code(language) in ("ru", "kk", "uz")
-        edits += cyrillic_edits(text, lexicon(language), decimal_comma and _comma_is_decimal(text))
+        grouped = thousands_edits(text)
+        edits += grouped
+        words = cyrillic_edits(text, lexicon(language), _comma_is_decimal(text))
+        edits += [e for e in words if not any(a <= e[0] < b for a, b, _ in grouped)]
     elif language == "zh":
         from cca_claims.quantities.lang_zh import chinese_edits
 
@@ -221,9 +248,11 @@ _HARMLESS = frozenset({"and", "or", "to", "of", "in", "on", "at", "for", "by", "
 
 def split_unread(text: str, readings: list, language: str) -> tuple[list, list[Unread]]:
     """Readings to keep, and figures not read: a figure followed by a word in a script the
-    reader has no lexicon for ("5억"), or, in a language it has no lexicon for (the source says
-    `language: tr`), by a word it does not know ("$5 milyar"): that word may multiply the figure,
-    so reading the figure alone could blame a source for a misreading."""
+    reader has no lexicon for ("$5 مليار"), or, in a language it has no lexicon for (the source
+    says `language: tr`), by a word it does not know ("$5 milyar"): that word may multiply the
+    figure, so reading the amount without it could blame a source for a misreading. A count
+    ("644.00 جنيه", "12,000원", "1 دينار") says no unit or currency and is compared with no
+    amount: it is kept, with a note saying what was not read."""
     known = language in ("en", *LEXICON_LANGUAGES)
     if known and FOREIGN_SCRIPTS.search(text) is None:
         return readings, []
@@ -234,10 +263,14 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
         if r.kind in ("date", "set", "label", "status") or r.span is None:
             keep.append(r)
             continue
+        # a count compares only with counts of the same noun, which a word the reader cannot
+        # read never names: it stays, with a note (a multiplier is what could be misread)
+        bare = r.kind == "count"
         m = _NEXT_WORD.match(text, r.span[1])
         word = m.group(1) if m else ""
         reason = ""
         if word and FOREIGN_SCRIPTS.match(word):
+            word = _script_run(word)
             reason = (
                 f"the word {word!r} after the figure is in a script the reader has no lexicon for"
             )
@@ -246,8 +279,10 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
                 f"no lexicon for language {language!r}: the word {word!r} after the figure may "
                 "multiply it"
             )
-        if reason:
-            end = m.end(1) if m else r.span[1]
+        if reason and bare:
+            keep.append(replace(r, notes=(*r.notes, f"the figure alone is read: {reason}")))
+        elif reason:
+            end = m.start(1) + len(word) if m else r.span[1]
             unread.append(Unread((r.span[0], end), text[r.span[0] : end], reason))
         else:
             keep.append(r)

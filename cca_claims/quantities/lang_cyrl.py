@@ -16,13 +16,14 @@ import re
 
 # A word: letters, with inner apostrophes ("so'm", "soʻm"), and a glued ² or ³ ("м³").
 _WORD = re.compile(r"(?<![^\W\d_])[мm]3(?!\d)|[^\W\d_]+(?:['ʻ‘’][^\W\d_]+)*[²³]?")
-_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=(\d+)([.,]\d)?)")
 _MAX_WORDS = 3
 # What may stand between the words of one phrase: spaces, and an abbreviation's dot.
 _PHRASE_GAP = re.compile(r"\.?[ \u00a0\u202f\u2009]+")
 _YEAR_AHEAD = re.compile(r"[ \u00a0]*(?:19|20)\d\d(?!\d)(?![.,]\d)")
 _FIGURE_AHEAD = re.compile(r"[ \u00a0]*(?:[$€£¥₽₸]|US\$)?[ \u00a0]*\d")
 _FIGURE_BEHIND = re.compile(r"\d[%]?[ \u00a0]*$")
+_YEAR_BEHIND = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-м|-го|-х)?[ \u00a0]*$")
 # Sections whose words continue a figure ("5 млрд долларов до ..." : "до" comes after a figure).
 _FIGURE_SECTIONS = {"multipliers", "currencies", "units", "counted_nouns"}
 
@@ -36,7 +37,11 @@ def cyrillic_edits(text: str, lexicon: dict, decimal_comma: bool) -> list[tuple[
     context: dict[str, dict[str, str]] = lexicon["context"]
     edits: list[tuple[int, int, str]] = []
     if decimal_comma:
-        edits += [(m.start(), m.end(), ".") for m in _DECIMAL_COMMA.finditer(text)]
+        edits += [
+            (m.start(), m.end(), ".")
+            for m in _DECIMAL_COMMA.finditer(text)
+            if _comma_is_decimal(text, m, phrases, sections)
+        ]
     words = [m for m in _WORD.finditer(text) if not m.group().isascii() or _latin_known(m, phrases)]
     previous_section = ""
     previous_end = -1
@@ -53,14 +58,57 @@ def cyrillic_edits(text: str, lexicon: dict, decimal_comma: bool) -> list[tuple[
             i += size
             continue
         word = words[i]
-        rule = context.get(word.group().lower())
+        end = word.end()
+        key = word.group().lower()
+        if end < len(text) and text[end] == "." and key + "." in context:
+            key, end = key + ".", end + 1  # "2024 г.": the abbreviation with its dot
+        rule = context.get(key)
         if rule:
-            english = _in_context(text, word, rule, previous_section, previous_end)
-            if english:
-                edits.append((word.start(), word.end(), english))
-        previous_section, previous_end = "", word.end()
+            found, english = _in_context(text, word, rule, previous_section, previous_end)
+            if found:
+                edits.append((word.start(), end, english or ""))
+        previous_section, previous_end = "", end
         i += 1
     return edits
+
+
+# "1 тыс. 300 км": thousands written as a word, then the rest in digits (1,300 km)
+_THOUSANDS_THEN_DIGITS = re.compile(
+    r"(?<![\d,.])(\d{1,3})[ \u00a0]+тыс\.?[ \u00a0]+(\d{3})(?![\d,.]\d)"
+)
+
+
+def thousands_edits(text: str) -> list[tuple[int, int, str]]:
+    """The figures written "1 тыс. 300" as one number, "1300"."""
+    return [
+        (m.start(), m.end(), m.group(1) + m.group(2)) for m in _THOUSANDS_THEN_DIGITS.finditer(text)
+    ]
+
+
+def _comma_is_decimal(text: str, m: re.Match, phrases: dict, sections: dict) -> bool:
+    """Whether a comma between digits is a decimal mark in a passage that writes decimal commas.
+
+    "94,8", "532,53", "1,234 млрд" are decimals. Three digits after the comma with no multiplier
+    word after them ("15,000 руб.", "94,456 Р"), or followed by another mark ("6,000.00"), are
+    thousands written the English way, as price tags are: three decimals on a figure without a
+    multiplier are rare in prose, a thousands separator before a multiplier is never written.
+    """
+    digits, more = m.group(1), m.group(2)
+    if more:
+        return False
+    if len(digits) != 3:
+        return True
+    after = _WORD.match(text, _skip_spaces(text, m.end() + 3))
+    if after is None:
+        return False
+    word = after.group().lower()
+    return sections.get(word) == "multipliers" or sections.get(word + ".") == "multipliers"
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \u00a0\u202f":
+        i += 1
+    return i
 
 
 def _latin_known(m: re.Match, phrases: dict) -> bool:
@@ -106,18 +154,23 @@ def _longest_phrase(
 
 
 def _in_context(
-    text: str, word: re.Match, rule: dict[str, str], previous_section: str, previous_end: int
-) -> str:
-    """The reading of a context word ("до", "с", "от") where it stands, or "" to leave it."""
+    text: str, word: re.Match, rule: dict[str, str | None], previous_section: str, previous_end: int
+) -> tuple[bool, str | None]:
+    """(whether the word is rewritten, its reading: None drops it) where it stands."""
     ahead = text[word.end() :]
+    behind = text[max(0, word.start() - 12) : word.start()]
     between = text[previous_end : word.start()] if previous_end >= 0 else ""
-    after_figure = bool(_FIGURE_BEHIND.search(text[max(0, word.start() - 12) : word.start()])) or (
+    after_figure = bool(_FIGURE_BEHIND.search(behind)) or (
         previous_section in _FIGURE_SECTIONS and not between.strip()
     )
-    if "after_figure" in rule and after_figure:
-        return rule["after_figure"]
-    if "before_year" in rule and _YEAR_AHEAD.match(ahead):
-        return rule["before_year"]
-    if "before_figure" in rule and _FIGURE_AHEAD.match(ahead):
-        return rule["before_figure"]
-    return ""
+    places = (
+        ("after_year", lambda: _YEAR_BEHIND.search(behind) is not None),
+        ("after_figure", lambda: after_figure),
+        ("before_year", lambda: _YEAR_AHEAD.match(ahead) is not None),
+        ("before_figure", lambda: _FIGURE_AHEAD.match(ahead) is not None),
+        ("otherwise", lambda: True),
+    )
+    for place, holds in places:
+        if place in rule and holds():
+            return True, rule[place]
+    return False, None

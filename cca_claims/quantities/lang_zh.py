@@ -18,7 +18,8 @@ from decimal import Decimal
 from cca_claims.quantities.datewords import MONTH_NAMES
 from cca_claims.quantities.lang_numerals import chinese_number, english_figure
 
-_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NONZERO = "一二两三四五六七八九"
+_CN_DIGITS = "零〇○" + _CN_NONZERO
 _CN_NUMERAL = f"[{_CN_DIGITS}十百千万亿萬億点]+"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE = "(?:至|到|—|－|～|~|-|–)"
@@ -39,7 +40,7 @@ def _pattern(lex: dict) -> re.Pattern[str]:
         return cached
     num = rf"(?:{_ARABIC}|{_CN_NUMERAL})"
     small = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-    year = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+    year = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
     tails = _alternation([*lex["currencies"], *lex["units"], *lex["measure_words"], "%", "％"])
     date = (
         rf"(?:(?P<y>{year})年)?(?P<m>{small})月(?:(?P<d>{small})[日号]"
@@ -48,7 +49,7 @@ def _pattern(lex: dict) -> re.Pattern[str]:
     )
     rel = _alternation(lex["relative_years"])
     period = (
-        rf"(?P<py>{year}年|{rel})(?:(?P<half>上半年|下半年)|第?(?P<q>[一二三四1-4])季度"
+        rf"(?P<py>{year}年|{rel})?(?:(?P<half>上半年|下半年)|第?(?P<q>[一二三四1-4])季度"
         rf"|前(?P<n>{small})个?月)"
     )
     figure = (
@@ -72,10 +73,17 @@ def chinese_edits(text: str, lexicon: dict) -> list[tuple[int, int, str]]:
         return []
     pattern = _pattern(lexicon)
     edits: list[tuple[int, int, str]] = []
+    range_words = set(lexicon.get("range_words") or ())
     for m in pattern.finditer(text):
         english = _english(m, text, lexicon)
-        if english is not None:
-            edits.append((m.start(), m.end(), f" {english} "))
+        if english is None:
+            continue
+        if m["FIG"] and edits and m["qual"] is None:
+            # "300亿立方米至400亿立方米": a range word between two figures reads "to"
+            prev_start, prev_end, prev_english = edits[-1]
+            if text[prev_end : m.start()] in range_words and prev_english.strip()[:1].isdigit():
+                edits.append((prev_end, m.start(), " to "))
+        edits.append((m.start(), m.end(), f" {english} "))
     return edits
 
 
@@ -135,7 +143,7 @@ def _date(m: re.Match, lex: dict) -> str | None:
 
 
 def _period(m: re.Match, lex: dict) -> str | None:
-    head = m["py"]
+    head = m["py"] or "今年"  # "前五个月", "一季度": of the year the source writes in
     year = lex["relative_years"].get(head)
     if year is None:
         y = _small(head[:-1], lex)
@@ -155,17 +163,27 @@ def _period(m: re.Match, lex: dict) -> str | None:
 def _figure(m: re.Match, text: str, lex: dict) -> str | None:
     raw, mult, tails = m["num"], m["mult"], [t for t in (m["tail"], m["tail2"]) if t]
     arabic = raw[0].isdigit()
+    before = text[m.start("num") - 1] if m.start("num") > 0 else ""
+    if before == "兆":
+        return None  # "三兆三六一五億": a trillion and more, which the lexicon does not read
     if arabic:
-        if m.start("num") > 0 and re.match(r"[A-Za-z0-9.,$]", text[m.start("num") - 1]):
+        if before and re.match(r"[A-Za-z0-9.,$]", before):
             return None  # "G20", "US$4": the English reader reads these as they are
         value = Decimal(raw.replace(",", ""))
         integer = "." not in raw
     else:
         if not (mult or tails or m["noun"]) and not re.search("[十百千万亿萬億]", raw):
             return None  # "一带一路": a lone digit character is a word, not a figure
-        if raw[0] not in _CN_DIGITS[2:] + "十" or text[max(0, m.start() - 1) : m.start()] == "第":
+        if raw[0] not in _CN_NONZERO + "十" or text[max(0, m.start() - 1) : m.start()] == "第":
             return None  # "千万" (also "by all means"), "第十五届" (an ordinal)
         value = chinese_number(raw, lex)
+        if value is None and not mult:
+            # "一○六三億": digits written one by one, then a multiplier the numeral swallowed
+            for word in sorted(lex["multipliers"], key=len, reverse=True):
+                if raw.endswith(word) and len(raw) > len(word):
+                    value = chinese_number(raw[: -len(word)], lex)
+                    mult = word
+                    break
         if value is None or value == 0:
             return None
         integer = "点" not in raw
