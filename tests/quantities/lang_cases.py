@@ -87,13 +87,21 @@ def matches(e: Expect, r) -> bool:
     return unit_ok and number_ok and _shape_ok(e, r)
 
 
+def _find(passage: str, text: str) -> int:
+    """Where `text` first stands on its own: "7%" is not the end of "17%"."""
+    at = passage.index(text)
+    while at > 0 and (passage[at - 1].isdigit() or passage[at - 1] in ",.") and text[0].isdigit():
+        at = passage.index(text, at + 1)
+    return at
+
+
 def check(case: Case) -> list[tuple[Expect, bool, str]]:
     """(expected figure, read as expected, what was read there) for each figure of a case."""
     ctx = ReadContext(reference_date=dt.date.fromisoformat(case.published), language=case.language)
     readings = read_values(case.passage, ctx)
     out = []
     for e in case.expected:
-        at = case.passage.index(e.text)
+        at = _find(case.passage, e.text)
         span = (at, at + len(e.text))
         there = [r for r in readings if r.span and r.span[0] < span[1] and r.span[1] > span[0]]
         ok = any(matches(e, r) for r in there)
