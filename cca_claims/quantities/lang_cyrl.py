@@ -23,6 +23,8 @@ _PHRASE_GAP = re.compile(r"\.?[ \u00a0\u202f\u2009]+")
 _YEAR_AHEAD = re.compile(r"[ \u00a0]*(?:19|20)\d\d(?!\d)(?![.,]\d)")
 _FIGURE_AHEAD = re.compile(r"[ \u00a0]*(?:[$€£¥₽₸]|US\$)?[ \u00a0]*\d")
 _FIGURE_BEHIND = re.compile(r"\d[%]?[ \u00a0]*$")
+# "с 17,7 процента в 2020 году до 24,1": a "from" figure earlier in the clause pairs with "до"
+_FROM_FIGURE = re.compile(r"(?<![^\W\d_])(?:с|со|от)[ \u00a0]+(?:[$€£¥₽₸]|US\$)?[ \u00a0]*\d", re.I)
 _YEAR_BEHIND = re.compile(r"(?<!\d)(?:19|20)\d\d(?:-м|-го|-х)?[ \u00a0]*$")
 # Sections whose words continue a figure ("5 млрд долларов до ..." : "до" comes after a figure).
 _FIGURE_SECTIONS = {"multipliers", "currencies", "units", "counted_nouns"}
@@ -64,7 +66,7 @@ def cyrillic_edits(text: str, lexicon: dict, decimal_comma: bool) -> list[tuple[
             key, end = key + ".", end + 1  # "2024 г.": the abbreviation with its dot
         rule = context.get(key)
         if rule:
-            found, english = _in_context(text, word, rule, previous_section, previous_end)
+            found, english = _in_context(text, word, rule, previous_section, previous_end, sections)
             if found:
                 edits.append((word.start(), end, english or ""))
         previous_section, previous_end = "", end
@@ -154,7 +156,12 @@ def _longest_phrase(
 
 
 def _in_context(
-    text: str, word: re.Match, rule: dict[str, str | None], previous_section: str, previous_end: int
+    text: str,
+    word: re.Match,
+    rule: dict[str, str | None],
+    previous_section: str,
+    previous_end: int,
+    sections: dict[str, str],
 ) -> tuple[bool, str | None]:
     """(whether the word is rewritten, its reading: None drops it) where it stands."""
     ahead = text[word.end() :]
@@ -163,8 +170,16 @@ def _in_context(
     after_figure = bool(_FIGURE_BEHIND.search(behind)) or (
         previous_section in _FIGURE_SECTIONS and not between.strip()
     )
+    clause = re.split(r"[.!?;:]\s", text[max(0, word.start() - 80) : word.start()])[-1]
     places = (
         ("after_year", lambda: _YEAR_BEHIND.search(behind) is not None),
+        ("after_from", lambda: _FROM_FIGURE.search(clause) is not None),
+        (
+            "after_change",  # "экспорт вырос на 17%, до 8 млн тонн": rose to 8 million
+            lambda: any(
+                sections.get(w.group().lower()) == "change_verbs" for w in _WORD.finditer(clause)
+            ),
+        ),
         ("after_figure", lambda: after_figure),
         ("before_year", lambda: _YEAR_AHEAD.match(ahead) is not None),
         ("before_figure", lambda: _FIGURE_AHEAD.match(ahead) is not None),
