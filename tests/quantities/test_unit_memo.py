@@ -52,9 +52,7 @@ def test_memoized_answers_equal_pints(
     assert math.isclose(first, expected, rel_tol=1e-9)
     assert math.isclose(second, expected, rel_tol=1e-9)
     ureg = units.registry()
-    assert math.isclose(
-        ureg.Quantity(value, unit).to_base_units().magnitude, second, rel_tol=1e-9
-    )
+    assert math.isclose(ureg.Quantity(value, unit).to_base_units().magnitude, second, rel_tol=1e-9)
 
 
 def test_memo_file_is_keyed_by_pint_version_and_units_file(
