@@ -129,7 +129,11 @@ def lexicon(code: str) -> dict:
                     phrases[form] = reading
                     sections[form] = section
     context.update(data.get("context") or {})
-    return {**data, "phrases": phrases, "sections": sections, "context": context}
+    # the first word of every phrase and context word, as a passage writes it (dot or not)
+    heads = frozenset(
+        w for key in (*phrases, *context) for w in (key.split()[0], key.split()[0].rstrip("."))
+    )
+    return {**data, "phrases": phrases, "sections": sections, "context": context, "heads": heads}
 
 
 # --------------------------------------------------------------------------- the English view

@@ -44,7 +44,8 @@ def cyrillic_edits(text: str, lexicon: dict, decimal_comma: bool) -> list[tuple[
             for m in _DECIMAL_COMMA.finditer(text)
             if _comma_is_decimal(text, m, phrases, sections)
         ]
-    words = [m for m in _WORD.finditer(text) if not m.group().isascii() or _latin_known(m, phrases)]
+    heads = lexicon["heads"]
+    words = [m for m in _WORD.finditer(text) if not m.group().isascii() or _latin_known(m, heads)]
     previous_section = ""
     previous_end = -1
     i = 0
@@ -55,7 +56,9 @@ def cyrillic_edits(text: str, lexicon: dict, decimal_comma: bool) -> list[tuple[
             start = words[i].start()
             # "$95 млрд": glued or spaced, the English words need a space before them
             pad = " " if start > 0 and not text[start - 1].isspace() else ""
-            edits.append((start, end, "" if english is None else f"{pad}{english}"))
+            # "$19,57 mlrd.ni": a suffix glued after the word stays apart from the English
+            after = " " if end < len(text) and text[end].isalpha() else ""
+            edits.append((start, end, "" if english is None else f"{pad}{english}{after}"))
             previous_section, previous_end = sections.get(_key(text, words, i, size), ""), end
             i += size
             continue
@@ -113,9 +116,10 @@ def _skip_spaces(text: str, i: int) -> int:
     return i
 
 
-def _latin_known(m: re.Match, phrases: dict) -> bool:
-    """A Latin-script word is rewritten only when the lexicon lists it (Uzbek "mlrd", "so'm")."""
-    return m.group().lower() in phrases or m.group().lower() + "." in phrases
+def _latin_known(m: re.Match, heads: frozenset[str]) -> bool:
+    """A Latin-script word is looked at only when a lexicon phrase starts with it (Uzbek "mlrd",
+    "so'm", "aqsh dollari"): English words in a Russian passage are left to the English reader."""
+    return m.group().lower() in heads
 
 
 def _key(text: str, words: list[re.Match], i: int, size: int) -> str:
