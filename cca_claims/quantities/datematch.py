@@ -164,7 +164,9 @@ def _h_no_year(m, text, c):
 def _h_m_y(m, text, c):
     if not _capitalized(m["m"]):
         return None
-    y = int(m["y"])
+    y, notes = _relative_year(m, c)
+    if y is None:
+        return None
     mo = _month_num(m["m"])
     mo2 = _month_num(m["m2"]) if m.groupdict().get("m2") else mo
     if m.groupdict().get("m2") and not _capitalized(m["m2"]):
@@ -172,7 +174,7 @@ def _h_m_y(m, text, c):
     if not year_ok(y) or mo2 < mo:
         return None
     first = dt.date(y, mo, 1)
-    return Base(first, month_end(dt.date(y, mo2, 1)), "month" if mo == mo2 else "span")
+    return Base(first, month_end(dt.date(y, mo2, 1)), "month" if mo == mo2 else "span", notes)
 
 
 def _h_month(m, text, c):
@@ -224,10 +226,11 @@ def _relative_year(m, c) -> tuple[int | None, list[str]]:
     counted from the reference date, with the note that says so."""
     if m["y"]:
         return int(m["y"]), []
-    if c.ref is None:
+    rel = m.groupdict().get("prel")
+    if c.ref is None or not rel:
         return None, []
-    back = 1 if m["prel"].lower() in ("last", "previous") else 0
-    return c.ref.year - back, [f"'{m['prel']} year' counted from {c.ref_text}"]
+    back = 1 if rel.lower() in ("last", "previous") else 0
+    return c.ref.year - back, [f"'{rel} year' counted from {c.ref_text}"]
 
 
 def _h_part(m, text, c):

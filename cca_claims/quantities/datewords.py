@@ -184,8 +184,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_m", re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}", re.I)),
     # June 2025 / June, 2025
     ("m_y", re.compile(rf"{_m('m')},?\s+{_y('y')}", re.I)),
-    # May–June 2025
-    ("mm_y", re.compile(rf"{_m('m')}{_SEP}{_m('m2')},?\s+{_y('y')}", re.I)),
+    # May–June 2025, January–May this year
+    (
+        "mm_y",
+        re.compile(
+            rf"{_m('m')}{_SEP}{_m('m2')},?\s+(?:{_y('y')}"
+            r"|(?:of\s+)?(?P<prel>this|last|current|previous)\s+year\b)",
+            re.I,
+        ),
+    ),
     # "In June," — a month alone; the reader requires a cue word before it
     ("m", re.compile(rf"(?<![\w-]){_m('m')}(?![\w-])", re.I)),
     # 2022–2026, 2012–13, from 2020 to 2024, between 2020 and 2024

@@ -19,7 +19,7 @@ _WORD = re.compile(r"(?<![^\W\d_])[мm]3(?!\d)|[^\W\d_]+(?:['ʻ‘’][^\W\d_]+)
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=(\d+)([.,]\d)?)")
 _MAX_WORDS = 3
 # What may stand between the words of one phrase: spaces, and an abbreviation's dot.
-_PHRASE_GAP = re.compile(r"\.?[ \u00a0\u202f\u2009]+")
+_PHRASE_GAP = re.compile(r"\.?[ \u00a0\u202f\u2009]*")
 _YEAR_AHEAD = re.compile(r"[ \u00a0]*(?:19|20)\d\d(?!\d)(?![.,]\d)")
 _FIGURE_AHEAD = re.compile(r"[ \u00a0]*(?:[$€£¥₽₸]|US\$)?[ \u00a0]*\d")
 _FIGURE_BEHIND = re.compile(r"\d[%]?[ \u00a0]*$")

@@ -42,12 +42,12 @@ def _pattern(lex: dict) -> re.Pattern[str]:
     small = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
     year = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})"
     tails = _alternation([*lex["currencies"], *lex["units"], *lex["measure_words"], "%", "％"])
+    rel = _alternation(lex["relative_years"])
     date = (
         rf"(?:(?P<y>{year})年)?(?P<m>{small})月(?P<end>底|末)?(?:(?P<d>{small})[日号]"
         rf"(?:{_RANGE}(?:(?P<m2>{small})月)?(?P<d2>{small})[日号])?)?"
-        rf"|(?:(?P<my>{year})年)?(?P<ma>{small}){_RANGE}(?P<mb>{small})月"
+        rf"|(?:(?P<my>{year})年|(?P<mrel>{rel}))?(?P<ma>{small}){_RANGE}(?P<mb>{small})月"
     )
-    rel = _alternation(lex["relative_years"])
     period = (
         rf"(?P<py>{year}年|{rel})?(?:(?P<half>上半年|下半年)|第?(?P<q>[一二三四1-4])季度"
         rf"|前(?P<n>{small})个?月)"
@@ -123,8 +123,8 @@ def _date(m: re.Match, lex: dict) -> str | None:
         a, b = _month(m["ma"], lex), _month(m["mb"], lex)
         if a is None or b is None:
             return None
-        year = _small(m["my"], lex)
-        return f"{a}-{b} {year}" if year else f"in {a}-{b}"
+        year = _small(m["my"], lex) or lex["relative_years"].get(m["mrel"] or "")
+        return f"{a}-{b} {year}" if year else f"in {a}-{b}"  # "今年1-5月": January-May this year
     month = _month(m["m"], lex)
     if month is None:
         return None
