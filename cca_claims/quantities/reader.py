@@ -8,6 +8,11 @@ The reader walks the token list once. At each figure it assembles one value expr
 and turns it into a `Reading` whose interval is in the canonical unit of its kind. Date phrases
 are found first and their tokens are never read as numbers ("June 16–17, 2025", "2012–13").
 Every step looks at a bounded number of tokens, so the reader runs in linear time on any input.
+
+A passage in Russian, Kazakh, Uzbek or Chinese is read through its English view (`lang`,
+`lang_cyrl`, `lang_zh`: "94,8 млрд долларов" is read as "94.8 billion dollars"), and each
+reading's span is mapped back to the passage; a figure followed by a word no lexicon reads is
+not read (`lang.split_unread`), and `read_text_and_unread` says which.
 """
 
 from __future__ import annotations
