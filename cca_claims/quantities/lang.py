@@ -150,14 +150,15 @@ class TextView:
     text: str
     segments: tuple[tuple[int, int, int, int, bool], ...]
     language: str
+    starts: tuple[int, ...] = ()  # each segment's view start, for bisection
+    ends: tuple[int, ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the view span [start, end)."""
+        """The original span of the view span [start, end); O(log n) in the segments."""
         segs = self.segments
         if not segs:
             return start, end
-        starts = [s[0] for s in segs]
-        ends = [s[1] for s in segs]
+        starts, ends = self.starts, self.ends
         i = max(0, bisect.bisect_right(starts, start) - 1)
         vs, _ve, os_, _oe, rewritten = segs[i]
         a = os_ if rewritten else os_ + (start - vs)
@@ -193,7 +194,14 @@ def build_view(original: str, edits: list[tuple[int, int, str]], language: str) 
         chunk = original[pos:]
         parts.append(chunk)
         segments.append((vpos, vpos + len(chunk), pos, len(original), False))
-    return TextView(original, "".join(parts), tuple(segments), language)
+    return TextView(
+        original,
+        "".join(parts),
+        tuple(segments),
+        language,
+        tuple(seg[0] for seg in segments),
+        tuple(seg[1] for seg in segments),
+    )
 
 
 _MIDDOT_DECIMAL = re.compile(r"(?<=\d)[·•](?=\d)")

@@ -168,7 +168,6 @@ def _in_context(
     sections: dict[str, str],
 ) -> tuple[bool, str | None]:
     """(whether the word is rewritten, its reading: None drops it) where it stands."""
-    ahead = text[word.end() :]
     behind = text[max(0, word.start() - 12) : word.start()]
     between = text[previous_end : word.start()] if previous_end >= 0 else ""
     after_figure = bool(_FIGURE_BEHIND.search(behind)) or (
@@ -185,8 +184,8 @@ def _in_context(
             ),
         ),
         ("after_figure", lambda: after_figure),
-        ("before_year", lambda: _YEAR_AHEAD.match(ahead) is not None),
-        ("before_figure", lambda: _FIGURE_AHEAD.match(ahead) is not None),
+        ("before_year", lambda: _YEAR_AHEAD.match(text, word.end()) is not None),
+        ("before_figure", lambda: _FIGURE_AHEAD.match(text, word.end()) is not None),
         ("otherwise", lambda: True),
     )
     for place, holds in places:
