@@ -59,9 +59,16 @@ def _pattern(lex: dict) -> re.Pattern[str]:
         rf"(?P<noun>{_alternation(lex['counted_nouns'])})?"
         rf"(?P<post>{_alternation(lex['qualifiers_after'])})?"
     )
+    # "超过千亿美元": a multiplier alone is one of it, after a qualifier and before a currency
+    # or unit (without them "万一" and "千万" are words)
+    bare = (
+        rf"(?P<bq>{_alternation(lex['qualifiers_before'])})"
+        rf"(?P<bm>{_alternation(lex['multipliers'])})"
+        rf"(?P<bt>{_alternation([*lex['currencies'], *lex['units']])})"
+    )
     compiled = re.compile(
         rf"(?P<DATE>{date})|(?P<PERIOD>{period})|(?P<YEAR>(?P<yy>{year})年(?:度)?|{rel})"
-        rf"|(?P<PCT>百分之(?P<pn>{_CN_NUMERAL}))|(?P<FIG>{figure})"
+        rf"|(?P<PCT>百分之(?P<pn>{_CN_NUMERAL}))|(?P<BARE>{bare})|(?P<FIG>{figure})"
     )
     _PATTERNS[id(lex)] = compiled
     return compiled
@@ -101,6 +108,11 @@ def _english(m: re.Match, text: str, lex: dict) -> str | None:
     if m["PCT"]:
         value = chinese_number(m["pn"], lex)
         return None if value is None else f"{value}%"
+    if m["BARE"]:
+        power = lex["multipliers"][m["bm"]]
+        what = lex["currencies"].get(m["bt"]) or lex["units"][m["bt"]]
+        figure = english_figure(Decimal(1), power, True)
+        return f"{lex['qualifiers_before'][m['bq']]} {figure} {what}"
     return _figure(m, text, lex)
 
 

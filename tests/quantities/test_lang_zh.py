@@ -279,10 +279,17 @@ def test_powers_of_ten_keep_the_written_precision(digits, power, integer, englis
     assert english_figure(Decimal(digits), power, integer) == english
 
 
+def test_a_multiplier_alone_after_a_qualifier_counts_one():
+    (r,) = read_values("首度超過千億美元")
+    assert (r.kind, r.written_unit, r.native.low, r.text) == ("money", "USD", 1e11, "超過千億美元")
+    assert r.native.high == float("inf")
+
+
 def test_words_that_hold_a_digit_character_are_not_figures():
     assert read_values("“一带一路”倡议") == []
     assert read_values("十五五规划") == []
     assert [r.kind for r in read_values("千万不要忘记")] == []
+    assert read_values("万一出事") == []
 
 
 def test_relative_periods_resolve_against_the_source_date():
