@@ -167,6 +167,13 @@ class TextView:
         b = oe if rewritten else os_ + (end - vs)
         return a, max(a, b)
 
+    def reading_in_original(self, r):
+        """A reading of the view, with its span and text in the original passage."""
+        if r.span is None:
+            return r
+        a, b = self.to_original(*r.span)
+        return replace(r, span=(a, b), text=self.original[a:b])
+
 
 def build_view(original: str, edits: list[tuple[int, int, str]], language: str) -> TextView:
     """The view of `original` with each edit (start, end, replacement) applied.

@@ -29,7 +29,7 @@ from cca_claims.quantities.build import ReadingBuilder
 from cca_claims.quantities.compound import CompoundRules
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 from cca_claims.quantities.expr import Expr as _Expr
-from cca_claims.quantities.lang import TextView, Unread, english_view, language_of, split_unread
+from cca_claims.quantities.lang import Unread, english_view, language_of, split_unread
 from cca_claims.quantities.money_rules import CurrencyRules
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
@@ -421,16 +421,8 @@ def read_text_and_unread(
     if view is None:
         readings = _read_english(text, ctx)
     else:
-        readings = [_in_original(r, view) for r in _read_english(view.text, ctx)]
+        readings = [view.reading_in_original(r) for r in _read_english(view.text, ctx)]
     return split_unread(text, readings, language)
-
-
-def _in_original(r: Reading, view: TextView) -> Reading:
-    """A reading of the English view, with its span and text in the original passage."""
-    if r.span is None:
-        return r
-    a, b = view.to_original(*r.span)
-    return replace(r, span=(a, b), text=view.original[a:b])
 
 
 def _read_english(text: str, ctx: ReadContext) -> list[Reading]:
