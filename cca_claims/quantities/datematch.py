@@ -258,7 +258,7 @@ def _h_part(m, text, c):
 def _h_first_months(m, text, c):
     """The first N months of a year ("the first five months of 2025"): January 1 to the end
     of the Nth month."""
-    n_raw = m["n"]
+    n_raw = m["n"] or m["n2"]
     n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS.get(n_raw.lower(), 0)
     if not 1 <= n <= 12:
         return None

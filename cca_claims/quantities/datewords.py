@@ -218,11 +218,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # the first five months of 2025, the first 5 months of this year ("of" may be missing, as in
-    # a Russian "первые пять месяцев 2025 года")
+    # a Russian "первые пять месяцев 2025 года"), 11 months of 2020 (counted from January)
     (
         "first_months",
         re.compile(
-            rf"\b(?:the\s+)?first\s+{_N}\s+months\s+(?:of\s+)?(?:{_y('y')}"
+            rf"\b(?:(?:the\s+)?first\s+{_N}\s+months\s+(?:of\s+)?"
+            rf"|{_N.replace('?P<n>', '?P<n2>')}\s+months\s+of\s+)(?:{_y('y')}"
             r"|(?P<prel>this|last|current|previous)\s+year\b)",
             re.I,
         ),
