@@ -103,7 +103,11 @@ def _english(m: re.Match, text: str, lex: dict) -> str | None:
     if m["YEAR"]:
         if m["yy"]:
             y = _small(m["yy"], lex)
-            return None if y is None else f"in {y}"
+            if y is None:
+                return None
+            # "较2023年增加54亿美元": the year compared with, not the one the figure is of
+            before = text[max(0, m.start() - 1) : m.start()]
+            return f"compared with {y}" if before in ("较", "比", "較") else f"in {y}"
         return lex["relative_years"].get(m["YEAR"])
     if m["PCT"]:
         value = chinese_number(m["pn"], lex)
