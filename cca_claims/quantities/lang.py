@@ -273,7 +273,8 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
     ("644.00 جنيه", "12,000원", "1 دينار") says no unit or currency and is compared with no
     amount: it is kept, with a note saying what was not read."""
     known = language in ("en", *LEXICON_LANGUAGES)
-    if known and FOREIGN_SCRIPTS.search(text) is None:
+    cyrillic = language in ("ru", "kk", "uz") and _CYRILLIC.search(text) is not None
+    if known and not cyrillic and FOREIGN_SCRIPTS.search(text) is None:
         return readings, []
     from cca_claims.quantities import lexicon as lx
 
@@ -298,6 +299,16 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
                 f"no lexicon for language {language!r}: the word {word!r} after the figure may "
                 "multiply it"
             )
+        elif (
+            word
+            and cyrillic
+            and r.kind in ("money", "quantity")
+            and _unknown_abbreviation(word, language)
+        ):
+            reason = (
+                f"the abbreviation {word!r} after the figure is not in the {language} lexicon: "
+                "it may multiply it"
+            )
         if reason and bare:
             keep.append(replace(r, notes=(*r.notes, f"the figure alone is read: {reason}")))
         elif reason:
@@ -306,6 +317,19 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
         else:
             keep.append(r)
     return keep, unread
+
+
+_CYRILLIC_VOWELS = set("аеёиоуыэюяәөүұіўaeiou")
+
+
+def _unknown_abbreviation(word: str, language: str) -> bool:
+    """A Cyrillic word of consonants only ("млрдд", "трлнн") that the lexicon does not list: an
+    abbreviation, which after a figure is most often its multiplier or unit."""
+    low = word.lower()
+    if len(low) < 2 or not _CYRILLIC.match(low) or _CYRILLIC_VOWELS & set(low):
+        return False
+    phrases = lexicon(language).get("phrases", {})
+    return low not in phrases and low + "." not in phrases
 
 
 def unread_figures(text: str, ctx) -> list[Unread]:

@@ -620,3 +620,15 @@ def test_second_held_out_russian_passages_score():
     for miss in misses:
         print("  miss:", miss)
     assert hits >= HELD_OUT_2_FLOOR, misses
+
+
+def test_an_unknown_abbreviation_after_an_amount_is_not_read():
+    from cca_claims.quantities.lang import unread_figures
+
+    text = "товарооборот составил $95 млрдд"  # a typo of "млрд": not read as $95
+    assert [r for r in read_values(text) if r.kind == "money"] == []
+    (notice,) = unread_figures(text, ReadContext())
+    assert notice.text == "$95 млрдд" and "'млрдд'" in notice.reason
+    # known words and words with vowels after a figure change nothing
+    (r,) = read_values("$95 млрд в 2024 году на Казахстан")[:1]
+    assert r.number == 95e9
