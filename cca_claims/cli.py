@@ -397,6 +397,9 @@ def parse(
         None, "--date", help="Publication date for relative dates (YYYY-MM-DD)"
     ),
     yen: str = typer.Option("CNY", "--yen", help="What ¥ stands for: CNY or JPY"),
+    language: str = typer.Option(
+        "", "--language", help="Language of the text (en, ru, kk, uz, zh); default: from its script"
+    ),
 ) -> None:
     """Show every value read in a text: span, number, interval, unit, qualifier, normalized form."""
     import datetime as dt
@@ -404,6 +407,7 @@ def parse(
     from cca_claims.display import format_reading, reading_to_json
     from cca_claims.quantities import read_values
     from cca_claims.quantities.context import ReadContext
+    from cca_claims.quantities.lang import unread_figures
 
     if format not in ("text", "json", "jsonl"):
         fail(f"unknown format {format!r}: use text, json or jsonl")
@@ -411,7 +415,7 @@ def parse(
         ref = dt.date.fromisoformat(reference_date) if reference_date else None
     except ValueError:
         fail(f"--date {reference_date!r} is not a YYYY-MM-DD date")
-    ctx = ReadContext(reference_date=ref, yen_means=yen.upper())
+    ctx = ReadContext(reference_date=ref, yen_means=yen.upper(), language=language)
     if text == "-":
         for number, line in enumerate(sys.stdin, 1):
             if not line.strip():
@@ -430,12 +434,17 @@ def parse(
             typer.echo(json.dumps(out, ensure_ascii=False))
         return
     readings = read_values(text, ctx)
+    unread = unread_figures(text, ctx)
     if format in ("json", "jsonl"):
         payload = {"input": text, "values": [reading_to_json(r) for r in readings]}
+        if unread:
+            payload["not_read"] = [u.notice() for u in unread]
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=None if format == "jsonl" else 2))
         return
-    if not readings:
+    if not readings and not unread:
         typer.echo("no values found")
+    for u in unread:
+        typer.echo(f"{u.span[0]:>4}-{u.span[1]:<4}  {u.notice()}")
     for r in readings:
         span = f"{r.span[0]}-{r.span[1]}" if r.span else "-"
         typer.echo(f"{span:>9}  {r.kind:<8} {r.text!r}  ->  {format_reading(r)}")
@@ -581,6 +590,7 @@ def add(
         reference_date=source.meta.reference_date,
         yen_means=config.yen_means,
         source_id=source.id,
+        language=source.meta.language,
     )
     try:
         made = skeleton(

@@ -21,6 +21,7 @@ from cca_claims.quantities.choose import Guide, kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
 from cca_claims.quantities.labels import accept_variant
+from cca_claims.quantities.lang import unread_figures
 from cca_claims.quantities.perperiod import is_flow, mark_flows, speaks_yearly, yearly_amount
 from cca_claims.rules.base import ClaimContext
 
@@ -68,6 +69,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
             claim_ctx,
             reference_date=source.meta.reference_date if source else None,
             source_id=result.evidence.source,
+            language=source.meta.language if source else "",
         )
         candidates = mark_flows(anchor.text, read_values(anchor.text, ctx)) if anchor else []
         if yearly and not (cc.claim_reading is not None and is_flow(cc.claim_reading)):
@@ -87,7 +89,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     if cc.kind == "label":
         items = (*items, *claim.aliases)  # a name is located by the claim's value and variants
     updated = []
-    for result, _ctx, candidates, explicit, explicit_problem in passages:
+    for result, ctx, candidates, explicit, explicit_problem in passages:
         if result.anchor.anchor is None:
             updated.append(replace(result, candidates=tuple(candidates)))
             continue
@@ -104,6 +106,9 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
                 cc.claim_reading, claim.statement, statement_readings, result.anchor.anchor.text
             )
             reading, why = choose_reading(candidates, cc.kind, cc.period, guide)
+            if reading is None:  # say which figures the reader saw but could not read
+                unread = unread_figures(result.anchor.anchor.text, ctx)
+                why = "; ".join([why, *(u.notice() for u in unread)])
         reading = accept_variant(reading, _own_label(cc.claim_reading), claim.aliases)
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)

@@ -19,6 +19,8 @@ class ReadContext:
     precision_cap: the widest relative band a bare figure's written precision may give.
     yen_means: which currency "¥" stands for in this corpus ("CNY" or "JPY").
     source_id: for notes and errors only.
+    language: the source's `language:` (registry); with the passage's script it decides which
+        lexicon reads the passage (`quantities.lang`). Empty: inferred from the script.
     """
 
     reference_date: dt.date | None = None
@@ -28,6 +30,7 @@ class ReadContext:
     precision_cap: float = 0.05
     yen_means: str = "CNY"
     source_id: str = ""
+    language: str = ""
 
 
 DEFAULT_CONTEXT = ReadContext()

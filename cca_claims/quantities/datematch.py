@@ -164,7 +164,9 @@ def _h_no_year(m, text, c):
 def _h_m_y(m, text, c):
     if not _capitalized(m["m"]):
         return None
-    y = int(m["y"])
+    y, notes = _relative_year(m, c)
+    if y is None:
+        return None
     mo = _month_num(m["m"])
     mo2 = _month_num(m["m2"]) if m.groupdict().get("m2") else mo
     if m.groupdict().get("m2") and not _capitalized(m["m2"]):
@@ -172,7 +174,7 @@ def _h_m_y(m, text, c):
     if not year_ok(y) or mo2 < mo:
         return None
     first = dt.date(y, mo, 1)
-    return Base(first, month_end(dt.date(y, mo2, 1)), "month" if mo == mo2 else "span")
+    return Base(first, month_end(dt.date(y, mo2, 1)), "month" if mo == mo2 else "span", notes)
 
 
 def _h_month(m, text, c):
@@ -219,8 +221,22 @@ def _h_decade(m, text, c):
     return Base(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
 
 
+def _relative_year(m, c) -> tuple[int | None, list[str]]:
+    """The year a match names: its digits (group "y"), or "this/last year" (group "prel")
+    counted from the reference date, with the note that says so."""
+    if m["y"]:
+        return int(m["y"]), []
+    rel = m.groupdict().get("prel")
+    if c.ref is None or not rel:
+        return None, []
+    back = 1 if rel.lower() in ("last", "previous") else 0
+    return c.ref.year - back, [f"'{rel} year' counted from {c.ref_text}"]
+
+
 def _h_part(m, text, c):
-    y = int(m["y"])
+    y, notes = _relative_year(m, c)
+    if y is None or not year_ok(y):
+        return None
     if m["qh"]:
         part = "quarter" if m["qh"].upper() == "Q" else "half"
         n = int(m["qn"])
@@ -236,7 +252,20 @@ def _h_part(m, text, c):
     months = 3 if part == "quarter" else 6
     first = dt.date(y, (n - 1) * months + 1, 1)
     last = month_end(dt.date(y, n * months, 1))
-    return Base(first, last, "span")
+    return Base(first, last, "span", notes)
+
+
+def _h_first_months(m, text, c):
+    """The first N months of a year ("the first five months of 2025"): January 1 to the end
+    of the Nth month."""
+    n_raw = m["n"] or m["n2"]
+    n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS.get(n_raw.lower(), 0)
+    if not 1 <= n <= 12:
+        return None
+    y, notes = _relative_year(m, c)
+    if y is None or not year_ok(y):
+        return None
+    return Base(dt.date(y, 1, 1), month_end(dt.date(y, n, 1)), "span", notes)
 
 
 def _h_year(m, text, c):
@@ -335,6 +364,7 @@ HANDLERS = {
     "y_y": _h_y_y,
     "decade": _h_decade,
     "part": _h_part,
+    "first_months": _h_first_months,
     "year": _h_year,
     "relative": _h_relative,
     "weekday": _h_weekday,

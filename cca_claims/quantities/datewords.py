@@ -184,8 +184,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d_m", re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}", re.I)),
     # June 2025 / June, 2025
     ("m_y", re.compile(rf"{_m('m')},?\s+{_y('y')}", re.I)),
-    # May–June 2025
-    ("mm_y", re.compile(rf"{_m('m')}{_SEP}{_m('m2')},?\s+{_y('y')}", re.I)),
+    # May–June 2025, January–May this year
+    (
+        "mm_y",
+        re.compile(
+            rf"{_m('m')}{_SEP}{_m('m2')},?\s+(?:{_y('y')}"
+            r"|(?:of\s+)?(?P<prel>this|last|current|previous)\s+year\b)",
+            re.I,
+        ),
+    ),
     # "In June," — a month alone; the reader requires a cue word before it
     ("m", re.compile(rf"(?<![\w-]){_m('m')}(?![\w-])", re.I)),
     # 2022–2026, 2012–13, from 2020 to 2024, between 2020 and 2024
@@ -200,12 +207,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # the 1960s
     ("decade", re.compile(r"(?:\bthe\s+)?(?<![\d,.$])(?P<dec>(?:19|20)\d0)[’']?s\b", re.I)),
-    # Q1 2025, first quarter of 2025, first half of 2024, H1 2024
+    # Q1 2025, first quarter of 2025, first half of 2024, H1 2024, the first half of this year
     (
         "part",
         re.compile(
             r"(?:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
-            r"(?P<part>quarter|half)\s+(?:of\s+)?|\b(?P<qh>[QH])(?P<qn>[1-4])\s+)" + _y("y"),
+            r"(?P<part>quarter|half)\s+(?:of\s+)?|\b(?P<qh>[QH])(?P<qn>[1-4])\s+)"
+            rf"(?:{_y('y')}|(?P<prel>this|last|current|previous)\s+year\b)",
+            re.I,
+        ),
+    ),
+    # the first five months of 2025, the first 5 months of this year ("of" may be missing, as in
+    # a Russian "первые пять месяцев 2025 года"), 11 months of 2020 (counted from January)
+    (
+        "first_months",
+        re.compile(
+            rf"\b(?:(?:the\s+)?first\s+{_N}\s+months\s+(?:of\s+)?"
+            rf"|{_N.replace('?P<n>', '?P<n2>')}\s+months\s+of\s+)(?:{_y('y')}"
+            r"|(?P<prel>this|last|current|previous)\s+year\b)",
             re.I,
         ),
     ),
@@ -295,6 +314,7 @@ NEEDS: dict[str, Callable[[str], object]] = {
     # "first quarter of 2025" or "Q1 2025": (quarter|half) or [QH][1-4], case-insensitively
     "part": _any_word("quarter", "half", *(f"{qh}{n}" for qh in "QH" for n in "1234")),
     "decade": re.compile(r"(?:19|20)\d0").search,
+    "first_months": _any_word("months"),
     "relative": _any_word("year", "month", "yesterday", "tomorrow"),
     # every weekday name ends in "day", and the weekday pattern is case-sensitive
     "weekday": _has_day,

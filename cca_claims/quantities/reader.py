@@ -8,6 +8,11 @@ The reader walks the token list once. At each figure it assembles one value expr
 and turns it into a `Reading` whose interval is in the canonical unit of its kind. Date phrases
 are found first and their tokens are never read as numbers ("June 16–17, 2025", "2012–13").
 Every step looks at a bounded number of tokens, so the reader runs in linear time on any input.
+
+A passage in Russian, Kazakh, Uzbek or Chinese is read through its English view (`lang`,
+`lang_cyrl`, `lang_zh`: "94,8 млрд долларов" is read as "94.8 billion dollars"), and each
+reading's span is mapped back to the passage; a figure followed by a word no lexicon reads is
+not read (`lang.split_unread`), and `read_text_and_unread` says which.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from cca_claims.quantities.build import ReadingBuilder
 from cca_claims.quantities.compound import CompoundRules
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 from cca_claims.quantities.expr import Expr as _Expr
+from cca_claims.quantities.lang import Unread, english_view, language_of, split_unread
 from cca_claims.quantities.money_rules import CurrencyRules
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
@@ -395,6 +401,31 @@ def read_text(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
     """Every value stated in `text`, in text order (see `cca_claims.quantities.read_values`)."""
     if not isinstance(text, str) or not text.strip():
         return []
+    return read_text_and_unread(text, ctx)[0]
+
+
+def read_text_and_unread(
+    text: str, ctx: ReadContext = DEFAULT_CONTEXT
+) -> tuple[list[Reading], list[Unread]]:
+    """The values of `text`, and the figures in it that could not be read (`lang.Unread`).
+
+    A passage in a language the reader has a lexicon for is read through its English view
+    (`lang.english_view`); every reading's span and text are then those of the passage.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return [], []
+    if text.isascii() and ctx.language in ("", "en"):
+        return _read_english(text, ctx), []
+    language = language_of(text, ctx.language)
+    view = english_view(text, language)
+    if view is None:
+        readings = _read_english(text, ctx)
+    else:
+        readings = [view.reading_in_original(r) for r in _read_english(view.text, ctx)]
+    return split_unread(text, readings, language)
+
+
+def _read_english(text: str, ctx: ReadContext) -> list[Reading]:
     urls = _url_spans(text) + _phone_spans(text)
     dates = [
         d
