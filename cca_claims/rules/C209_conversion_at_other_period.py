@@ -8,7 +8,10 @@ range of rates over that period, the finding says so, gives the amount at that p
 and names the years whose rates fit the conversion (the ECB series is searched year by year):
 a 2013 amount converted at 2025's rates is the usual case. Both legs are intervals (their
 written precision and qualifiers), so "approximately 210 million US dollars" is not held to a
-fourth digit.
+fourth digit. A writer who converts a figure that is recent when they write (its period ended
+at most about a quarter before the source's date) at the day's rate has not used another period's
+rates: "in the first five months of this year ... ($39.93 billion)", written in June, passes.
+Rates are compared within 1 %, the spread between the reference rates desks use.
 
 *Contradiction*
 ```yaml
@@ -58,6 +61,10 @@ DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 _FIRST_YEAR = 1999  # the ECB series begins with the euro
+# Desks convert at different reference rates (ECB, a central bank's parity, a market quote) that
+# differ by a few tenths of a percent on one day; another period's rates differ by far more.
+_PROVIDER_SPREAD = 0.01
+_RECENT_DAYS = 92  # about a quarter: news converts last month's figures at today's rate
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
@@ -133,11 +140,17 @@ def _misconverted(first: Reading, second: Reading, cc: ClaimContext, ref, slack:
     actual = _rate(frm, to, days)
     if actual is None:
         return None
+    actual = actual.widen(_PROVIDER_SPREAD)
     stated = second.native / first.native
     if slack > 0:
         stated = stated.widen(slack)
     if stated.overlaps(actual) or not stated.is_bounded and stated.low == 0:
         return None
+    lo, hi = days
+    if ref is not None and hi < ref and (ref - hi).days <= _RECENT_DAYS:
+        until_written = _rate(frm, to, (lo, ref))
+        if until_written is not None and stated.overlaps(until_written.widen(_PROVIDER_SPREAD)):
+            return None
     return stated, actual, days, why, _fitting_years(frm, to, stated)
 
 
@@ -152,7 +165,7 @@ def _fitting_years(frm: str, to: str, stated: Interval) -> list[int]:
     years = []
     for year in range(_FIRST_YEAR, last + 1):
         rate = _rate(frm, to, (dt.date(year, 1, 1), dt.date(year, 12, 31)))
-        if rate is not None and rate.overlaps(stated):
+        if rate is not None and rate.widen(_PROVIDER_SPREAD).overlaps(stated):
             years.append(year)
     return years
 
