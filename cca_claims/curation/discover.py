@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from cca_claims.compare import CONFLICT, NUMERIC_KINDS, Tolerance, compare
+from cca_claims.curation.context import places_in
 from cca_claims.curation.passages import Figure
 from cca_claims.curation.workspace import Workspace
 
@@ -31,6 +32,15 @@ MAX_DAYS = 7  # two dates further apart are two events, not one event dated twic
 MIN_WORDS = 0.3  # share of the nearby words the two figures must have in common
 SENTENCE_WEIGHT = 0.8  # words shared anywhere in the two sentences count for less
 MIN_SCORE = 0.3
+ONE_PERIOD_PENALTY = 0.1
+AIM_REACH = 4  # how many words before a figure may make it a goal ("a goal of $20 billion")
+TREND_DAYS = 2 * 366  # a stated period longer than this is a trend's span ("since 2013")
+SAME_PERIOD = 0.95  # two periods are one when they overlap on this share of the longer
+# words near a figure that make it a goal or a forecast (stems, as `context.words` gives them)
+AIM_WORDS = frozenset(
+    "target goal aim plan planned expected expect forecast projected sight ambitious intend eye "
+    "intended could might would should".split()
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,21 @@ def candidate_pairs(figures: list[Figure]) -> set[tuple[int, int]]:
     return pairs
 
 
+def _same_period(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two stated periods are one: they overlap, and neither is much shorter (eleven
+    months of a year are not the year)."""
+    overlap = min(a[1], b[1]) - max(a[0], b[0]) + 1
+    longest = max(a[1] - a[0], b[1] - b[0]) + 1
+    if longest > TREND_DAYS:  # "doubled since 2013 to $93.7 billion in 2024": a level at its end
+        return overlap > 0
+    return overlap > 0 and overlap >= SAME_PERIOD * longest
+
+
+def _aim(f: Figure) -> bool:
+    """Whether the sentence states the figure as a goal or a forecast, not as a fact."""
+    return bool(AIM_WORDS.intersection(f.before[:AIM_REACH]))
+
+
 def _middle(f: Figure) -> float | None:
     iv = f.reading.interval
     if iv is not None and iv.is_bounded:
@@ -92,8 +117,14 @@ def match(a: Figure, b: Figure, tol: Tolerance) -> tuple[float, tuple[str, ...]]
         return None
     if a.place and b.place and a.place != b.place:
         return None
-    if a.period and b.period and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
+    if a.period and b.period and not _same_period(a.period, b.period):
         return None
+    if (a.cutoff or b.cutoff) and not (a.period and b.period and a.period[1] == b.period[1]):
+        return None  # running totals compare only at one stated date (their period's end)
+    if _aim(a) != _aim(b):
+        return None  # a target or a forecast is not a contradiction of what happened
+    if a.kind == "count" and places_in(a.reading.text) != places_in(b.reading.text):
+        return None  # "five Central Asian countries" and "six countries" count different sets
     if compare(a.reading, b.reading, tol).relation != CONFLICT:
         return None
     ma, mb = _middle(a), _middle(b)
@@ -126,6 +157,9 @@ def match(a: Figure, b: Figure, tol: Tolerance) -> tuple[float, tuple[str, ...]]
     if a.period and b.period:
         score += 0.15 if a.period == b.period else 0.1
         reasons.append("when: same period" if a.period == b.period else "when: periods overlap")
+    elif a.period or b.period:
+        score -= ONE_PERIOD_PENALTY  # one side dates its figure, the other does not
+        reasons.append("when: only one passage states a period")
     if score < MIN_SCORE:
         return None
     return min(score, 1.0), tuple(reasons)

@@ -38,6 +38,13 @@ _END_RE = re.compile(
     r"|\n[ \t]*\n\s*"
     r"|\n(?=[ \t]*(?:[-•*–]|\d+[.)])\s)"
 )
+# a figure in such a sentence is a running total at some date, not a figure of one period
+_CUTOFF_RE = re.compile(
+    r"\b(?:since|so far|to date|as of|as at|by the end of|cumulative(?:ly)?|accumulated|"
+    r"in total|all told)\b|\bby (?:the )?(?:early |mid-?|late )?(?:\d{4}|[A-Z][a-z]+ \d{4})"
+    r"|累计|截至|на сегодня|с момента|накопленн",
+    re.IGNORECASE,
+)
 # words before a full stop that do not end a sentence
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no vs etc inc ltd co corp jan feb mar apr jun jul aug sep sept oct "
@@ -80,6 +87,8 @@ class Figure:
     places: tuple[str, ...] = ()
     period: tuple[float, float] | None = None
     topic: tuple[str, ...] = ()  # every content word of the sentence, sorted
+    before: tuple[str, ...] = ()  # the content words before the figure, nearest first
+    cutoff: bool = False  # a running total at a date ("by March 2025", "since 2009", 累计)
 
     @property
     def kind(self) -> str:
@@ -174,6 +183,7 @@ def extract(source: Source, config) -> SourcePassages:
             w for w in words(s.text) if not any(lo < w[1] and w[0] < hi for lo, hi in taken)
         ]
         topic = tuple(sorted({w[2] for w in sentence_words}))
+        cutoff = bool(_CUTOFF_RE.search(s.text))
         years = [r for r in readings if r.kind == "date" and r.granularity in ("year", "month")]
         for r in readings:
             if r.span is None:
@@ -191,10 +201,12 @@ def extract(source: Source, config) -> SourcePassages:
                     line=line + 1,
                     col=col,
                     words=near_words(sentence_words, *r.span),
+                    before=tuple(w[2] for w in sentence_words if w[1] <= r.span[0])[::-1][:6],
                     place=nearest_place(places, *r.span),
                     places=tuple(sorted({p[2] for p in places})),
                     period=_period(r, years),
                     topic=topic,
+                    cutoff=cutoff,
                 )
             )
     return SourcePassages(source.id, tuple(sentences), tuple(figures))
@@ -207,17 +219,20 @@ def _listed(r: Reading) -> bool:
 
 
 def _period(r: Reading, years: list[Reading]) -> tuple[float, float] | None:
-    """The days a figure refers to: its own period, else the nearest year or month named in its
-    sentence (not for a date, which is its own period)."""
+    """The days a figure refers to: the year or month named nearest to it in its sentence ("in
+    2024"), else the period the reader gave it ("since 2013" runs to the source's date, while
+    "doubled since 2013 to $93.7 billion in 2024" is a figure of 2024); none for a date, which
+    is its own period."""
     if r.kind == "date":
         return None
+    if years and r.span is not None:
+        nearest = min(years, key=lambda y: abs((y.span or (0, 0))[0] - r.span[0]))
+        iv = nearest.interval
+        if iv is not None and iv.is_bounded:
+            return (iv.low, iv.high)
     if r.period is not None and r.period.is_bounded:
         return (r.period.low, r.period.high)
-    if not years or r.span is None:
-        return None
-    nearest = min(years, key=lambda y: abs((y.span or (0, 0))[0] - r.span[0]))
-    iv = nearest.interval
-    return (iv.low, iv.high) if iv is not None and iv.is_bounded else None
+    return None
 
 
 def source_key(source: Source, config) -> str:
