@@ -66,11 +66,15 @@ def place_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile("|".join(alternatives), re.IGNORECASE), tuple(names)
 
 
-def places_in(text: str) -> list[tuple[int, int, str]]:
-    """Every place named in `text`: (start, end, canonical name), in text order."""
+def places_in(text: str, joined: bool = False) -> list[tuple[int, int, str]]:
+    """Every place named in `text`: (start, end, canonical name), in text order; with `joined`,
+    also the places inside names made of places ("China-Kyrgyzstan-Uzbekistan railway")."""
     pattern, names = place_table()
     found = []
     for m in pattern.finditer(text):
+        if joined:
+            found.append((m.start(), m.end(), names[int(m.lastgroup[1:])]))
+            continue
         # "China-Kyrgyzstan-Uzbekistan railway", "China–Central Asia summit": a name made of
         # places is the name of a thing, and says nothing of where a figure is
         if text[m.end() : m.end() + 1] in _JOINERS or text[m.start() - 1 : m.start()] in _JOINERS:

@@ -178,7 +178,7 @@ def extract(source: Source, config) -> SourcePassages:
         places = places_in(s.text)
         # a place says where, not what: kept out of the words that say what is measured
         # and the figures' own words ("kilometers", "tunnels") are their unit, compared apart
-        taken = [(p[0], p[1]) for p in places] + [r.span for r in readings if r.span]
+        taken = [p[:2] for p in places_in(s.text, joined=True)] + [r.span for r in readings if r.span]
         sentence_words = [
             w for w in words(s.text) if not any(lo < w[1] and w[0] < hi for lo, hi in taken)
         ]
