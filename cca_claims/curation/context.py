@@ -36,7 +36,9 @@ MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|[\u3400-\u9fff]+", re.UNICODE)
+_WORD_RE = re.compile(
+    r"[\u3400-\u9fff]+|(?![\u3400-\u9fff])[^\W\d_](?:(?![\u3400-\u9fff])[\w'’-])*"
+)
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _JOINERS = frozenset("-–—‐")
 

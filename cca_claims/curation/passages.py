@@ -28,6 +28,7 @@ from cca_claims.quantities.context import ReadContext
 MEMO_NAME = "passages.memo"  # beside the check's cache entries; not a `*.pickle`, never pruned
 PARALLEL_MIN_SOURCES = 40  # below this a worker costs more than it saves
 MAX_WORKERS = 8
+MAX_ITEM_WORDS = 4  # a list's items are names, not clauses
 MAX_SENTENCE = 2_000  # a "sentence" longer than this (a table, a list without stops) is cut
 
 # A sentence ends at . ! ? … (then closing quotes/brackets, then space and a capital, digit or
@@ -45,6 +46,7 @@ _CUTOFF_RE = re.compile(
     r"|累计|截至|на сегодня|с момента|накопленн",
     re.IGNORECASE,
 )
+_CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
 # words before a full stop that do not end a sentence
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no vs etc inc ltd co corp jan feb mar apr jun jul aug sep sept oct "
@@ -172,13 +174,18 @@ def extract(source: Source, config) -> SourcePassages:
             # a status or a list is a value only where no figure is: "24 agreements were
             # signed" is a count, not the status "signed"
             if not has_figure:
-                readings.extend(r for r in kind_readings(s.text, kind) if r.span and _listed(r))
+                dates = [r.span for r in readings if r.span]
+                readings.extend(
+                    r for r in kind_readings(s.text, kind) if r.span and _listed(r, dates)
+                )
         if not readings:
             continue
         places = places_in(s.text)
         # a place says where, not what: kept out of the words that say what is measured
         # and the figures' own words ("kilometers", "tunnels") are their unit, compared apart
-        taken = [p[:2] for p in places_in(s.text, joined=True)] + [r.span for r in readings if r.span]
+        taken = [p[:2] for p in places_in(s.text, joined=True)] + [
+            r.span for r in readings if r.span
+        ]
         sentence_words = [
             w for w in words(s.text) if not any(lo < w[1] and w[0] < hi for lo, hi in taken)
         ]
@@ -212,10 +219,22 @@ def extract(source: Source, config) -> SourcePassages:
     return SourcePassages(source.id, tuple(sentences), tuple(figures))
 
 
-def _listed(r: Reading) -> bool:
-    """A status, or a list of at least three items (two names joined by "and" are too often a
-    phrase: "Chinese and Kyrgyz partners")."""
-    return r.kind == "status" or len(r.items) >= 3
+def _listed(r: Reading, dates: list[tuple[int, int]]) -> bool:
+    """A status, or a list of at least three short items that is not a dateline ("BAKU,
+    Azerbaijan, June 17"): two names joined by "and" are too often a phrase ("Chinese and
+    Kyrgyz partners"), and long items are clauses, not things listed."""
+    if r.kind == "status":
+        return True
+    if len(r.items) < 3 or any(_item_words(item) > MAX_ITEM_WORDS for item in r.items):
+        return False
+    lo, hi = r.span or (0, 0)
+    return not any(d[0] < hi and lo < d[1] for d in dates)
+
+
+def _item_words(item: str) -> float:
+    """How many words an item has; in Chinese, written without spaces, two characters a word."""
+    cjk = len(_CJK_CHAR_RE.findall(item))
+    return len(_CJK_CHAR_RE.sub(" ", item).split()) + cjk / 2
 
 
 def _period(r: Reading, years: list[Reading]) -> tuple[float, float] | None:

@@ -14,7 +14,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from cca_claims.compare import AGREE, CONFLICT, Tolerance, compare, comparable
+from cca_claims.compare import AGREE, CONFLICT, Tolerance, comparable, compare
 from cca_claims.curation.context import places_in, words
 from cca_claims.curation.passages import Figure, Sentence
 from cca_claims.curation.workspace import Workspace
@@ -156,7 +156,9 @@ def _middle(r: Reading) -> float | None:
     return iv.low if iv is not None and iv.low not in (float("inf"), float("-inf")) else None
 
 
-def suggest(ws: Workspace, claim_id: str, config=None, limit: int | None = None) -> list[Suggestion]:
+def suggest(
+    ws: Workspace, claim_id: str, config=None, limit: int | None = None
+) -> list[Suggestion]:
     """The passages that state a value comparable with the claim's, nearest first."""
     cr = find_claim(ws, claim_id)
     tol = Tolerance(slack=getattr(config, "rounding_slack", 0.0))
