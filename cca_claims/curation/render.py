@@ -118,8 +118,7 @@ def scan_json(result: ScanResult) -> str:
 # ----------------------------------------------------------------------------- suggest
 def evidence_yaml(item: dict) -> str:
     """An evidence item as YAML to paste under a claim's `evidence:` list."""
-    body = yaml.safe_dump([item], allow_unicode=True, sort_keys=False, width=96)
-    return body
+    return yaml.safe_dump([item], allow_unicode=True, sort_keys=False, width=10**9)
 
 
 def suggest_text(
@@ -148,8 +147,11 @@ def suggest_text(
         screen.print(styled(f"    {s.effect}"))
         screen.print(styled(f"    “{_short(s.sentence.text)}”", "dim"))
         if not s.cited:
+            # one line per YAML line however long: wrapped, it would no longer paste
+            screen.soft_wrap = True
             for line in evidence_yaml(s.item).rstrip("\n").split("\n"):
                 screen.print(Text("      " + safe(line, oneline=True)))
+            screen.soft_wrap = False
     if not suggestions:
         screen.print(styled("no passage states a comparable value"))
     return screen.text()

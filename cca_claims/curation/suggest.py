@@ -103,7 +103,14 @@ def similarity(statement: str, sentence: str, near: tuple[str, ...] = ()) -> flo
     share = len(mine & theirs) / len(mine) if mine else 0.0
     close = len(mine & set(near)) / min(len(mine), len(near)) if mine and near else 0.0
     ratio = fuzz.token_set_ratio(statement.lower(), sentence.lower()) / 100
-    return (share + close + ratio) / 3
+    here, there = _statement_places(statement), {p[2] for p in places_in(sentence)}
+    where = len(here & there) / len(here | there) if here or there else 1.0
+    return (share + close + ratio + where) / 4
+
+
+@functools.lru_cache(maxsize=64)
+def _statement_places(statement: str) -> frozenset[str]:
+    return frozenset(p[2] for p in places_in(statement))
 
 
 def closeness(f: Figure, refs: list[Reading], tol: Tolerance) -> float:
@@ -174,6 +181,9 @@ def suggest(
             continue
         if period and f.period and (f.period[1] < period[0] or period[1] < f.period[0]):
             continue
+        places = _statement_places(statement)
+        if places and f.place and f.place not in places and not places & set(f.places):
+            continue  # "$13 billion in Uzbekistan" says nothing of Kazakhstan's trade
         key = (f.source, f.sentence)
         sentence = ws.sentence_of(f)
         words_near = similarity(statement, sentence.text, (*f.words, f.place, f.noun))
