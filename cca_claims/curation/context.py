@@ -19,6 +19,7 @@ STOPWORDS = frozenset(
     have had its it this that these those than then their there which who whom whose will would
     shall should may might can could about around over under more less than nearly almost some
     up down per each into onto out also according said says say reported reports announced
+    official officials told noted added stated
     total totals reached reach reaches exceeded exceed exceeds rose rise rises fell fall grew
     grow growth increased increase decreased decrease amounted amount amounts stood stands
     approximately roughly least most just only over while after before since during between

@@ -121,6 +121,8 @@ def match(a: Figure, b: Figure, tol: Tolerance) -> tuple[float, tuple[str, ...]]
         return None
     if (a.cutoff or b.cutoff) and not (a.period and b.period and a.period[1] == b.period[1]):
         return None  # running totals compare only at one stated date (their period's end)
+    if a.names and b.names and not set(a.names) & set(b.names):
+        return None  # "the Kok-Art bridge" and "the Naryn dam": two named things
     if _aim(a) != _aim(b):
         return None  # a target or a forecast is not a contradiction of what happened
     if a.kind == "count" and places_in(a.reading.text) != places_in(b.reading.text):
@@ -181,7 +183,9 @@ def discover(ws: Workspace, config=None, limit: int | None = None) -> list[Candi
         if covered_a & set(ws.covering(b.source, b.start, b.end)):
             continue  # one claim quotes both: the check reports it already
         score, reasons = found
-        key = (a.source, a.sentence, b.source, b.sentence)
+        # one candidate per pair of sentences and measure ("18 stations, 81 bridges, 41
+        # tunnels" against another list of the three is three candidates, not nine)
+        key = (a.source, a.sentence, b.source, b.sentence, measure_unit(a))
         if key in best and best[key].score >= score:
             continue
         best[key] = Candidate(

@@ -90,6 +90,7 @@ class Figure:
     period: tuple[float, float] | None = None
     topic: tuple[str, ...] = ()  # every content word of the sentence, sorted
     before: tuple[str, ...] = ()  # the content words before the figure, nearest first
+    names: tuple[str, ...] = ()  # the nearby words written with a capital: names of things
     cutoff: bool = False  # a running total at a date ("by March 2025", "since 2009", 累计)
 
     @property
@@ -190,6 +191,8 @@ def extract(source: Source, config) -> SourcePassages:
             w for w in words(s.text) if not any(lo < w[1] and w[0] < hi for lo, hi in taken)
         ]
         topic = tuple(sorted({w[2] for w in sentence_words}))
+        # names: capitalized words not opening the sentence ("Kok-Art", "Naryn", "Line")
+        names = {w[2] for w in sentence_words if w[0] > 0 and s.text[w[0]].isupper()}
         cutoff = bool(_CUTOFF_RE.search(s.text))
         years = [r for r in readings if r.kind == "date" and r.granularity in ("year", "month")]
         for r in readings:
@@ -207,7 +210,8 @@ def extract(source: Source, config) -> SourcePassages:
                     end=hi,
                     line=line + 1,
                     col=col,
-                    words=near_words(sentence_words, *r.span),
+                    words=(near := near_words(sentence_words, *r.span)),
+                    names=tuple(w for w in near if w in names),
                     before=tuple(w[2] for w in sentence_words if w[1] <= r.span[0])[::-1][:6],
                     place=nearest_place(places, *r.span),
                     places=tuple(sorted({p[2] for p in places})),
