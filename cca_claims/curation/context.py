@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 
 # Function words and reporting verbs: they occur near every figure and say nothing about what
@@ -42,48 +43,76 @@ _WORD_RE = re.compile(
 )
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _JOINERS = frozenset("-–—‐")
+_LETTERS_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]")  # the first letter of a word
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """The place spellings of cca_claims/data/places.txt, ready for lookup: Latin and Cyrillic
+    spellings by their first three letters (lowercase), Chinese ones in one pattern."""
+
+    by_prefix: dict[str, tuple[tuple[str, str], ...]]  # "kyr" -> (("kyrgyz", "Kyrgyzstan"), ...)
+    cjk: re.Pattern[str] | None
+    cjk_names: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)
-def place_table() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One pattern for every place (group `p<i>` for the i-th) and the canonical names, read from
-    cca_claims/data/places.txt. One pattern: a sentence is searched once, not once per place."""
+def place_table() -> PlaceTable:
+    """The place table, read once from cca_claims/data/places.txt."""
     text = resources.files("cca_claims.data").joinpath("places.txt").read_text(encoding="utf-8")
-    alternatives, names = [], []
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    cjk_names: dict[str, str] = {}
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line or ":" not in line:
             continue
         name, spellings = line.split(":", 1)
-        latin, cjk = [], []
-        for spelling in sorted((s.strip() for s in spellings.split(",")), key=len, reverse=True):
-            if spelling:
-                (cjk if _CJK_RE.search(spelling) else latin).append(re.escape(spelling))
-        parts = []
-        if latin:
-            parts.append(r"(?<![^\W\d_])(?:" + "|".join(latin) + ")")
-        if cjk:
-            parts.append("(?:" + "|".join(cjk) + ")")
-        alternatives.append(f"(?P<p{len(names)}>" + "|".join(parts) + ")")
-        names.append(name.strip())
-    return re.compile("|".join(alternatives), re.IGNORECASE), tuple(names)
+        for spelling in (s.strip() for s in spellings.split(",")):
+            if not spelling:
+                continue
+            if _CJK_RE.search(spelling):
+                cjk_names[spelling] = name.strip()
+            else:
+                key = spelling[:3].lower()
+                by_prefix.setdefault(key, []).append((spelling.lower(), name.strip()))
+    for entries in by_prefix.values():
+        entries.sort(key=lambda e: -len(e[0]))  # the longest spelling first
+    cjk = None
+    if cjk_names:
+        ordered = sorted(cjk_names, key=len, reverse=True)
+        cjk = re.compile("|".join(re.escape(s) for s in ordered))
+    return PlaceTable({k: tuple(v) for k, v in by_prefix.items()}, cjk, cjk_names)
 
 
 def places_in(text: str, joined: bool = False) -> list[tuple[int, int, str]]:
     """Every place named in `text`: (start, end, canonical name), in text order; with `joined`,
-    also the places inside names made of places ("China-Kyrgyzstan-Uzbekistan railway")."""
-    pattern, names = place_table()
+    also the places inside names made of places ("China-Kyrgyzstan-Uzbekistan railway").
+
+    A Latin or Cyrillic spelling matches at the start of a word ("Kyrgyz" in "Kyrgyzstan's"),
+    a Chinese one anywhere."""
+    table = place_table()
     found = []
-    for m in pattern.finditer(text):
-        if joined:
-            found.append((m.start(), m.end(), names[int(m.lastgroup[1:])]))
-            continue
-        # "China-Kyrgyzstan-Uzbekistan railway", "China–Central Asia summit": a name made of
-        # places is the name of a thing, and says nothing of where a figure is
-        if text[m.end() : m.end() + 1] in _JOINERS or text[m.start() - 1 : m.start()] in _JOINERS:
-            continue
-        found.append((m.start(), m.end(), names[int(m.lastgroup[1:])]))
-    return found
+    lowered = text.lower()
+    for m in _LETTERS_RE.finditer(text):
+        start = m.start()
+        for spelling, name in table.by_prefix.get(lowered[start : start + 3], ()):
+            if lowered.startswith(spelling, start):
+                found.append((start, start + len(spelling), name))
+                break
+    if table.cjk is not None and _CJK_RE.search(text):
+        found.extend(
+            (m.start(), m.end(), table.cjk_names[m.group()]) for m in table.cjk.finditer(text)
+        )
+        found.sort()
+    if joined:
+        return found
+    # "China-Kyrgyzstan-Uzbekistan railway", "China–Central Asia summit": a name made of places
+    # is the name of a thing, and says nothing of where a figure is
+    return [
+        p
+        for p in found
+        if text[p[1] : p[1] + 1] not in _JOINERS and text[p[0] - 1 : p[0]] not in _JOINERS
+    ]
 
 
 def stem(word: str) -> str:

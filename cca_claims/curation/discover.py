@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 from cca_claims.compare import CONFLICT, NUMERIC_KINDS, Tolerance, compare
 from cca_claims.curation.context import places_in
-from cca_claims.curation.passages import Figure
+from cca_claims.curation.passages import Figure, few_collections
 from cca_claims.curation.workspace import Workspace
 
 KINDS = (*NUMERIC_KINDS, "date")
 NEAR = 6  # words on each side that say what a figure measures
-MAX_BLOCK = 400
+MAX_BLOCK = 200  # a word near more figures of one measure than this names no one thing
 MAX_RATIO = 2.0  # values further apart measure different things ("$4.6 billion" vs "$60 million")
 MAX_DAYS = 7  # two dates further apart are two events, not one event dated twice
 MIN_WORDS = 0.3  # share of the nearby words the two figures must have in common
@@ -169,6 +169,11 @@ def match(a: Figure, b: Figure, tol: Tolerance) -> tuple[float, tuple[str, ...]]
 
 def discover(ws: Workspace, config=None, limit: int | None = None) -> list[Candidate]:
     """Candidate contradictions no claim covers, surest first (at most `limit`)."""
+    with few_collections():
+        return _discover(ws, config, limit)
+
+
+def _discover(ws: Workspace, config, limit: int | None) -> list[Candidate]:
     tol = Tolerance(slack=getattr(config, "rounding_slack", 0.0))
     figures = [f for f in ws.figures() if _eligible(f)]
     best: dict[tuple, Candidate] = {}

@@ -15,9 +15,12 @@ between forked workers (`cca_claims.forking`), as the check's read stage does.
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from cca_claims.curation.context import near_words, nearest_place, places_in, words
@@ -46,6 +49,7 @@ _CUTOFF_RE = re.compile(
     r"|累计|截至|на сегодня|с момента|накопленн",
     re.IGNORECASE,
 )
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]")
 _CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
 # words before a full stop that do not end a sentence
 _ABBREVIATIONS = frozenset(
@@ -192,7 +196,9 @@ def extract(source: Source, config) -> SourcePassages:
         ]
         topic = tuple(sorted({w[2] for w in sentence_words}))
         # names: capitalized words not opening the sentence ("Kok-Art", "Naryn", "Line")
-        names = {w[2] for w in sentence_words if w[0] > 0 and s.text[w[0]].isupper()}
+        opening = _FIRST_WORD_RE.search(s.text)
+        first = opening.start() if opening else 0
+        names = {w[2] for w in sentence_words if w[0] > first and s.text[w[0]].isupper()}
         cutoff = bool(_CUTOFF_RE.search(s.text))
         years = [r for r in readings if r.kind == "date" and r.granularity in ("year", "month")]
         for r in readings:
@@ -267,9 +273,28 @@ def source_key(source: Source, config) -> str:
     ).hexdigest()
 
 
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Run a block with the cycle collector off. Loading or building the records of a large
+    archive allocates millions of small acyclic objects; each collection of the old generation
+    re-scans all of them (half the time of a warm scan at tier M). Restored afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_sources(sources: list[Source], config, use_cache: bool = True) -> list[SourcePassages]:
     """Every source's sentences and figures, in the order given: from the memo where the
     source is unchanged, else extracted (by forked workers too when there are many)."""
+    with few_collections():
+        return _read_sources(sources, config, use_cache)
+
+
+def _read_sources(sources: list[Source], config, use_cache: bool) -> list[SourcePassages]:
     from cca_claims import cache
 
     folder = cache.cache_folder(config) if use_cache else None
@@ -295,10 +320,14 @@ def _extract_all(sources: list[Source], config) -> list[SourcePassages]:
         workers = max(1, int(os.environ["CCA_CLAIMS_WORKERS"]))
     if len(sources) < PARALLEL_MIN_SOURCES or workers < 2 or not forking.available():
         return _extract_chunk(sources, config)
-    size = -(-len(sources) // workers)
-    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
+    # the first source read here, before forking: the workers inherit the reader's loaded
+    # tables (units, rates, statuses) instead of each loading them again
+    here = _extract_chunk(sources[:1], config)
+    rest = sources[1:]
+    size = -(-len(rest) // workers)
+    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     jobs = [forking.start(_extract_chunk, chunk, config) for chunk in chunks[1:]]
-    here = _extract_chunk(chunks[0], config)
+    here.extend(_extract_chunk(chunks[0], config))
     for job, chunk in zip(jobs, chunks[1:]):
         try:
             here.extend(job.result() if job is not None else _extract_chunk(chunk, config))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from cca_claims.curation.passages import Figure
+from cca_claims.curation.passages import Figure, few_collections
 from cca_claims.curation.workspace import Workspace
 
 
@@ -69,6 +69,11 @@ def unit_key(figure: Figure) -> str:
 
 def scan(ws: Workspace) -> ScanResult:
     """Mark every figure covered or not, count coverage per source, group what is left."""
+    with few_collections():
+        return _scan(ws)
+
+
+def _scan(ws: Workspace) -> ScanResult:
     scanned: list[ScannedFigure] = []
     per_source: list[SourceCoverage] = []
     for source in ws.report.sources:
