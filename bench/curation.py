@@ -43,6 +43,8 @@ def command_line(corpus: Path, command: str, cache_home: Path, runs: int) -> dic
     warm = []
     for _ in range(runs):
         _out, wall, peak, code, err = _timed(args, cwd=work)
+        if code != 0:
+            return {"error": f"warm run: exit {code}: {err[-1500:]}"}
         warm.append((wall, peak))
     summary = _summary(command, json.loads(out))
     return {

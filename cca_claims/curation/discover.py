@@ -36,10 +36,11 @@ ONE_PERIOD_PENALTY = 0.1
 AIM_REACH = 4  # how many words before a figure may make it a goal ("a goal of $20 billion")
 TREND_DAYS = 2 * 366  # a stated period longer than this is a trend's span ("since 2013")
 SAME_PERIOD = 0.95  # two periods are one when they overlap on this share of the longer
-# words near a figure that make it a goal or a forecast (stems, as `context.words` gives them)
+# words before a figure that make it a goal or a forecast (stems, as `context.words` gives
+# them); not "planned": "a planned 454-kilometer line" states the plan's design, a fact
 AIM_WORDS = frozenset(
-    "target goal aim plan planned expected expect forecast projected sight ambitious intend eye "
-    "intended could might would should".split()
+    "target goal aim expected expect forecast projected sight ambitious eye could might would "
+    "should".split()
 )
 
 
@@ -98,7 +99,7 @@ def _same_period(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return overlap > 0 and overlap >= SAME_PERIOD * longest
 
 
-def _aim(f: Figure) -> bool:
+def is_aim(f: Figure) -> bool:
     """Whether the sentence states the figure as a goal or a forecast, not as a fact."""
     return bool(AIM_WORDS.intersection(f.before[:AIM_REACH]))
 
@@ -123,7 +124,7 @@ def match(a: Figure, b: Figure, tol: Tolerance) -> tuple[float, tuple[str, ...]]
         return None  # running totals compare only at one stated date (their period's end)
     if a.names and b.names and not set(a.names) & set(b.names):
         return None  # "the Kok-Art bridge" and "the Naryn dam": two named things
-    if _aim(a) != _aim(b):
+    if is_aim(a) != is_aim(b):
         return None  # a target or a forecast is not a contradiction of what happened
     if a.kind == "count" and places_in(a.reading.text) != places_in(b.reading.text):
         return None  # "five Central Asian countries" and "six countries" count different sets

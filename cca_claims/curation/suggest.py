@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from cca_claims.compare import AGREE, CONFLICT, Tolerance, comparable, compare
 from cca_claims.curation.context import places_in, words
+from cca_claims.curation.discover import AIM_WORDS, is_aim
 from cca_claims.curation.passages import Figure, Sentence
 from cca_claims.curation.workspace import Workspace
 from cca_claims.model import ClaimResult, Reading
@@ -117,8 +118,13 @@ def closeness(f: Figure, refs: list[Reading], tol: Tolerance) -> float:
     """How close the figure's value is to the claim's readings, 0..1: 1 when it agrees with
     one, falling to 0 at MAX_RATIO apart (dates, sets and statuses: 1 when they agree)."""
     best = 0.0
+    bounded = f.reading.interval is not None and f.reading.interval.is_bounded
     for ref in refs:
-        if comparable(ref, f.reading) and compare(ref, f.reading, tol).relation == AGREE:
+        if (
+            bounded  # "more than $40 billion" agrees with any larger figure: says little
+            and comparable(ref, f.reading)
+            and compare(ref, f.reading, tol).relation == AGREE
+        ):
             return 1.0
         a, b = _middle(ref), _middle(f.reading)
         if a and b and f.kind in ("money", "quantity", "count", "percent"):
@@ -181,6 +187,9 @@ def suggest(
             continue
         if period and f.period and (f.period[1] < period[0] or period[1] < f.period[0]):
             continue
+        if f.kind != "date" and is_aim(f) and not AIM_WORDS & _statement_words(statement):
+            continue  # a goal or a forecast, and the claim is about what happened (a date
+            # "expected" is a schedule, which claims are about)
         places = _statement_places(statement)
         if places and f.place and f.place not in places and not places & set(f.places):
             continue  # "$13 billion in Uzbekistan" says nothing of Kazakhstan's trade
