@@ -12,7 +12,7 @@ import yaml
 from rich.text import Text
 
 from cca_claims.curation.discover import Candidate, add_command
-from cca_claims.curation.passages import Figure
+from cca_claims.curation.passages import Figure, few_collections
 from cca_claims.curation.scan import ScanResult, unit_key
 from cca_claims.curation.suggest import Suggestion
 from cca_claims.model import ClaimResult
@@ -57,6 +57,11 @@ def figure_json(f: Figure, *, shown: bool = True) -> dict:
 
 # ----------------------------------------------------------------------------- scan
 def scan_text(result: ScanResult, *, color: bool = False, width: int = 100) -> str:
+    with few_collections():
+        return _scan_text(result, color, width)
+
+
+def _scan_text(result: ScanResult, color: bool, width: int) -> str:
     screen = Screen(color, width)
     total = len(result.figures)
     screen.print(
@@ -90,6 +95,11 @@ def scan_text(result: ScanResult, *, color: bool = False, width: int = 100) -> s
 
 
 def scan_json(result: ScanResult) -> str:
+    with few_collections():  # an archive's scan is a million small dicts
+        return _scan_json(result)
+
+
+def _scan_json(result: ScanResult) -> str:
     doc = {
         "format": "cca-claims-scan",
         "version": JSON_VERSION,
