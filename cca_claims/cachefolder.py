@@ -91,7 +91,9 @@ def _tracked_by_git(folder: Path) -> bool:
 
 
 # the only names the cache writes, and those of its temporary and pending files
-_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.(?:pickle|out)|memo\.pickle|\.memo\.pickle\.\d+\.pending")
+_ENTRY_NAME = re.compile(
+    r"[0-9a-f]{64}\.(?:pickle|out)|memo\.pickle|passages\.memo|\.memo\.pickle\.\d+\.pending"
+)
 _TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp")
 _PENDING_NAME = re.compile(r"\.memo\.pickle\.(?P<pid>\d+)\.pending")
 

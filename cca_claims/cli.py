@@ -563,8 +563,8 @@ def add(
     import re
 
     from cca_claims.curation.add import AddError, skeleton
+    from cca_claims.curation.passages import read_context
     from cca_claims.quantities import read_values
-    from cca_claims.quantities.context import ReadContext
 
     config = options_config(claims, sources, config_file, None)
     match = re.fullmatch(r"(\d+)(?::(\d+))?", place)
@@ -586,12 +586,7 @@ def add(
 
         fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
     source = found[source_id]
-    context = ReadContext(
-        reference_date=source.meta.reference_date,
-        yen_means=config.yen_means,
-        source_id=source.id,
-        language=source.meta.language,
-    )
+    context = read_context(source, config)
     try:
         made = skeleton(
             source,
@@ -620,6 +615,90 @@ def add(
         fail(f"{to}: {exc}")
     typer.echo("".join(lines), nl=False)
     typer.echo(f"cca-claims: added claim {made.claim_id} to {to}", err=True)
+
+
+class CurationFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+CurationFormatOpt = typer.Option(CurationFormat.text, "--format", "-f", help="Output format")
+
+
+def _workspace(claims: Path | None, sources: Path | None, full: bool):
+    """The check's records and every source's sentences and figures (cca_claims.curation)."""
+    from cca_claims.curation.workspace import load_workspace
+
+    config = options_config(claims, sources, None, None)
+    return config, load_workspace(config, full=full)
+
+
+@app.command()
+def scan(
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    format: CurationFormat = CurationFormatOpt,
+) -> None:
+    """Every figure, date, list and status in the sources; which ones claims cover."""
+    from cca_claims.curation import render
+    from cca_claims.curation.scan import scan as run_scan
+
+    _config, ws = _workspace(claims, sources, full=False)
+    result = run_scan(ws)
+    if format is CurationFormat.json:
+        typer.echo(render.scan_json(result), nl=False)
+    else:
+        typer.echo(
+            render.scan_text(result, color=use_color(False), width=terminal_width()), nl=False
+        )
+
+
+@app.command()
+def suggest(
+    claim_id: str = typer.Argument(..., help="The claim's id"),
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    format: CurationFormat = CurationFormatOpt,
+) -> None:
+    """Passages that state a value comparable with the claim's, agreeing or not."""
+    from cca_claims.curation import render
+    from cca_claims.curation.suggest import UnknownClaim, find_claim
+    from cca_claims.curation.suggest import suggest as run_suggest
+
+    config, ws = _workspace(claims, sources, full=True)
+    try:
+        claim = find_claim(ws, claim_id)
+    except UnknownClaim as exc:
+        hint = (
+            f"; did you mean {exc.closest!r}?" if exc.closest else " (cca-claims claims lists them)"
+        )
+        fail(f"no claim {claim_id!r}{hint}")
+    found = run_suggest(ws, claim_id, config)
+    if format is CurationFormat.json:
+        typer.echo(render.suggest_json(claim, found), nl=False)
+    else:
+        text = render.suggest_text(claim, found, color=use_color(False), width=terminal_width())
+        typer.echo(text, nl=False)
+
+
+@app.command()
+def discover(
+    claims: Path | None = ClaimsOpt,
+    sources: Path | None = SourcesOpt,
+    format: CurationFormat = CurationFormatOpt,
+) -> None:
+    """Candidate contradictions across sources that no claim covers yet, surest first."""
+    from cca_claims.curation import render
+    from cca_claims.curation.discover import discover as run_discover
+
+    config, ws = _workspace(claims, sources, full=False)
+    found = run_discover(ws, config)
+    if format is CurationFormat.json:
+        typer.echo(render.discover_json(found), nl=False)
+    else:
+        typer.echo(
+            render.discover_text(found, color=use_color(False), width=terminal_width()), nl=False
+        )
 
 
 @app.command()

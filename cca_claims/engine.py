@@ -56,6 +56,7 @@ def check(
     baseline: frozenset[str] = frozenset(),
     use_cache: bool = False,
     progress: Callable[[str], None] | None = None,
+    require_claims: bool = True,
 ) -> Report:
     """Run every stage and return the report (`lint_only` stops after anchoring).
 
@@ -65,12 +66,14 @@ def check(
     the per-user ones (unit memo, ECB series) included. Why a cache was not used (a cache folder
     tracked by git, a refused secret) is in `report.stats["cache_notices"]`. `progress`, when
     given, is called with each stage's name as the stage starts (the command line's display).
-    A claims path without claim files raises `cca_claims.claims.NoClaimFiles`.
+    A claims path without claim files raises `cca_claims.claims.NoClaimFiles`, unless
+    `require_claims` is False (the curation commands read a new desk's sources before any claim).
     """
     from cca_claims.claims import require_claim_files
     from cca_claims.userdata import user_caches_off
 
-    require_claim_files(Path(config.claims))  # NoClaimFiles: nothing to check is an error
+    if require_claims:
+        require_claim_files(Path(config.claims))  # NoClaimFiles: nothing to check is an error
     with _fewer_collections():
         if use_cache:
             return _cached_check(config, lint_only, baseline, progress)

@@ -39,6 +39,10 @@ _EXTRA_RECORDS = (
     ("cca_claims.config", "Config"),
     ("cca_claims.interval", "Interval"),
     ("cca_claims.textnorm", "SearchView"),
+    # the curation commands' memo of every source's sentences and figures
+    ("cca_claims.curation.passages", "Sentence"),
+    ("cca_claims.curation.passages", "Figure"),
+    ("cca_claims.curation.passages", "SourcePassages"),
 )
 _PATH_TAG = "path"
 

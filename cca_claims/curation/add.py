@@ -18,13 +18,6 @@ from cca_claims.curation.yamledit import scalar
 from cca_claims.model import Reading, Source
 
 MAX_QUOTE = 400  # characters: a quote is a passage, not a page
-# a sentence ends at . ! ? (or their CJK forms) followed by space, or at a blank line
-# a line break ends a sentence too where the line has no closing punctuation and the next starts
-# with a capital: a heading, or a paragraph written on one line
-_END = re.compile(
-    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(A-Z0-9\u0400-\u04ff])|(?<=[。！？])|\n\s*\n"
-    r"|(?<=[^\s.!?,;:])[ \t]*\n(?=[\"'“‘A-Z\u0410-\u042f])"
-)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOP = frozenset(
     "the and for with from that this which were was are has have had its their into over "
@@ -112,17 +105,16 @@ def skeleton(source: Source, line: int, col: int | None, read, existing_ids: set
 
 
 def _sentence_around(text: str, offset: int) -> tuple[int, int]:
-    begin = 0
-    for match in _END.finditer(text, 0, offset + 1):
-        if match.end() <= offset:
-            begin = match.end()
-    following = _END.search(text, offset)
-    end = following.start() if following else len(text)
-    while begin < end and text[begin].isspace():
-        begin += 1
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    return begin, end
+    """The sentence holding `offset`, split as `scan` and `suggest` split it."""
+    from cca_claims.curation.passages import split_sentences
+
+    sentences = split_sentences("", text)
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.start, sentence.end
+    following = [s for s in sentences if s.start >= offset]
+    chosen = following[0] if following else sentences[-1] if sentences else None
+    return (chosen.start, chosen.end) if chosen else (offset, offset)
 
 
 def _choose(readings: list[Reading], at: int | None) -> Reading:

@@ -1,0 +1,171 @@
+"""`suggest`: passages comparable with a claim, on crafted sources (the evidence item it prints,
+pasted into the claim, anchors and gives the verdict it announced) and on the real-reporting
+corpus with one evidence item removed from every claim (the removed passage comes back).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from cca_claims.cli import app
+from cca_claims.config import Config
+from cca_claims.curation.suggest import UnknownClaim, suggest
+from cca_claims.curation.workspace import load_workspace
+from cca_claims.engine import check, resolve_paths
+
+REAL = Path(__file__).parent.parent / "corpora" / "real_reporting"
+
+SOURCES = {
+    "cited": "In 2024, trade between China and Kazakhstan reached $44 billion, officials said.\n",
+    "same": "Kazakhstan's trade with China was $44 billion in 2024, up from $41 billion in 2023.\n",
+    "other": "Trade between Kazakhstan and China came to $30.1 billion in 2024, the bank said.\n",
+    "unrelated": "The Naryn dam in Kyrgyzstan will cost $3 billion and take five years.\n",
+}
+CLAIM = """\
+claims:
+  - id: kz-trade
+    claim: Kazakhstan's trade with China was $44 billion in 2024.
+    value: 44 billion USD
+    period: 2024
+    evidence:
+      - source: cited
+        quote: "trade between China and Kazakhstan reached $44 billion"
+"""
+
+
+def _project(root: Path, claims: str = CLAIM) -> Config:
+    folder = root / "sources"
+    folder.mkdir(parents=True)
+    registry = {}
+    for sid, text in SOURCES.items():
+        (folder / f"{sid}.txt").write_text(text, encoding="utf-8")
+        registry[sid] = {"title": sid, "published": "2025-03-01", "language": "en"}
+    (folder / "sources.yaml").write_text(yaml.safe_dump(registry), encoding="utf-8")
+    (root / "claims").mkdir()
+    (root / "claims" / "c.yaml").write_text(textwrap.dedent(claims), encoding="utf-8")
+    return resolve_paths(Config(cache_dir=None), root / "claims", folder)
+
+
+def _suggest(config: Config, claim_id: str = "kz-trade") -> list:
+    return suggest(load_workspace(config, full=True, use_cache=False), claim_id, config)
+
+
+def test_agreeing_and_conflicting_passages(tmp_path: Path) -> None:
+    found = {s.figure.source: s for s in _suggest(_project(tmp_path))}
+    assert set(found) == {"cited", "same", "other"}  # the dam's cost is not about trade
+    assert found["cited"].cited and "already cited" in found["cited"].effect
+    assert found["same"].relation == "agrees"
+    assert found["same"].effect == "agrees: stays consistent"
+    assert found["other"].relation == "conflicts"
+    assert "consistent -> disputed" in found["other"].effect
+    # "$44 billion in 2024, up from $41 billion in 2023": the claim's period picks the figure,
+    # as the check does, so no item needs a `value:`
+    assert "value" not in found["same"].item
+    assert "value" not in found["other"].item
+
+
+@pytest.mark.parametrize("source, verdict", [("same", "consistent"), ("other", "disputed")])
+def test_pasted_item_anchors_and_gives_the_announced_verdict(
+    tmp_path: Path, source: str, verdict: str
+) -> None:
+    config = _project(tmp_path)
+    (item,) = [s.item for s in _suggest(config) if s.figure.source == source]
+    path = tmp_path / "claims" / "c.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["claims"][0]["evidence"].append(item)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    report = check(config)
+    (result,) = report.claims
+    assert result.evidence[-1].anchor.status == "exact"
+    assert result.verdict == verdict
+    assert not [f for f in report.findings if f.rule.startswith(("A", "I"))]
+
+
+def test_unknown_claim(tmp_path: Path) -> None:
+    config = _project(tmp_path)
+    with pytest.raises(UnknownClaim) as caught:
+        _suggest(config, "kz-trad")
+    assert caught.value.closest == "kz-trade"
+
+
+def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    args = ["suggest", "kz-trade", "--claims", "claims", "--sources", "sources"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert "would contradict cited: consistent -> disputed" in result.stdout
+    assert "      - source: other" in result.stdout  # the item, indented to paste
+    doc = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert doc["format"] == "cca-claims-suggest" and doc["claim"] == "kz-trade"
+    assert {s["source"] for s in doc["suggestions"]} == {"cited", "same", "other"}
+    bad = runner.invoke(app, ["suggest", "kz-trad", "--claims", "claims", "--sources", "sources"])
+    assert bad.exit_code == 2
+    assert "did you mean 'kz-trade'" in bad.stderr
+
+
+# ----------------------------------------------------------------------------- real corpus
+# Removed passages suggest lists again, measured at the last commit of issue 16 (agree, conflict
+# claims): removing the last evidence item 12/34 and 12/22, the first 20/34 and 17/22. Most
+# misses are Chinese and Russian passages the reader does not read yet (MISSES.md); the
+# "readable" share counts only passages from which the check reads one value.
+FLOORS = {"last": {"agree": 11, "conflict": 11}, "first": {"agree": 19, "conflict": 16}}
+
+
+def _removed_hits(tmp_path: Path, which: str) -> dict[str, list[int]]:
+    expected = yaml.safe_load((REAL / "expectations.yaml").read_text(encoding="utf-8"))
+    expect = {k: v["expect"] for k, v in expected["expectations"].items()}
+    original = check(resolve_paths(Config(cache_dir=None), REAL / "claims", REAL / "sources"))
+    quoted = {
+        cr.claim.id: [(e.anchor.anchor, e.reading is not None) for e in cr.evidence]
+        for cr in original.claims
+    }
+    shutil.copytree(REAL / "claims", tmp_path / "claims")
+    removed = {}
+    for path in sorted((tmp_path / "claims").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for claim in doc["claims"]:
+            if len(claim["evidence"]) < 2:
+                continue
+            i = len(claim["evidence"]) - 1 if which == "last" else 0
+            anchor, readable = quoted[claim["id"]][i]
+            if anchor is not None:
+                removed[claim["id"]] = (anchor, readable)
+                del claim["evidence"][i]
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    config = resolve_paths(Config(cache_dir=None), tmp_path / "claims", REAL / "sources")
+    ws = load_workspace(config, full=True, use_cache=False)
+    counts = {k: [0, 0, 0, 0] for k in ("agree", "conflict")}  # hits, cases, readable hits/cases
+    for claim_id, (anchor, readable) in removed.items():
+        listed = any(
+            s.figure.source == anchor.source
+            and s.sentence.start < anchor.end
+            and anchor.start < s.sentence.end
+            for s in suggest(ws, claim_id, config)
+        )
+        row = counts[expect[claim_id]]
+        row[0] += listed
+        row[1] += 1
+        row[2] += listed and readable
+        row[3] += readable
+    return counts
+
+
+@pytest.mark.parametrize("which", ["last", "first"])
+def test_real_corpus_removed_passage_is_suggested(tmp_path: Path, which: str) -> None:
+    counts = _removed_hits(tmp_path, which)
+    for kind, (hits, cases, readable_hits, readable) in counts.items():
+        print(
+            f"\nsuggest, {which} evidence item removed, {kind} claims: {hits}/{cases} listed "
+            f"({readable_hits}/{readable} of the passages the check reads)"
+        )
+        assert cases > 5
+        assert hits >= FLOORS[which][kind]
