@@ -165,13 +165,19 @@ def _period(r: Reading) -> str | None:
         return None
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         return str(first.year) if first.year == last.year else f"{first.year}..{last.year}"
+    if first == last:
+        return first.isoformat()
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month):
+        if (last + dt.timedelta(days=1)).day == 1:  # the whole month: written as 2023-05
+            return f"{first.year:04d}-{first.month:02d}"
     return f"{first.isoformat()}..{last.isoformat()}"
 
 
 def _unique_id(sentence: str, reading: Reading, existing: set[str]) -> str:
     words = [w.lower() for w in _WORD.findall(sentence) if w.lower() not in _STOP][:4]
     year = _period(reading)
-    base = "-".join([*words, *([year.split("..")[0]] if year else [])]) or reading.kind
+    # the year alone names the period in an id ("...-2023", not "...-2023-05-01")
+    base = "-".join([*words, *([year[:4]] if year else [])]) or reading.kind
     base = re.sub(r"[^\w-]+", "", base, flags=re.ASCII) or f"{reading.kind}-claim"
     claim_id, n = base, 2
     while claim_id in existing:

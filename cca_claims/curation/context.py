@@ -3,7 +3,8 @@
 Two figures can only contradict each other when they measure the same thing: the same kind and
 unit, the same noun ("trade", "kilometers of railway"), the same place ("in Kyrgyzstan") and the
 same period ("in 2024"). This module turns a sentence into the words that say so; the place
-names come from `cca_claims/data/places.txt`.
+names come from `cca_claims/data/places.txt`, the measures' names in three languages from
+`cca_claims/data/measures.txt`.
 """
 
 from __future__ import annotations
@@ -113,6 +114,50 @@ def places_in(text: str, joined: bool = False) -> list[tuple[int, int, str]]:
         for p in found
         if text[p[1] : p[1] + 1] not in _JOINERS and text[p[0] - 1 : p[0]] not in _JOINERS
     ]
+
+
+@dataclass(frozen=True)
+class MeasureTable:
+    """The spellings of cca_claims/data/measures.txt: whole words, word starts (Russian
+    endings vary) and Chinese character pairs, each to its English measure."""
+
+    exact: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def measure_table() -> MeasureTable:
+    """The measure table, read once from cca_claims/data/measures.txt."""
+    text = resources.files("cca_claims.data").joinpath("measures.txt").read_text(encoding="utf-8")
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        name, _, spellings = line.partition(":")
+        for spelling in (s.strip().lower() for s in spellings.split(",")):
+            if spelling.endswith("*"):
+                prefixes.append((spelling[:-1], name.strip()))
+            elif spelling:
+                exact[spelling] = name.strip()
+    # the longest start first: "электроэнерг" before "энерг" would not matter, but "газопровод"
+    # (pipeline) must win over "газ" (gas)
+    prefixes.sort(key=lambda p: -len(p[0]))
+    return MeasureTable(exact, tuple(prefixes))
+
+
+def measure_of(word: str) -> str:
+    """The English measure a content word (as `words` gives it) names, or "" ("торговли" ->
+    "trade", "贸易" -> "trade", "investment" -> "investment")."""
+    table = measure_table()
+    w = word.lower()
+    if w in table.exact:
+        return table.exact[w]
+    for prefix, name in table.prefixes:
+        if w.startswith(prefix):
+            return name
+    return ""
 
 
 def stem(word: str) -> str:

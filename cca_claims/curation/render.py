@@ -148,8 +148,9 @@ def suggest_text(
     new = sum(1 for s in suggestions if not s.cited)
     screen.print(
         styled(
-            f"verdict {claim.verdict}; {len(suggestions)} passages state a comparable value "
-            f"({new} not cited yet)"
+            f"verdict {claim.verdict}; {len(suggestions)} "
+            f"{'passage states' if len(suggestions) == 1 else 'passages state'} a comparable "
+            f"value ({new} not cited yet)"
         )
     )
     for n, s in enumerate(suggestions, 1):

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from cca_claims.compare import AGREE, CONFLICT, Tolerance, comparable, compare
-from cca_claims.curation.context import places_in, words
+from cca_claims.curation.context import measure_of, places_in, words
 from cca_claims.curation.discover import AIM_WORDS, is_aim
 from cca_claims.curation.passages import Figure, Sentence
 from cca_claims.curation.workspace import Workspace
@@ -28,6 +28,11 @@ MIN_SIMILARITY = 0.3
 WORDS_WEIGHT = 0.6
 VALUE_WEIGHT = 0.3
 NOUN_WEIGHT = 0.1
+NEAR_WORDS = 8  # a figure's nearest content words that say what it measures
+# kinds whose value does not say what it measures: "$8 billion" may be trade or a railway's
+# cost, while "1,883 km", "81 bridges", a date or a status carry their measure in their unit,
+# noun or kind
+_BARE_KINDS = frozenset({"money", "percent"})
 MAX_RATIO = 5.0  # a value further from every reading of the claim measures something else
 
 
@@ -146,6 +151,20 @@ def _statement_words(statement: str) -> frozenset[str]:
     return frozenset(kept | {p[2] for p in places})
 
 
+def _measures_alike(f: Figure, statement: str) -> bool:
+    """Whether the words nearest the figure (what it measures: "investments and credit
+    resources amounted to around $24 billion") are among the claim's own words. A passage
+    that agrees is evidence whatever its words; one that disagrees is a false alarm unless it
+    speaks of the same measure, so it must name it near its figure."""
+    near = {w for w in (*f.words[:NEAR_WORDS], f.noun) if w}
+    claim_words = _statement_words(statement)
+    if near & claim_words:
+        return True
+    # in another language: "товарооборот" near the figure, "trade" in the claim
+    near_measures = {measure_of(w) for w in near} - {""}
+    return bool(near_measures & {measure_of(w) for w in claim_words})
+
+
 def _magnitude_fits(f: Figure, refs: list[Reading]) -> bool:
     """Whether the figure is within MAX_RATIO of some reading of the claim: a passage stating
     a tenth of the claim's value measures something else ("26 billion yuan" for "$94.8 billion
@@ -205,6 +224,13 @@ def suggest(
         if score < MIN_SIMILARITY:
             continue
         relation, effect, cited = _effect(ws, cr, f, tol)
+        if (
+            relation == "conflicts"
+            and not cited
+            and f.kind in _BARE_KINDS
+            and not _measures_alike(f, statement)
+        ):
+            continue  # a different sum must be shown to measure the same thing first
         if key in seen:
             # one suggestion per sentence: the figure that agrees, else the first
             prev = next(i for i, s in enumerate(out) if (s.figure.source, s.figure.sentence) == key)
