@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cca_claims.didyoumean import closest, did_you_mean
 from cca_claims.model import KINDS, Claim, Evidence, Finding, Growth, Position, Review
 from cca_claims.problems import problem
-from cca_claims.suggest import closest, did_you_mean
 from cca_claims.yamlload import PosDict, PosList
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

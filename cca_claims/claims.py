@@ -22,10 +22,10 @@ from cca_claims.claim_fields import (  # noqa: F401 - the format's keys, re-expo
     ClaimFileReader,
     ClaimSet,
 )
+from cca_claims.didyoumean import closest
 from cca_claims.model import Position
 from cca_claims.paths import display_path
 from cca_claims.problems import problem, yaml_problem_code
-from cca_claims.suggest import closest
 from cca_claims.yamlload import MAX_BYTES, load_yaml, too_large
 
 

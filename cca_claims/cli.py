@@ -245,7 +245,7 @@ def show(
     report = run_check(config)
     ids = [c.claim.id for c in report.claims]
     if claim_id not in ids:
-        from cca_claims.suggest import closest
+        from cca_claims.didyoumean import closest
 
         best = closest(claim_id, ids)
         fail(
@@ -273,7 +273,7 @@ def _filters(report, tag: list[str], verdict: list[Verdict], source: list[str]):
     known = {s.id for s in report.sources}
     for s in source:
         if s not in known:
-            from cca_claims.suggest import closest
+            from cca_claims.didyoumean import closest
 
             best = closest(s, known)
             fail(f"no source {s!r}" + (f"; did you mean {best!r}?" if best else ""))
@@ -582,7 +582,7 @@ def add(
         found = load_sources(config.sources, config.root).sources
         existing = set()
     if source_id not in found:
-        from cca_claims.suggest import did_you_mean
+        from cca_claims.didyoumean import did_you_mean
 
         fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
     source = found[source_id]
