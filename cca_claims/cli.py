@@ -20,7 +20,6 @@ from cca_claims.cli_support import (
     exit_code,
     fail,
     options_config,
-    rendered,
     run_check,
     stream_json,
     terminal_width,
@@ -133,7 +132,7 @@ def check(
     Exit 0 when no open finding reaches --fail-on, 1 when one does, 2 on a usage or tool error.
     Reviewed and baselined findings are reported but never fail.
     """
-    from cca_claims.report import reporter
+    from cca_claims.report.output import render_output
 
     config = options_config(claims, sources, config_file, fail_on)
     use_cache = not no_cache
@@ -142,29 +141,21 @@ def check(
     width = terminal_width() if output is None else 100
     if format is Format.json and output is None:
         stream_json(report)  # 124 MB at 10,000 claims: never held whole in memory
-    elif format is Format.json:
-        from cca_claims.report.json_report import chunks
-
-        write_output(output, chunks(report), config, force)
     else:
-
-        def draw() -> str:
-            # imported here: a text report taken from the cache needs no renderer (nor rich)
-            options = {"include_reviewed": include_reviewed} if format is Format.sarif else {}
-            return reporter(format.value)(
-                report, color=color, width=width, details=details, **options
-            )
-
-        # JSON and SARIF carry the time of the run: only the text report is kept in the cache
-        if format is Format.text:
-            variant = f"text|color={color}|width={width}|details={details}"
-            text = rendered(config, report, variant, draw, use_cache)
-        else:
-            text = draw()
+        pieces = render_output(
+            report,
+            format.value,
+            color=color,
+            width=width,
+            details=details,
+            include_reviewed=include_reviewed,
+            config=config,
+            use_cache=use_cache,
+        )
         if output is not None:
-            write_output(output, text, config, force)
+            write_output(output, pieces, config, force)
         else:
-            typer.echo(text, nl=False)
+            typer.echo("".join(pieces), nl=False)
     if write_baseline is not None:
         from cca_claims.baseline import BaselineError
         from cca_claims.baseline import write_baseline as write
@@ -190,12 +181,7 @@ def lint(
 ) -> None:
     """Schema and anchoring only: fast, for editors' pre-commit hooks (and stale reviews,
     which takes the rules when the claim files hold reviews)."""
-
-    def lint_report(report, **options) -> str:
-        # imported when drawn: a lint output taken from the cache needs no renderer (nor rich)
-        from cca_claims.report.lint import render
-
-        return render(report, **options)
+    from cca_claims.report.output import render_output
 
     config = options_config(claims, sources, config_file, fail_on)
     report = run_check(config, lint_only=True, use_cache=not no_cache)
@@ -212,20 +198,18 @@ def lint(
                 key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule),
             )
             report = replace(report, findings=tuple(findings))
-    if format is LintFormat.github:
-        from cca_claims.report.github import render
-
-        typer.echo(render(report), nl=False)
-    else:
-        color, width = use_color(no_color), terminal_width()
-        text = rendered(
-            config,
-            report,
-            f"lint|color={color}|width={width}",
-            lambda: lint_report(report, color=color, width=width),
-            not no_cache,
-        )
-        typer.echo(text, nl=False)
+    color, width = use_color(no_color), terminal_width()
+    use_cache = not no_cache
+    pieces = render_output(
+        report,
+        format.value,
+        lint=True,
+        color=color,
+        width=width,
+        config=config,
+        use_cache=use_cache,
+    )
+    typer.echo("".join(pieces), nl=False)
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
