@@ -624,8 +624,8 @@ def scan(
     format: CurationFormat = CurationFormatOpt,
 ) -> None:
     """Every figure, date, list and status in the sources; which ones claims cover."""
-    from cca_claims.curation import render
     from cca_claims.curation.scan import scan as run_scan
+    from cca_claims.report import curation_views as render
 
     _config, ws = _workspace(claims, sources, full=False)
     result = run_scan(ws)
@@ -645,9 +645,9 @@ def suggest(
     format: CurationFormat = CurationFormatOpt,
 ) -> None:
     """Passages that state a value comparable with the claim's, agreeing or not."""
-    from cca_claims.curation import render
     from cca_claims.curation.suggest import UnknownClaim, find_claim
     from cca_claims.curation.suggest import suggest as run_suggest
+    from cca_claims.report import curation_views as render
 
     config, ws = _workspace(claims, sources, full=True)
     try:
@@ -672,8 +672,8 @@ def discover(
     format: CurationFormat = CurationFormatOpt,
 ) -> None:
     """Candidate contradictions across sources that no claim covers yet, surest first."""
-    from cca_claims.curation import render
     from cca_claims.curation.discover import discover as run_discover
+    from cca_claims.report import curation_views as render
 
     config, ws = _workspace(claims, sources, full=False)
     found = run_discover(ws, config)
