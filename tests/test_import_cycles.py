@@ -66,8 +66,24 @@ def test_a_function_local_import_counts(tmp_path):
         },
     )
     graph, _ = import_graph(package)
-    assert [(e.target, e.line) for e in graph["pkg.model"]] == [("pkg.display", 3)]
+    assert [(e.target, e.line, e.local) for e in graph["pkg.model"]] == [("pkg.display", 3, True)]
+    assert [e.local for e in graph["pkg.display"]] == [False]
     assert cycles(package) == [["pkg.display", "pkg.model"]]
+
+
+def test_local_lists_the_function_local_imports(tmp_path, capsys):
+    package = make_package(
+        tmp_path,
+        {
+            "a.py": "import pkg.b\n\nclass A:\n    def f(self):\n        from pkg import b\n",
+            "b.py": "",
+        },
+    )
+    assert main([str(package), "--local"]) == 0
+    out = capsys.readouterr().out
+    assert "pkg/a.py:5: function-local: pkg.a imports pkg.b" in out
+    assert "pkg/a.py:1: function-local" not in out
+    assert "imports (2 function-local)" in out  # pkg and pkg.b, both on line 5
 
 
 def test_an_import_under_type_checking_counts(tmp_path):

@@ -15,7 +15,8 @@ chain `a -> b -> ... -> a` with the `file:line` of every import on it. Exit 1 wh
 found that the `--known` file does not cover, else 0. That file lists one cycle per line, its
 modules space-separated in any order (`#` starts a comment); a cycle is covered when all its
 modules are on one line, so a listed cycle that shrinks while being taken apart stays covered,
-and one that draws in another module does not.
+and one that draws in another module does not. `--local` lists the function-local imports (they
+hide the import graph from a reader of the module's head).
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Edge:
-    """One import: `source` imports `target` at `path:line`."""
+    """One import: `source` imports `target` at `path:line` (`local`: inside a function)."""
 
     source: str
     target: str
     path: str
     line: int
+    local: bool = False
 
 
 def module_files(package_dir: Path) -> dict[str, Path]:
@@ -68,16 +70,31 @@ def _known_prefix(name: str, modules: dict[str, Path]) -> str | None:
     return None
 
 
+def _function_local(tree: ast.AST) -> set[int]:
+    """The ids of the import statements inside a function of `tree`."""
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    imports = (ast.Import, ast.ImportFrom)
+    return {
+        id(node)
+        for function in ast.walk(tree)
+        if isinstance(function, functions)
+        for node in ast.walk(function)
+        if isinstance(node, imports)
+    }
+
+
 def imported_modules(
     module: str, path: Path, tree: ast.AST, modules: dict[str, Path]
-) -> Iterable[tuple[str, int]]:
-    """(module imported, line) for every import in `tree` that names one of `modules`."""
+) -> Iterable[tuple[str, int, bool]]:
+    """(module imported, line, inside a function) for every import in `tree` that names one
+    of `modules`."""
+    local = _function_local(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 target = _known_prefix(alias.name, modules)
                 if target is not None:
-                    yield target, node.lineno
+                    yield target, node.lineno, id(node) in local
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = _package_of(module, path)
@@ -88,10 +105,10 @@ def imported_modules(
                 origin = node.module or ""
             target = _known_prefix(origin, modules)
             if target is not None:
-                yield target, node.lineno
+                yield target, node.lineno, id(node) in local
             for alias in node.names:
                 if f"{origin}.{alias.name}" in modules:
-                    yield f"{origin}.{alias.name}", node.lineno
+                    yield f"{origin}.{alias.name}", node.lineno, id(node) in local
 
 
 def import_graph(package_dir: Path) -> tuple[dict[str, list[Edge]], dict[str, Path]]:
@@ -103,10 +120,10 @@ def import_graph(package_dir: Path) -> tuple[dict[str, list[Edge]], dict[str, Pa
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         shown = path.relative_to(root).as_posix()
         seen: set[tuple[str, int]] = set()
-        for target, line in imported_modules(name, path, tree, modules):
+        for target, line, local in imported_modules(name, path, tree, modules):
             if target != name and (target, line) not in seen:
                 seen.add((target, line))
-                graph[name].append(Edge(name, target, shown, line))
+                graph[name].append(Edge(name, target, shown, line, local))
     for edges in graph.values():
         edges.sort(key=lambda e: (e.line, e.target))
     return graph, modules
@@ -218,8 +235,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("package", nargs="?", type=Path, default=here.parent / "cca_claims")
     parser.add_argument("--known", type=Path, default=None, help="cycles allowed for now")
+    parser.add_argument(
+        "--local", action="store_true", help="also list the function-local imports, one a line"
+    )
     args = parser.parse_args(argv)
     graph, _ = import_graph(args.package)
+    edges = [e for m in sorted(graph) for e in graph[m]]
+    local = [e for e in edges if e.local]
+    if args.local:
+        for e in local:
+            print(f"{e.path}:{e.line}: function-local: {e.source} imports {e.target}")
     components = strongly_connected(graph)
     known = read_known(args.known)
     new = [c for c in components if not covered(c, known)]
@@ -232,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     for cycle in sorted(sorted(k) for k in gone):
         print(f"listed as known but no longer a cycle (remove it): {' '.join(cycle)}")
     print(
-        f"{len(graph)} modules, {sum(len(e) for e in graph.values())} imports, "
+        f"{len(graph)} modules, {len(edges)} imports ({len(local)} function-local), "
         f"{len(components)} cycle(s), {len(new)} not listed as known"
     )
     return 1 if new else 0
