@@ -33,7 +33,7 @@ check: $(STAMP)
 
 ## test: lint and the test suite
 test: $(STAMP)
-	$(BIN)/ruff check cca_claims tests bench
+	$(BIN)/ruff check cca_claims tests bench tools
 	$(BIN)/python -m pytest
 
 ## test-latest: the suite in a separate venv with the newest versions pyproject.toml allows,
@@ -66,12 +66,14 @@ $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
+## lint: ruff, and no import cycle among the package's modules (tools/import_cycles.py)
 lint: $(STAMP)
-	$(BIN)/ruff check cca_claims tests bench
-	$(BIN)/ruff format --check cca_claims tests bench
+	$(BIN)/ruff check cca_claims tests bench tools
+	$(BIN)/ruff format --check cca_claims tests bench tools
+	$(BIN)/python tools/import_cycles.py cca_claims --known tools/import_cycles_known.txt
 
 format: $(STAMP)
-	$(BIN)/ruff format cca_claims tests bench
+	$(BIN)/ruff format cca_claims tests bench tools
 
 ## bench: the benchmark harness on tier S (TIER=M or TIER=L for the bigger ones)
 TIER ?= S

@@ -1,4 +1,5 @@
-"""Reading one claim file's document into Claim records, field by field, with positions.
+"""Reading one claim file's document into Claim records, field by field, with positions,
+collected in a ClaimSet.
 
 `cca_claims.claims` finds and parses the files; this module knows the format's keys (the
 contract in docs/claim-format.md) and turns every problem into a Finding at `file:line:col`.
@@ -8,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from cca_claims.model import KINDS, Claim, Evidence, Growth, Position, Review
+from cca_claims.didyoumean import closest, did_you_mean
+from cca_claims.model import KINDS, Claim, Evidence, Finding, Growth, Position, Review
 from cca_claims.problems import problem
-from cca_claims.suggest import closest, did_you_mean
 from cca_claims.yamlload import PosDict, PosList
-
-if TYPE_CHECKING:
-    from cca_claims.claims import ClaimSet
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_KEYS = ("claims",)
@@ -42,6 +41,18 @@ EVIDENCE_KEYS = ("source", "quote", "value", "rank", "reason", "note", "as_of")
 REVIEW_KEYS = ("rule", "fingerprint", "status", "note", "by", "date")
 REVIEW_STATUSES = ("explained", "accepted", "wontfix")
 RANKS = ("normal", "deprecated")
+
+
+@dataclass
+class ClaimSet:
+    """Every claim read, the files they came from, and the problems met."""
+
+    claims: list[Claim] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    # SHA-256 of the bytes each file was read from, by its shown name: what the reading memo
+    # keys a claim by (cache.py), so a claim's key never needs the claim's records hashed
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 class ClaimFileReader:

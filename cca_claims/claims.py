@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cca_claims.claim_fields import (  # noqa: F401 - the format's keys, re-exported
@@ -21,24 +20,13 @@ from cca_claims.claim_fields import (  # noqa: F401 - the format's keys, re-expo
     REVIEW_STATUSES,
     TOP_KEYS,
     ClaimFileReader,
+    ClaimSet,
 )
-from cca_claims.model import Claim, Finding, Position
+from cca_claims.didyoumean import closest
+from cca_claims.model import Position
 from cca_claims.paths import display_path
 from cca_claims.problems import problem, yaml_problem_code
-from cca_claims.suggest import closest
 from cca_claims.yamlload import MAX_BYTES, load_yaml, too_large
-
-
-@dataclass
-class ClaimSet:
-    """Every claim read, the files they came from, and the problems met."""
-
-    claims: list[Claim] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    problems: list[Finding] = field(default_factory=list)
-    # SHA-256 of the bytes each file was read from, by its shown name: what the reading memo
-    # keys a claim by (cache.py), so a claim's key never needs the claim's records hashed
-    digests: dict[str, str] = field(default_factory=dict)
 
 
 class NoClaimFiles(ValueError):

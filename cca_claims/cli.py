@@ -20,7 +20,6 @@ from cca_claims.cli_support import (
     exit_code,
     fail,
     options_config,
-    rendered,
     run_check,
     stream_json,
     terminal_width,
@@ -133,7 +132,7 @@ def check(
     Exit 0 when no open finding reaches --fail-on, 1 when one does, 2 on a usage or tool error.
     Reviewed and baselined findings are reported but never fail.
     """
-    from cca_claims.report import reporter
+    from cca_claims.report.output import render_output
 
     config = options_config(claims, sources, config_file, fail_on)
     use_cache = not no_cache
@@ -142,29 +141,21 @@ def check(
     width = terminal_width() if output is None else 100
     if format is Format.json and output is None:
         stream_json(report)  # 124 MB at 10,000 claims: never held whole in memory
-    elif format is Format.json:
-        from cca_claims.report.json_report import chunks
-
-        write_output(output, chunks(report), config, force)
     else:
-
-        def draw() -> str:
-            # imported here: a text report taken from the cache needs no renderer (nor rich)
-            options = {"include_reviewed": include_reviewed} if format is Format.sarif else {}
-            return reporter(format.value)(
-                report, color=color, width=width, details=details, **options
-            )
-
-        # JSON and SARIF carry the time of the run: only the text report is kept in the cache
-        if format is Format.text:
-            variant = f"text|color={color}|width={width}|details={details}"
-            text = rendered(config, report, variant, draw, use_cache)
-        else:
-            text = draw()
+        pieces = render_output(
+            report,
+            format.value,
+            color=color,
+            width=width,
+            details=details,
+            include_reviewed=include_reviewed,
+            config=config,
+            use_cache=use_cache,
+        )
         if output is not None:
-            write_output(output, text, config, force)
+            write_output(output, pieces, config, force)
         else:
-            typer.echo(text, nl=False)
+            typer.echo("".join(pieces), nl=False)
     if write_baseline is not None:
         from cca_claims.baseline import BaselineError
         from cca_claims.baseline import write_baseline as write
@@ -190,12 +181,7 @@ def lint(
 ) -> None:
     """Schema and anchoring only: fast, for editors' pre-commit hooks (and stale reviews,
     which takes the rules when the claim files hold reviews)."""
-
-    def lint_report(report, **options) -> str:
-        # imported when drawn: a lint output taken from the cache needs no renderer (nor rich)
-        from cca_claims.report.lint import render
-
-        return render(report, **options)
+    from cca_claims.report.output import render_output
 
     config = options_config(claims, sources, config_file, fail_on)
     report = run_check(config, lint_only=True, use_cache=not no_cache)
@@ -212,20 +198,18 @@ def lint(
                 key=lambda f: (f.location.file, f.location.line, f.location.col, f.rule),
             )
             report = replace(report, findings=tuple(findings))
-    if format is LintFormat.github:
-        from cca_claims.report.github import render
-
-        typer.echo(render(report), nl=False)
-    else:
-        color, width = use_color(no_color), terminal_width()
-        text = rendered(
-            config,
-            report,
-            f"lint|color={color}|width={width}",
-            lambda: lint_report(report, color=color, width=width),
-            not no_cache,
-        )
-        typer.echo(text, nl=False)
+    color, width = use_color(no_color), terminal_width()
+    use_cache = not no_cache
+    pieces = render_output(
+        report,
+        format.value,
+        lint=True,
+        color=color,
+        width=width,
+        config=config,
+        use_cache=use_cache,
+    )
+    typer.echo("".join(pieces), nl=False)
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
@@ -245,7 +229,7 @@ def show(
     report = run_check(config)
     ids = [c.claim.id for c in report.claims]
     if claim_id not in ids:
-        from cca_claims.suggest import closest
+        from cca_claims.didyoumean import closest
 
         best = closest(claim_id, ids)
         fail(
@@ -273,7 +257,7 @@ def _filters(report, tag: list[str], verdict: list[Verdict], source: list[str]):
     known = {s.id for s in report.sources}
     for s in source:
         if s not in known:
-            from cca_claims.suggest import closest
+            from cca_claims.didyoumean import closest
 
             best = closest(s, known)
             fail(f"no source {s!r}" + (f"; did you mean {best!r}?" if best else ""))
@@ -404,10 +388,10 @@ def parse(
     """Show every value read in a text: span, number, interval, unit, qualifier, normalized form."""
     import datetime as dt
 
-    from cca_claims.display import format_reading, reading_to_json
     from cca_claims.quantities import read_values
     from cca_claims.quantities.context import ReadContext
     from cca_claims.quantities.lang import unread_figures
+    from cca_claims.report.display import format_reading, reading_to_json
 
     if format not in ("text", "json", "jsonl"):
         fail(f"unknown format {format!r}: use text, json or jsonl")
@@ -582,7 +566,7 @@ def add(
         found = load_sources(config.sources, config.root).sources
         existing = set()
     if source_id not in found:
-        from cca_claims.suggest import did_you_mean
+        from cca_claims.didyoumean import did_you_mean
 
         fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
     source = found[source_id]
@@ -640,8 +624,8 @@ def scan(
     format: CurationFormat = CurationFormatOpt,
 ) -> None:
     """Every figure, date, list and status in the sources; which ones claims cover."""
-    from cca_claims.curation import render
     from cca_claims.curation.scan import scan as run_scan
+    from cca_claims.report import curation_views as render
 
     _config, ws = _workspace(claims, sources, full=False)
     result = run_scan(ws)
@@ -661,9 +645,9 @@ def suggest(
     format: CurationFormat = CurationFormatOpt,
 ) -> None:
     """Passages that state a value comparable with the claim's, agreeing or not."""
-    from cca_claims.curation import render
     from cca_claims.curation.suggest import UnknownClaim, find_claim
     from cca_claims.curation.suggest import suggest as run_suggest
+    from cca_claims.report import curation_views as render
 
     config, ws = _workspace(claims, sources, full=True)
     try:
@@ -688,8 +672,8 @@ def discover(
     format: CurationFormat = CurationFormatOpt,
 ) -> None:
     """Candidate contradictions across sources that no claim covers yet, surest first."""
-    from cca_claims.curation import render
     from cca_claims.curation.discover import discover as run_discover
+    from cca_claims.report import curation_views as render
 
     config, ws = _workspace(claims, sources, full=False)
     found = run_discover(ws, config)

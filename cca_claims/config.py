@@ -123,7 +123,7 @@ def apply_settings(config: Config, settings: dict[str, Any], origin: str = "") -
     for key, value in settings.items():
         name = key.replace("-", "_")
         if name not in _KEYS:
-            from cca_claims.suggest import did_you_mean
+            from cca_claims.didyoumean import did_you_mean
 
             raise ConfigError(
                 f"{origin or 'config'}: unknown key {key!r} ({did_you_mean(name, sorted(_KEYS))})"
@@ -183,9 +183,9 @@ _RANGES = {
 def _check_rule_refs(name: str, value: Any, origin: str) -> None:
     """Rule ids/names in severity, disable, enable_only and rule_options must exist; so must
     the option names under rule_options (a typo would silently do nothing)."""
+    from cca_claims.didyoumean import did_you_mean
     from cca_claims.problems import PROBLEM_TYPES
     from cca_claims.rules import RULES
-    from cca_claims.suggest import did_you_mean
 
     by_key = {}
     for rule_id, module in RULES.items():

@@ -344,7 +344,7 @@ def finish(run: Run, rules_ran: bool = True) -> Report:
     When the rules ran (a check, not a lint), reviews that settle no finding are findings too.
     """
     from cca_claims.fingerprint import fingerprint
-    from cca_claims.review import apply_reviews, stale_reviews
+    from cca_claims.review_status import apply_reviews, stale_reviews
     from cca_claims.verdicts import decide
 
     assert run.context is not None and run.sources is not None and run.claims is not None

@@ -259,12 +259,6 @@ class Reading:
     period: Interval | None = None  # days the figure refers to ("in 2024"), when written
     exact_figure: bool = False  # counts and stated-exact values: no rounding slack
 
-    def display(self) -> str:
-        """Normalized value for people: `[94.75e9, 94.85e9) USD`."""
-        from cca_claims.display import format_reading
-
-        return format_reading(self)
-
 
 # --------------------------------------------------------------------------- findings
 @dataclass(frozen=True)

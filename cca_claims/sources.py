@@ -285,7 +285,7 @@ def _read_registry(
         for key in entry:
             if key not in META_KEYS:
                 kline, kcol = entry.key_pos[key]
-                from cca_claims.suggest import did_you_mean
+                from cca_claims.didyoumean import did_you_mean
 
                 problems.append(
                     problem(

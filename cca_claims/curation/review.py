@@ -62,7 +62,7 @@ def find_finding(
     """The one open finding of `rule` (id or name) on `claim_id`, or ReviewError saying which
     exist."""
     if claim_id not in {c.claim.id for c in report.claims}:
-        from cca_claims.suggest import did_you_mean
+        from cca_claims.didyoumean import did_you_mean
 
         raise ReviewError(
             f"no claim {claim_id!r} ({did_you_mean(claim_id, [c.claim.id for c in report.claims])})"

@@ -62,7 +62,7 @@ def find_claim(ws: Workspace, claim_id: str) -> ClaimResult:
     for cr in ws.report.claims:
         if cr.claim.id == claim_id:
             return cr
-    from cca_claims.suggest import closest
+    from cca_claims.didyoumean import closest
 
     raise UnknownClaim(claim_id, closest(claim_id, [c.claim.id for c in ws.report.claims]))
 

@@ -120,7 +120,7 @@ def choose_reading(
     Returns (reading, "") or (None, a one-sentence problem that names the candidates left and
     the key that settles it).
     """
-    from cca_claims.display import short_value
+    from cca_claims.report.display import short_value
 
     guide = guide or Guide()
     if kind:

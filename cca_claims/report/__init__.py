@@ -1,6 +1,8 @@
 """Renderers: one pure function `render(report, options) -> str` per output format.
 
-The CLI picks one from REPORTERS by the `--format` name; no format logic lives anywhere else.
+The commands draw their output through `cca_claims.report.output.render_output`, which picks
+the renderer by the `--format` name (and keeps text reports in the cache); no format logic
+lives anywhere else.
 """
 
 from __future__ import annotations

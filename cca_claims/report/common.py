@@ -39,7 +39,7 @@ def reading_text(reading: Reading | None) -> str:
     """The normalized value in its canonical unit (`[94.815 billion, 94.825 billion) USD`)."""
     if reading is None:
         return "-"
-    from cca_claims.display import normalized
+    from cca_claims.report.display import normalized
 
     try:
         return normalized(reading)
@@ -53,7 +53,7 @@ def short_text(reading: Reading | None) -> str:
     """The compact form for tables (`$94.82B`, `~35%`), or "-" without a reading."""
     if reading is None:
         return "-"
-    from cca_claims.display import short_value
+    from cca_claims.report.display import short_value
 
     try:
         return short_value(reading)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from cca_claims.display import date_interval_json
 from cca_claims.model import (
     ClaimResult,
     EvidenceResult,
@@ -20,6 +19,7 @@ from cca_claims.model import (
     Source,
 )
 from cca_claims.report.common import dumps, source_path
+from cca_claims.report.display import date_interval_json
 
 # 2.0: date intervals as ISO days (day ordinals gone), `written_unit` as written, the effective
 # `configuration`, each source's provenance `notes`
@@ -145,7 +145,7 @@ def source_json(source: Source, path: str | None = None) -> dict[str, Any]:
 def reading_json(reading: Reading | None) -> dict[str, Any] | None:
     if reading is None:
         return None
-    from cca_claims.display import reading_to_json
+    from cca_claims.report.display import reading_to_json
 
     return reading_to_json(reading)
 

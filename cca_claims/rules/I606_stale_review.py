@@ -52,5 +52,5 @@ RUNS_WITH_REVIEWS = True
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    """Nothing at the rules stage: see `cca_claims.review.stale_reviews`."""
+    """Nothing at the rules stage: see `cca_claims.review_status.stale_reviews`."""
     return iter(())

@@ -36,8 +36,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from cca_claims.compare import widened
-from cca_claims.display import normalized
 from cca_claims.model import Finding
+from cca_claims.report.display import normalized
 from cca_claims.rules._shared import level, level_compared, show, tolerance
 from cca_claims.rules.base import RuleContext, finding
 

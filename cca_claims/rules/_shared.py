@@ -77,7 +77,7 @@ def say(reading: Reading | None) -> str:
     if reading is None or reading.kind != "money" or not reading.conversions:
         return text
     if any(c.kind == "fx" for c in reading.conversions) and reading.interval is not None:
-        from cca_claims.display import normalized
+        from cca_claims.report.display import normalized
 
         return f"{text} (= {normalized(reading)})"
     return text
@@ -274,7 +274,7 @@ def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
 
 def show(reading: Reading) -> str:
     """A level for a message: the words as written and the interval they allow."""
-    from cca_claims.display import normalized
+    from cca_claims.report.display import normalized
 
     return f"{compare.describe(reading)}, i.e. {normalized(reading)}"
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from cca_claims.quantities import ReadContext, read_values
+from cca_claims.report.display import format_reading
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def check(case: Case) -> list[tuple[Expect, bool, str]]:
         span = (at, at + len(e.text))
         there = [r for r in readings if r.span and r.span[0] < span[1] and r.span[1] > span[0]]
         ok = any(matches(e, r) for r in there)
-        seen = "; ".join(f"{r.kind} {r.text!r} {r.display()}" for r in there) or "nothing"
+        seen = "; ".join(f"{r.kind} {r.text!r} {format_reading(r)}" for r in there) or "nothing"
         out.append((e, ok, seen))
     return out
 

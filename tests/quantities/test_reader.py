@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cca_claims.display import format_reading, reading_to_json
 from cca_claims.interval import Interval
 from cca_claims.quantities import (
     ReadContext,
@@ -21,6 +20,7 @@ from cca_claims.quantities import (
     usd_rate,
     value_in_quote,
 )
+from cca_claims.report.display import format_reading, reading_to_json
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 

@@ -1,6 +1,6 @@
-"""The curation commands' output: text for people (rich, as report/tables.py) and JSON for tools.
+"""The curation commands' output: text for people (rich, as tables.py) and JSON for tools.
 
-Every renderer is a pure function of the records of scan.py, suggest.py and discover.py. The
+Every renderer is a pure function of the records of curation/scan.py, suggest.py and discover.py. The
 JSON documents carry `"format": "cca-claims-<command>"` and a `"version"`, as the check's does.
 """
 
