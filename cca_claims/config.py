@@ -14,7 +14,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from cca_claims.compare import Tolerance
 from cca_claims.model import SEVERITIES
+
+# the comparison tolerances' defaults are written once, on `compare.Tolerance`
+_TOLERANCE = Tolerance()
 
 
 class ConfigError(ValueError):
@@ -34,9 +38,12 @@ class Config:
     around: float = 0.05  # relative band for "around", "about", "approximately", "some"
     nearly: float = 0.10  # "nearly X", "almost X": [X(1-nearly), X)
     precision_cap: float = 0.05  # widest relative band a bare figure's precision may give
-    rounding_slack: float = 0.0  # extra relative tolerance before two intervals count as disjoint
-    set_match_threshold: float = 85.0  # rapidfuzz score for two set items to be the same item
-    label_match_threshold: float = 90.0  # rapidfuzz score for two names without differing words
+    # extra relative tolerance before two intervals count as disjoint
+    rounding_slack: float = _TOLERANCE.slack
+    # rapidfuzz score for two set items to be the same item
+    set_match_threshold: float = _TOLERANCE.set_threshold
+    # rapidfuzz score for two names without differing words
+    label_match_threshold: float = _TOLERANCE.label_threshold
     yen_means: str = "CNY"  # what "¥" stands for in this corpus
     severity: dict[str, str] = field(default_factory=dict)  # rule id or name -> severity
     disable: tuple[str, ...] = ()  # rule ids or names switched off
@@ -58,6 +65,15 @@ class Config:
 
     def severity_for(self, rule_id: str, name: str, default: str) -> str:
         return self.severity.get(rule_id) or self.severity.get(name) or default
+
+    def tolerance(self, slack: float | None = None) -> Tolerance:
+        """The tolerances comparisons use in this run; `slack` (a claim's own `tolerance:`)
+        replaces the configured `rounding_slack`."""
+        return Tolerance(
+            slack=float(self.rounding_slack if slack is None else slack),
+            set_threshold=float(self.set_match_threshold),
+            label_threshold=float(self.label_match_threshold),
+        )
 
 
 _KEYS = {f.name for f in fields(Config)} - {"root", "config_file"}

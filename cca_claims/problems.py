@@ -108,6 +108,13 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "U+2028, U+2029 or U+0085: a line break for YAML that editors, grep and `git diff` "
             "do not show, so text after it on a comment line would be read unseen.",
         ),
+        ProblemType(
+            "E016",
+            "rule-crashed",
+            "error",
+            "A rule failed with an internal error on this claim (a bug in cca-claims, not in "
+            "the files); the check goes on without that rule's findings there.",
+        ),
     )
 }
 

@@ -21,7 +21,6 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -30,12 +29,12 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 ID = "A101"
 NAME = "quote-not-found"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             if result.anchor.status != "not-found":
@@ -53,7 +52,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 message = f"quote not found in source {ev.source}: no passage shares its words"
                 hint = "check that the quote comes from this source"
             yield finding(
-                rule,
                 message,
                 evidence_location(cc.claim, result),
                 (cc.claim.id,),

@@ -19,7 +19,6 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -28,12 +27,12 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 ID = "A102"
 NAME = "quote-ambiguous"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             if result.anchor.status != "ambiguous" or result.anchor.anchor is None:
@@ -42,7 +41,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             lines = ", ".join(f"{a.line}:{a.col}" for a in places[:6])
             more = f" and {len(places) - 6} more" if len(places) > 6 else ""
             yield finding(
-                rule,
                 f"quote occurs {len(places)} times in source {result.evidence.source} "
                 f"(at {lines}{more}); the first is used",
                 evidence_location(cc.claim, result),

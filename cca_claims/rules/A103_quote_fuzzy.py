@@ -20,7 +20,6 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -29,12 +28,12 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 ID = "A103"
 NAME = "quote-fuzzy"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             anchor = result.anchor.anchor
@@ -42,7 +41,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             source_text = anchor.text if len(anchor.text) <= 90 else anchor.text[:87] + "..."
             yield finding(
-                rule,
                 f"quote anchored fuzzily in {result.evidence.source} at line {anchor.line} "
                 f'({anchor.score:.0f}% similar); the source reads: "{source_text}"',
                 evidence_location(cc.claim, result),

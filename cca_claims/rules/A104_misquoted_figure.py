@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -47,6 +46,7 @@ from cca_claims.textnorm import normalize_text
 ID = "A104"
 NAME = "misquoted-figure"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -166,7 +166,6 @@ def misquoted(quote: str, passage: str) -> list[tuple[Figure | None, Figure | No
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             anchor = result.anchor.anchor
@@ -186,7 +185,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 message += f" (and {len(pairs) - 1} more figure(s) differ)"
             message += f" ({result.evidence.source}, line {anchor.line})"
             yield finding(
-                rule,
                 message,
                 evidence_location(cc.claim, result),
                 (cc.claim.id,),

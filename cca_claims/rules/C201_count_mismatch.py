@@ -30,7 +30,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -40,10 +39,11 @@ from cca_claims.rules.base import RuleContext
 ID = "C201"
 NAME = "count-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each count reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "count")
+    yield from evidence_outliers(context, "count")

@@ -31,7 +31,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -41,10 +40,11 @@ from cca_claims.rules.base import RuleContext
 ID = "C202"
 NAME = "quantity-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each quantity reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "quantity")
+    yield from evidence_outliers(context, "quantity")

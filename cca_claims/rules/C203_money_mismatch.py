@@ -33,7 +33,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -43,10 +42,11 @@ from cca_claims.rules.base import RuleContext
 ID = "C203"
 NAME = "money-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each money reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "money")
+    yield from evidence_outliers(context, "money")

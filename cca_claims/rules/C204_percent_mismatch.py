@@ -29,7 +29,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -39,10 +38,11 @@ from cca_claims.rules.base import RuleContext
 ID = "C204"
 NAME = "percent-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each percent reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "percent")
+    yield from evidence_outliers(context, "percent")

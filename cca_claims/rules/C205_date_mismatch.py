@@ -31,7 +31,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -41,10 +40,11 @@ from cca_claims.rules.base import RuleContext
 ID = "C205"
 NAME = "date-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each date reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "date")
+    yield from evidence_outliers(context, "date")

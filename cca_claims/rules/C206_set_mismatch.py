@@ -39,18 +39,18 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
 from cca_claims.quantities.labels import match_sets, normalize_label, typos
 from cca_claims.quantities.places import canonical_words
-from cca_claims.rules._shared import evidence_outliers, readable, tolerance, value_location
+from cca_claims.rules._shared import evidence_outliers, readable, value_location
 from cca_claims.rules.base import RuleContext, compared_evidence, finding
 
 ID = "C206"
 NAME = "set-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -58,9 +58,8 @@ OPTIONS: dict = {}
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each set reading that conflicts with the claim's main group of sources, and (info) each
     item that matches only through a likely typo."""
-    rule = sys.modules[__name__]
-    yield from evidence_outliers(rule, context, "set")
-    tol = tolerance(context)
+    yield from evidence_outliers(context, "set")
+    tol = context.tolerance()
     for cc in context.claims.values():
         items = [e for e in readable(cc, "set", deprecated=False) if e.reading.items]
         value = cc.claim_reading
@@ -80,7 +79,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             said = "; ".join(f'"{a}" for "{b}"' for a, b, _words in found)
             yield finding(
-                rule,
                 f"{e.evidence.source} lists an item with a likely typo: {said}",
                 value_location(cc, e),
                 (cc.claim.id,),

@@ -41,17 +41,17 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
 from cca_claims.quantities.labels import labels_equal, typos
-from cca_claims.rules._shared import evidence_outliers, readable, tolerance, value_location
+from cca_claims.rules._shared import evidence_outliers, readable, value_location
 from cca_claims.rules.base import RuleContext, compared_evidence, finding
 
 ID = "C207"
 NAME = "label-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -59,9 +59,8 @@ OPTIONS: dict = {}
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each label reading that conflicts with the claim's main group of sources, and (info)
     each that agrees with them only through a likely typo."""
-    rule = sys.modules[__name__]
-    yield from evidence_outliers(rule, context, "label")
-    tol = tolerance(context)
+    yield from evidence_outliers(context, "label")
+    tol = context.tolerance()
     for cc in context.claims.values():
         items = [e for e in readable(cc, "label", deprecated=False) if e.reading.label]
         value = cc.claim_reading
@@ -79,7 +78,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             said = ", ".join(f'"{a}" for "{b}"' for a, b in pairs)
             yield finding(
-                rule,
                 f"{e.evidence.source} writes the name with a likely typo ({said}): "
                 f'"{label}"; read as "{reference}"',
                 value_location(cc, e),

@@ -23,7 +23,6 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import describe
@@ -33,6 +32,7 @@ from cca_claims.rules.base import RuleContext, compared_evidence, evidence_locat
 ID = "I601"
 NAME = "value-not-in-quote"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {"word_threshold": 85.0}
 
@@ -72,8 +72,7 @@ def missing(result: EvidenceResult, reading: Reading, threshold: float) -> list[
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Explicit values (or parts of them) the quote does not state."""
-    rule = sys.modules[__name__]
-    threshold = float(context.option(rule, "word_threshold"))
+    threshold = float(context.option("word_threshold"))
     for cc in context.claims.values():
         for result in cc.evidence:
             ev = result.evidence
@@ -84,7 +83,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             what = ", ".join(absent)
             yield finding(
-                rule,
                 f"the value given for {ev.source} states {what}, which its quote does not say",
                 evidence_location(cc.claim, result, "value"),
                 (cc.claim.id,),

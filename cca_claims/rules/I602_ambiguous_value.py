@@ -23,7 +23,6 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import EvidenceResult, Finding
@@ -32,6 +31,7 @@ from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, 
 ID = "I602"
 NAME = "ambiguous-value"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -59,7 +59,6 @@ def _settle(cc: ClaimContext, pool: list) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Evidence left unread because its quote holds several candidate values."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             pool = ambiguous(cc, result)
@@ -67,7 +66,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             listed = ", ".join(f'"{c.text}"' for c in pool[:5])
             yield finding(
-                rule,
                 f"the quote from {result.evidence.source} states {len(pool)} "
                 f"{cc.kind or 'candidate'} values ({listed}) and none was chosen",
                 evidence_location(cc.claim, result),

@@ -29,7 +29,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -38,6 +37,7 @@ from cca_claims.rules.base import RuleContext, compared_evidence, evidence_locat
 ID = "I603"
 NAME = "period-mismatch"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -50,7 +50,6 @@ def _days(interval) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Non-date evidence readings dated outside the claim's period."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if cc.period is None:
             continue
@@ -61,7 +60,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if reading.period.overlaps(cc.period):
                 continue
             yield finding(
-                rule,
                 f"{result.evidence.source}'s figure {reading.text!r} refers to "
                 f"{_days(reading.period)}, outside the claim's period {_days(cc.period)}",
                 evidence_location(cc.claim, result),

@@ -28,7 +28,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -38,6 +37,7 @@ from cca_claims.rules.I602_ambiguous_value import ambiguous
 ID = "I605"
 NAME = "unreadable-value"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -48,11 +48,9 @@ def _a(kind: str | None) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claim values and anchored evidence the reader could not turn into a value."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if cc.claim.value is not None and cc.claim_reading is None:
             yield finding(
-                rule,
                 f"cannot read the claim's value {cc.claim.value!r}: "
                 f"{cc.claim_value_problem or 'no value found'}",
                 cc.claim.pos("value"),
@@ -69,7 +67,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             why = result.reading_problem or "no value found"
             what = f"value {ev.value!r}" if ev.value is not None else "quote"
             yield finding(
-                rule,
                 f"cannot read {_a(cc.kind)} value from the {what} of {ev.source}: {why}",
                 evidence_location(cc.claim, result, "value" if ev.value is not None else "quote"),
                 (cc.claim.id,),

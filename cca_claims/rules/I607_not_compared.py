@@ -31,7 +31,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Iterator
 
@@ -42,6 +41,7 @@ from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, 
 ID = "I607"
 NAME = "not-compared"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "info"
 OPTIONS: dict = {}
 
@@ -74,7 +74,6 @@ def _reference(cc: ClaimContext) -> tuple[str, str] | None:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each quantity or money reading measured otherwise than the claim's figures."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if cc.kind not in ("quantity", "money"):
             continue
@@ -89,7 +88,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             theirs = f"{describe(other)} is {_what(other)}" if other else f"{whose} is not"
             yield finding(
-                rule,
                 f"the quote from {result.evidence.source} states {describe(r)}, {_what(r)}, "
                 f"and {theirs}: they were not compared",
                 evidence_location(cc.claim, result),

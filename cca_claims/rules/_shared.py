@@ -10,7 +10,6 @@ groups; when it conflicts, it is still reported (and marked deprecated by the re
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import ModuleType
 
 from cca_claims import compare
 from cca_claims.asof import compared_at_times
@@ -23,18 +22,6 @@ from cca_claims.rules.base import (
     evidence_location,
     finding,
 )
-
-
-def tolerance(context: RuleContext, cc: ClaimContext | None = None) -> Tolerance:
-    """The comparison tolerances of this run's configuration, or of one claim: its own
-    `tolerance:` replaces the configured `rounding_slack` for its figures."""
-    config = context.config
-    own = cc.claim.tolerance if cc is not None else None
-    return Tolerance(
-        slack=float(own if own is not None else getattr(config, "rounding_slack", 0.0)),
-        set_threshold=float(getattr(config, "set_match_threshold", 85.0)),
-        label_threshold=float(getattr(config, "label_match_threshold", 90.0)),
-    )
 
 
 def readable(cc: ClaimContext, kind: str, *, deprecated: bool = True) -> list[EvidenceResult]:
@@ -56,11 +43,10 @@ def claim_compared(cc: ClaimContext) -> Compared:
 
 
 def claim_value_finding(
-    rule: ModuleType, cc: ClaimContext, message: str, against: list[EvidenceResult], hint: str
+    cc: ClaimContext, message: str, against: list[EvidenceResult], hint: str
 ) -> Finding:
     """A finding on the claim's own `value:` line, comparing it with the evidence `against`."""
     return finding(
-        rule,
         message,
         cc.claim.pos("value"),
         (cc.claim.id,),
@@ -115,10 +101,10 @@ def detail(kind: str, outlier: str, cmp: Comparison, other: str) -> str:
     return ""
 
 
-def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iterator[Finding]:
+def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
     """One finding per evidence reading of `kind` that conflicts with the claim's main group."""
     for cc in context.claims.values():
-        tol = tolerance(context, cc)
+        tol = context.tolerance(cc)
         items = [e for e in readable(cc, kind) if _usable(e.reading)]
         if len(items) < 2:
             continue
@@ -151,7 +137,7 @@ def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iter
                     against.append((m, cmp))
             if not against:
                 continue
-            yield _outlier_finding(rule, cc, kind, e, against)
+            yield _outlier_finding(cc, kind, e, against)
 
 
 def _usable(reading: Reading | None) -> bool:
@@ -171,7 +157,6 @@ def _relate(a: Reading, b: Reading, tol: Tolerance) -> Comparison:
 
 
 def _outlier_finding(
-    rule: ModuleType,
     cc: ClaimContext,
     kind: str,
     e: EvidenceResult,
@@ -201,7 +186,6 @@ def _outlier_finding(
         message += " (the days overlap but differ)"
         hint = "check the exact days; if both are defensible, review the finding with a note"
     return finding(
-        rule,
         message,
         value_location(cc, e),
         (cc.claim.id,),
