@@ -55,8 +55,8 @@ from cca_claims import compare
 from cca_claims.asof import SAME_TIME, day_label, evidence_time, status_relation
 from cca_claims.compare import AGREE, CONFLICT, Comparison
 from cca_claims.model import EvidenceResult, Finding
-from cca_claims.rules._shared import names, readable, say, value_location
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules._shared import evidence_finding, names, readable, say
+from cca_claims.rules.base import RuleContext
 
 ID = "C208"
 NAME = "status-conflict"
@@ -126,12 +126,4 @@ def _finding(cc, e, against, sources) -> Finding:
             "quote the passage that says why the project went back (resumed, re-planned), "
             "set `as_of:` where a status refers to another date, or deprecate a wrong passage"
         )
-    return finding(
-        message,
-        value_location(cc, e),
-        (cc.claim.id,),
-        sources=tuple(dict.fromkeys([e.evidence.source, *(m.evidence.source for m in others)])),
-        evidence=(e.evidence.index, *(m.evidence.index for m in others)),
-        compared=(compared_evidence(e), *(compared_evidence(m) for m in others)),
-        hint=hint,
-    )
+    return evidence_finding(cc, message, e, others, hint=hint)

@@ -37,8 +37,8 @@ from dataclasses import replace
 from cca_claims.compare import widened
 from cca_claims.display import normalized
 from cca_claims.model import Finding
-from cca_claims.rules._shared import level, level_compared, show
-from cca_claims.rules.base import RuleContext, finding
+from cca_claims.rules._shared import level, relation_finding, show
+from cca_claims.rules.base import RuleContext
 
 ID = "R502"
 NAME = "sum-mismatch"
@@ -67,14 +67,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if acc.overlaps(widened(total, tol.slack)):
             continue
         summed = replace(total, interval=acc, text="")
-        yield finding(
+        yield relation_finding(
             f"{cc.claim.id} ({show(total)}) is declared the sum of {', '.join(cc.claim.sum_of)}, "
             f"which add up to {normalized(summed)}",
             cc.claim.pos("sum_of"),
-            (cc.claim.id, *cc.claim.sum_of),
-            compared=(
-                level_compared(cc, total),
-                *(level_compared(p, lv) for p, lv in zip(parts, levels)),
-            ),
+            [(cc, total), *zip(parts, levels)],
             hint="check that the parts cover the whole, with the same period and measure",
         )

@@ -1,7 +1,15 @@
-"""What several rules share: which evidence counts, outliers against the majority, messages.
+"""What several rules share: which evidence counts, outliers against the majority, messages,
+and one finding builder per shape of finding.
 
-The evidence-against-evidence rules (C201-C208) differ only in the kind of value they compare, so
-they all call `evidence_outliers`: it splits a claim's readings of that kind into agreeing groups
+The shapes: `evidence_finding` (at an evidence item's value line, that item against others),
+`claim_value_finding` (at the claim's `value:` line, the claim against its evidence) and
+`relation_finding` (at a relation's line, the levels of the related claims). Each fills the
+claims, sources, evidence indices and compared sides the same way for every rule that uses it,
+so the fingerprints of one shape are built alike.
+
+The evidence-against-evidence rules (C201-C207) differ only in the kind of value they compare:
+C201-C205 are `outlier_rule(KIND)` with a module constant `KIND`, and C206, C207 call
+`evidence_outliers` before their own typo checks. It splits a claim's readings of that kind into agreeing groups
 (`compare.group`) and reports each reading outside the largest group, once, at its own line,
 against the readings of the largest group it conflicts with. Deprecated evidence never shapes the
 groups; when it conflicts, it is still reported (and marked deprecated by the review stage).
@@ -9,7 +17,7 @@ groups; when it conflicts, it is still reported (and marked deprecated by the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from cca_claims import compare
 from cca_claims.asof import compared_at_times
@@ -40,6 +48,52 @@ def value_location(cc: ClaimContext, result: EvidenceResult) -> Position:
 
 def claim_compared(cc: ClaimContext) -> Compared:
     return Compared(label="claim value", reading=cc.claim_reading)
+
+
+def evidence_finding(
+    cc: ClaimContext,
+    message: str,
+    subject: EvidenceResult,
+    others: Sequence[EvidenceResult] = (),
+    *,
+    hint: str,
+    severity: str | None = None,
+    distinct_sources: bool = True,
+) -> Finding:
+    """A finding at `subject`'s value line about it (against `others`, when any).
+
+    `distinct_sources=False` keeps a source named once per side (P402 has always done so, and
+    the sources are part of the fingerprint reviews are matched by)."""
+    sources = [subject.evidence.source, *(m.evidence.source for m in others)]
+    return finding(
+        message,
+        value_location(cc, subject),
+        (cc.claim.id,),
+        sources=tuple(dict.fromkeys(sources)) if distinct_sources else tuple(sources),
+        evidence=(subject.evidence.index, *(m.evidence.index for m in others)),
+        compared=(compared_evidence(subject), *(compared_evidence(m) for m in others)),
+        hint=hint,
+        severity=severity,
+    )
+
+
+def relation_finding(
+    message: str,
+    where: Position,
+    levels: Sequence[tuple[ClaimContext, Reading]],
+    *,
+    hint: str,
+    severity: str | None = None,
+) -> Finding:
+    """A finding on a relation between claims, comparing each claim's level (`level`)."""
+    return finding(
+        message,
+        where,
+        tuple(cc.claim.id for cc, _ in levels),
+        compared=tuple(level_compared(cc, reading) for cc, reading in levels),
+        hint=hint,
+        severity=severity,
+    )
 
 
 def claim_value_finding(
@@ -99,6 +153,16 @@ def detail(kind: str, outlier: str, cmp: Comparison, other: str) -> str:
         if words:
             return f"the names differ in {words[0]}"
     return ""
+
+
+def outlier_rule(kind: str) -> Callable[[RuleContext], Iterator[Finding]]:
+    """The `check` of a rule that only reports the readings of `kind` outside the main group."""
+
+    def check(context: RuleContext) -> Iterator[Finding]:
+        """Each reading of the rule's kind that conflicts with the claim's main group."""
+        return evidence_outliers(context, kind)
+
+    return check
 
 
 def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
@@ -185,16 +249,7 @@ def _outlier_finding(
         severity = "warning"
         message += " (the days overlap but differ)"
         hint = "check the exact days; if both are defensible, review the finding with a note"
-    return finding(
-        message,
-        value_location(cc, e),
-        (cc.claim.id,),
-        sources=tuple(dict.fromkeys([e.evidence.source, *(m.evidence.source for m in others)])),
-        evidence=(e.evidence.index, *(m.evidence.index for m in others)),
-        compared=(compared_evidence(e), *(compared_evidence(m) for m in others)),
-        hint=hint,
-        severity=severity,
-    )
+    return evidence_finding(cc, message, e, others, hint=hint, severity=severity)
 
 
 def claim_vs_evidence(
