@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "A102"
 NAME = "quote-ambiguous"
@@ -40,12 +41,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             places = [result.anchor.anchor, *result.anchor.candidates]
             lines = ", ".join(f"{a.line}:{a.col}" for a in places[:6])
             more = f" and {len(places) - 6} more" if len(places) > 6 else ""
-            yield finding(
+            yield item_finding(
+                cc,
                 f"quote occurs {len(places)} times in source {result.evidence.source} "
                 f"(at {lines}{more}); the first is used",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint="lengthen the quote until it is unique",
             )

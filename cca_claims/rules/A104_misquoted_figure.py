@@ -40,7 +40,8 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 from cca_claims.textnorm import normalize_text
 
 ID = "A104"
@@ -184,12 +185,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if len(pairs) > 1:
                 message += f" (and {len(pairs) - 1} more figure(s) differ)"
             message += f" ({result.evidence.source}, line {anchor.line})"
-            yield finding(
+            yield item_finding(
+                cc,
                 message,
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint="copy the figure from the source; if the source is wrong, quote it as it is "
                 "and say so in a review",
             )

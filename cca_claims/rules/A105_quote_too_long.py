@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "A105"
 NAME = "quote-too-long"
@@ -42,13 +43,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if result.anchor.status != "too-long":
                 continue
             ev = result.evidence
-            yield finding(
+            yield item_finding(
+                cc,
                 f"quote is {len(ev.quote):,} characters; the limit is {cap:,}, so it was not "
                 f"searched in {ev.source}",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
+                result,
                 hint="quote the sentences that state the claim, or raise `max_quote_chars` "
                 "in the configuration",
             )

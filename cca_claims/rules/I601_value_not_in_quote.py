@@ -27,7 +27,8 @@ from collections.abc import Iterator
 
 from cca_claims.compare import describe
 from cca_claims.model import EvidenceResult, Finding, Reading
-from cca_claims.rules.base import RuleContext, compared_evidence, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "I601"
 NAME = "value-not-in-quote"
@@ -82,12 +83,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if not absent:
                 continue
             what = ", ".join(absent)
-            yield finding(
+            yield item_finding(
+                cc,
                 f"the value given for {ev.source} states {what}, which its quote does not say",
-                evidence_location(cc.claim, result, "value"),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
-                compared=(compared_evidence(result),),
+                result,
+                key="value",
+                with_reading=True,
                 hint="make `value:` say what the quote says, or lengthen the quote",
             )

@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cca_claims.model import EvidenceResult, Finding
-from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "I602"
 NAME = "ambiguous-value"
@@ -65,12 +66,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if not pool:
                 continue
             listed = ", ".join(f'"{c.text}"' for c in pool[:5])
-            yield finding(
+            yield item_finding(
+                cc,
                 f"the quote from {result.evidence.source} states {len(pool)} "
                 f"{cc.kind or 'candidate'} values ({listed}) and none was chosen",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint=_settle(cc, pool),
             )

@@ -32,7 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, compared_evidence, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "I603"
 NAME = "period-mismatch"
@@ -59,13 +60,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             if reading.period.overlaps(cc.period):
                 continue
-            yield finding(
+            yield item_finding(
+                cc,
                 f"{result.evidence.source}'s figure {reading.text!r} refers to "
                 f"{_days(reading.period)}, outside the claim's period {_days(cc.period)}",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
-                compared=(compared_evidence(result),),
+                result,
+                with_reading=True,
                 hint="cite a passage about the claim's period, or correct `period:`",
             )

@@ -31,7 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext, finding
 from cca_claims.rules.I602_ambiguous_value import ambiguous
 
 ID = "I605"
@@ -66,11 +67,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             ev = result.evidence
             why = result.reading_problem or "no value found"
             what = f"value {ev.value!r}" if ev.value is not None else "quote"
-            yield finding(
+            yield item_finding(
+                cc,
                 f"cannot read {_a(cc.kind)} value from the {what} of {ev.source}: {why}",
-                evidence_location(cc.claim, result, "value" if ev.value is not None else "quote"),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
+                result,
+                key="value" if ev.value is not None else "quote",
                 hint="add `value:` with what the quote says, or quote the passage with the figure",
             )

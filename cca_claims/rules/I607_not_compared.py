@@ -36,7 +36,8 @@ from collections.abc import Iterator
 
 from cca_claims.compare import describe
 from cca_claims.model import Finding, Reading
-from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "I607"
 NAME = "not-compared"
@@ -87,13 +88,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if r.kind != cc.kind or r.interval is None or r.unit == unit:
                 continue
             theirs = f"{describe(other)} is {_what(other)}" if other else f"{whose} is not"
-            yield finding(
+            yield item_finding(
+                cc,
                 f"the quote from {result.evidence.source} states {describe(r)}, {_what(r)}, "
                 f"and {theirs}: they were not compared",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint=_hint(r),
             )
 

@@ -1,7 +1,8 @@
 """What several rules share: which evidence counts, outliers against the majority, messages,
 and one finding builder per shape of finding.
 
-The shapes: `evidence_finding` (at an evidence item's value line, that item against others),
+The shapes: `item_finding` (at one evidence item's line, about that item alone: anchoring and
+integrity), `evidence_finding` (at an evidence item's value line, that item against others),
 `claim_value_finding` (at the claim's `value:` line, the claim against its evidence) and
 `relation_finding` (at a relation's line, the levels of the related claims). Each fills the
 claims, sources, evidence indices and compared sides the same way for every rule that uses it,
@@ -48,6 +49,29 @@ def value_location(cc: ClaimContext, result: EvidenceResult) -> Position:
 
 def claim_compared(cc: ClaimContext) -> Compared:
     return Compared(label="claim value", reading=cc.claim_reading)
+
+
+def item_finding(
+    cc: ClaimContext,
+    message: str,
+    result: EvidenceResult,
+    *,
+    hint: str,
+    key: str = "quote",
+    with_reading: bool = False,
+) -> Finding:
+    """A finding at one evidence item's `key` line about that item alone (with its reading
+    as the compared side when `with_reading`)."""
+    ev = result.evidence
+    return finding(
+        message,
+        evidence_location(cc.claim, result, key),
+        (cc.claim.id,),
+        sources=(ev.source,),
+        evidence=(ev.index,),
+        compared=(compared_evidence(result),) if with_reading else (),
+        hint=hint,
+    )
 
 
 def evidence_finding(
