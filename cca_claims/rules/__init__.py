@@ -21,14 +21,16 @@ How to add a rule
    a *Contradiction* and a *Consistent* YAML example. Set `ID`, `NAME`, `CATEGORY`, `SCOPE`,
    `DEFAULT_SEVERITY` and `OPTIONS` (option name -> default; `context.option(name)` reads it).
 2. Write `check(context: RuleContext) -> Iterator[Finding]`. Build what it yields with the
-   builders of `rules.base` (`finding`) and `rules._shared` (`claim_value_finding`,
-   `evidence_finding`, `relation_finding`, `evidence_outliers`): never set the rule id, name or
-   severity (the dispatch stamps them), and take tolerances from `context.tolerance(cc)`.
-   A rule never imports `cca_claims.config`.
+   builders of `rules._shared` (`item_finding`, `evidence_finding`, `claim_value_finding`,
+   `relation_finding`; `outlier_rule(KIND)` is a whole check) or `rules.base.finding`: never
+   set the rule id or name (the dispatch stamps them, and the default severity), and take
+   tolerances from `context.tolerance(cc)`. A rule never imports `cca_claims.config`.
 3. Import the module below and add it to `RULES`, in the order of the report.
 4. Add `tests/rules/cases/<ID>.yaml` with cases in both directions (a case that fires, with the
    lines it fires at, and one that stays silent), document any option in docs/configuration.md,
    and run `make docs` to regenerate docs/rules.md. `tests/rules/test_registry.py` checks all of it.
+
+docs/rules-authoring.md says the same at more length, with the builders' shapes.
 """
 
 from __future__ import annotations
