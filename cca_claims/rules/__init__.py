@@ -1,9 +1,10 @@
 """The rule registry: every rule module, imported explicitly, by id; the one place that knows them.
 
-Each module's `CATEGORY` says what it is about, and only the verdicts read it: `anchoring`
-(A1xx, quotes and sources), `evidence` (C2xx, sources against each other), `claim-value` (V3xx,
-the claim's own value against its sources), `precision` (P4xx, info only), `relation` (R5xx,
-claims against claims) and `integrity` (I6xx, what cannot be read or checked).
+Each module's `CATEGORY` says what it is about; the verdicts read it (and `cca-claims lint`
+runs the anchoring rules only): `anchoring` (A1xx, quotes and sources), `evidence` (C2xx,
+sources against each other), `claim-value` (V3xx, the claim's own value against its sources),
+`precision` (P4xx, info only), `relation` (R5xx, claims against claims) and `integrity` (I6xx,
+what cannot be read or checked). It never decides where a rule runs.
 
 Its `SCOPE` says where the engine runs it (`cca_claims.rules.dispatch`), whatever its category:
 `claim` for a rule that looks at one claim and its evidence at a time (it may be given any subset
