@@ -3,6 +3,8 @@
 Loaders record problems as data (never raise, never print), so one broken file never hides the
 problems of the others. The engine turns each into a Finding with the code below; the codes are
 stable, documented by `cca-claims rules`, and configurable like rule ids.
+One code is not about the files: E016 `rule-crashed`, which the rules stage
+(`cca_claims.rules.dispatch`) reports for a rule that failed, so the check can go on.
 """
 
 from __future__ import annotations
