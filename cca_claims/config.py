@@ -14,7 +14,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from cca_claims.compare import Tolerance
 from cca_claims.model import SEVERITIES
+
+# the comparison tolerances' defaults are written once, on `compare.Tolerance`
+_TOLERANCE = Tolerance()
 
 
 class ConfigError(ValueError):
@@ -34,9 +38,12 @@ class Config:
     around: float = 0.05  # relative band for "around", "about", "approximately", "some"
     nearly: float = 0.10  # "nearly X", "almost X": [X(1-nearly), X)
     precision_cap: float = 0.05  # widest relative band a bare figure's precision may give
-    rounding_slack: float = 0.0  # extra relative tolerance before two intervals count as disjoint
-    set_match_threshold: float = 85.0  # rapidfuzz score for two set items to be the same item
-    label_match_threshold: float = 90.0  # rapidfuzz score for two names without differing words
+    # extra relative tolerance before two intervals count as disjoint
+    rounding_slack: float = _TOLERANCE.slack
+    # rapidfuzz score for two set items to be the same item
+    set_match_threshold: float = _TOLERANCE.set_threshold
+    # rapidfuzz score for two names without differing words
+    label_match_threshold: float = _TOLERANCE.label_threshold
     yen_means: str = "CNY"  # what "¥" stands for in this corpus
     severity: dict[str, str] = field(default_factory=dict)  # rule id or name -> severity
     disable: tuple[str, ...] = ()  # rule ids or names switched off
@@ -58,6 +65,15 @@ class Config:
 
     def severity_for(self, rule_id: str, name: str, default: str) -> str:
         return self.severity.get(rule_id) or self.severity.get(name) or default
+
+    def tolerance(self, slack: float | None = None) -> Tolerance:
+        """The tolerances comparisons use in this run; `slack` (a claim's own `tolerance:`)
+        replaces the configured `rounding_slack`."""
+        return Tolerance(
+            slack=float(self.rounding_slack if slack is None else slack),
+            set_threshold=float(self.set_match_threshold),
+            label_threshold=float(self.label_match_threshold),
+        )
 
 
 _KEYS = {f.name for f in fields(Config)} - {"root", "config_file"}
@@ -182,15 +198,14 @@ _RANGES = {
 
 def _check_rule_refs(name: str, value: Any, origin: str) -> None:
     """Rule ids/names in severity, disable, enable_only and rule_options must exist; so must
-    the option names under rule_options (a typo would silently do nothing)."""
-    from cca_claims.didyoumean import did_you_mean
+    the option names under rule_options (a typo would silently do nothing). The rule registry
+    answers; no rule imports this module, so there is no import cycle."""
     from cca_claims.problems import PROBLEM_TYPES
-    from cca_claims.rules import RULES
+    from cca_claims.rules import RULES, by_key
+    from cca_claims.didyoumean import did_you_mean
 
-    by_key = {}
-    for rule_id, module in RULES.items():
-        by_key[rule_id] = by_key[module.NAME] = module
-    known = sorted(by_key) + sorted(PROBLEM_TYPES) + [p.name for p in PROBLEM_TYPES.values()]
+    rule_keys = [key for module in RULES.values() for key in (module.ID, module.NAME)]
+    known = sorted(rule_keys) + sorted(PROBLEM_TYPES) + [p.name for p in PROBLEM_TYPES.values()]
     where = origin or "config"
     if name == "rule_options" and not isinstance(value, dict):
         raise ConfigError(f"{where}: rule_options maps a rule id to a table of options")
@@ -202,7 +217,7 @@ def _check_rule_refs(name: str, value: Any, origin: str) -> None:
             )
     if name == "rule_options":
         for key, options in value.items():
-            module = by_key.get(str(key))
+            module = by_key(str(key))
             if module is None or not isinstance(options, dict):
                 raise ConfigError(f"{where}: rule_options.{key} must be a table of options")
             for option in options:

@@ -279,8 +279,9 @@ def read_stage(run: Run) -> None:
         if outcomes[i] is None:
             todo.append(i)
     computed = set(todo)
+    # no rules in the read workers: every rule runs in the rules stage (rules.dispatch)
     read, run.rule_share = parallel_read.read_claims(
-        [claims[i] for i in todo], sources, run.config, _claim_rules(run)
+        [claims[i] for i in todo], sources, run.config, []
     )
     for i, outcome in zip(todo, read):
         outcomes[i] = outcome
@@ -294,48 +295,12 @@ def read_stage(run: Run) -> None:
         run.findings.extend(found)
 
 
-def _claim_rules(run: Run) -> list:
-    """The enabled rules that look at one claim at a time (all but the relations)."""
-    from cca_claims.rules import RULES
-
-    return [
-        (rule_id, module)
-        for rule_id, module in RULES.items()
-        if module.CATEGORY != "relation" and run.config.rule_enabled(rule_id, module.NAME)
-    ]
-
-
 def rule_stage(run: Run, lint_only: bool = False) -> None:
-    """Run every enabled rule (what the read workers already ran on their claims is added)."""
-    from cca_claims.problems import problem
-    from cca_claims.rules import RULES
-    from cca_claims.rules.base import RuleContext
+    """Run every enabled rule, each by its declared scope (`cca_claims.rules.dispatch`)."""
+    from cca_claims.rules.dispatch import run_rules
 
     assert run.context is not None
-    share, rest = run.rule_share, None
-    for rule_id, module in RULES.items():
-        if lint_only and not rule_id.startswith("A"):
-            continue
-        if not run.config.rule_enabled(rule_id, module.NAME):
-            continue
-        context = run.context
-        if share is not None and rule_id in share.findings:
-            run.findings.extend(share.findings[rule_id])
-            if rest is None:
-                others = {k: v for k, v in context.claims.items() if k not in share.claims}
-                rest = RuleContext(context.config, context.sources, others)
-            context = rest
-        try:
-            run.findings.extend(module.check(context))
-        except Exception as exc:  # a rule bug must not hide every other finding
-            run.findings.append(
-                problem(
-                    "E001",
-                    f"internal error in rule {rule_id} {module.NAME}: {exc!r}",
-                    _first_position(run),
-                    "please report this with the claim file",
-                )
-            )
+    run.findings.extend(run_rules(run.context, lint_only=lint_only))
 
 
 def finish(run: Run, rules_ran: bool = True) -> Report:
@@ -392,12 +357,6 @@ def _quote_counts(results: tuple[ClaimResult, ...]) -> dict[str, int]:
             counts[ev.anchor.status] += 1
     counts["total"] = sum(counts.values())
     return dict(counts)
-
-
-def _first_position(run: Run):
-    from cca_claims.model import Position
-
-    return Position(str(run.config.claims))
 
 
 def resolve_paths(config: Config, claims: Path | None, sources: Path | None) -> Config:

@@ -3,6 +3,8 @@
 Loaders record problems as data (never raise, never print), so one broken file never hides the
 problems of the others. The engine turns each into a Finding with the code below; the codes are
 stable, documented by `cca-claims rules`, and configurable like rule ids.
+One code is not about the files: E016 `rule-crashed`, which the rules stage
+(`cca_claims.rules.dispatch`) reports for a rule that failed, so the check can go on.
 """
 
 from __future__ import annotations
@@ -107,6 +109,13 @@ PROBLEM_TYPES: dict[str, ProblemType] = {
             "error",
             "U+2028, U+2029 or U+0085: a line break for YAML that editors, grep and `git diff` "
             "do not show, so text after it on a comment line would be read unseen.",
+        ),
+        ProblemType(
+            "E016",
+            "rule-crashed",
+            "error",
+            "A rule failed with an internal error on this claim (a bug in cca-claims, not in "
+            "the files); the check goes on without that rule's findings there.",
         ),
     )
 }

@@ -22,12 +22,20 @@ CATEGORY_DOCS = {
 }
 
 
+SCOPE_DOCS = {
+    "claim": "one claim and its evidence at a time",
+    "across": "relations across the claims, on the whole set",
+    "reviews": "with the reviews, after every other rule",
+}
+
+
 def _options(module) -> str:
     return ", ".join(f"`{k}` = {v!r}" for k, v in module.OPTIONS.items()) or "none"
 
 
 def render_rules(markdown: bool = False) -> str:
-    """Every rule (id, name, category, default severity, options, doc) and every input check."""
+    """Every rule (id, name, category, scope, default severity, options, doc) and every input
+    check."""
     return _markdown() if markdown else _text()
 
 
@@ -38,7 +46,7 @@ def _text() -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in module.OPTIONS.items()) or "none"
         out.append(
             f"{rule_id} {module.NAME} [{module.DEFAULT_SEVERITY}]  "
-            f"category: {getattr(module, 'CATEGORY', '')}  options: {options}"
+            f"category: {module.CATEGORY}  scope: {module.SCOPE}  options: {options}"
         )
         out += ["    " + line if line else "" for line in doc.splitlines()]
         out.append("")
@@ -57,18 +65,21 @@ def _markdown() -> str:
         "(`severity`, `disable`, `enable_only`, `rule_options`) and in a claim's `reviews:`. "
         "See [configuration.md](configuration.md).",
         "",
-        "| id | name | category | default severity | options |",
-        "|---|---|---|---|---|",
+        "A rule's category says what it checks (the verdicts read it); its scope says what it "
+        "looks at: " + "; ".join(f"`{scope}`, {what}" for scope, what in SCOPE_DOCS.items()) + ".",
+        "",
+        "| id | name | category | scope | default severity | options |",
+        "|---|---|---|---|---|---|",
     ]
     for rule_id, module in RULES.items():
         out.append(
             f"| [{rule_id}](#{rule_id.lower()}-{module.NAME}) | {module.NAME} | "
-            f"{getattr(module, 'CATEGORY', '')} | {module.DEFAULT_SEVERITY} | {_options(module)} |"
+            f"{module.CATEGORY} | {module.SCOPE} | {module.DEFAULT_SEVERITY} | {_options(module)} |"
         )
     out.append("")
     category = None
     for rule_id, module in RULES.items():
-        cat = getattr(module, "CATEGORY", "")
+        cat = module.CATEGORY
         if cat != category:
             category = cat
             out += [f"## {CATEGORY_DOCS.get(cat, cat)}", ""]
@@ -76,7 +87,8 @@ def _markdown() -> str:
         out += [
             f"### {rule_id} {module.NAME}",
             "",
-            f"Default severity: `{module.DEFAULT_SEVERITY}`. Options: {_options(module)}.",
+            f"Default severity: `{module.DEFAULT_SEVERITY}`. Scope: `{module.SCOPE}`. "
+            f"Options: {_options(module)}.",
             "",
             doc,
             "",

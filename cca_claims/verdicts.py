@@ -87,12 +87,10 @@ def _evidence(cc: ClaimContext) -> list[EvidenceResult]:
 
 def reconcile(cc: ClaimContext, context: RuleContext | None = None) -> tuple[ReconciledGroup, ...]:
     """The groups of agreeing evidence, largest first, each with what it jointly allows."""
-    from cca_claims.rules._shared import tolerance
-
     evidence = _evidence(cc)
     if not evidence:
         return ()
-    tol = tolerance(context, cc) if context is not None else compare.Tolerance()
+    tol = context.tolerance(cc) if context is not None else compare.Tolerance()
 
     def relate(a, b):
         if not compare.comparable(a, b):

@@ -21,21 +21,21 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "A101"
 NAME = "quote-not-found"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             if result.anchor.status != "not-found":
@@ -52,12 +52,9 @@ def check(context: RuleContext) -> Iterator[Finding]:
             else:
                 message = f"quote not found in source {ev.source}: no passage shares its words"
                 hint = "check that the quote comes from this source"
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 message,
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
+                result,
                 hint=hint,
             )

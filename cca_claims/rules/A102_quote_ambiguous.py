@@ -19,21 +19,21 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "A102"
 NAME = "quote-ambiguous"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             if result.anchor.status != "ambiguous" or result.anchor.anchor is None:
@@ -41,13 +41,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             places = [result.anchor.anchor, *result.anchor.candidates]
             lines = ", ".join(f"{a.line}:{a.col}" for a in places[:6])
             more = f" and {len(places) - 6} more" if len(places) > 6 else ""
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"quote occurs {len(places)} times in source {result.evidence.source} "
                 f"(at {lines}{more}); the first is used",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint="lengthen the quote until it is unique",
             )

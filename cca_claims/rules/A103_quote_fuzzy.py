@@ -20,34 +20,31 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "A103"
 NAME = "quote-fuzzy"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             anchor = result.anchor.anchor
             if result.anchor.status != "fuzzy" or anchor is None:
                 continue
             source_text = anchor.text if len(anchor.text) <= 90 else anchor.text[:87] + "..."
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"quote anchored fuzzily in {result.evidence.source} at line {anchor.line} "
                 f'({anchor.score:.0f}% similar); the source reads: "{source_text}"',
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint="copy the source's wording into the quote",
             )

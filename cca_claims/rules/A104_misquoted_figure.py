@@ -35,18 +35,19 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 from cca_claims.textnorm import normalize_text
 
 ID = "A104"
 NAME = "misquoted-figure"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -166,7 +167,6 @@ def misquoted(quote: str, passage: str) -> list[tuple[Figure | None, Figure | No
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             anchor = result.anchor.anchor
@@ -185,13 +185,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if len(pairs) > 1:
                 message += f" (and {len(pairs) - 1} more figure(s) differ)"
             message += f" ({result.evidence.source}, line {anchor.line})"
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 message,
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint="copy the figure from the source; if the source is wrong, quote it as it is "
                 "and say so in a review",
             )

@@ -22,35 +22,32 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "A105"
 NAME = "quote-too-long"
 CATEGORY = "anchoring"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
-    rule = sys.modules[__name__]
-    cap = int(getattr(context.config, "max_quote_chars", 2_000))
+    cap = context.config.max_quote_chars
     for cc in context.claims.values():
         for result in cc.evidence:
             if result.anchor.status != "too-long":
                 continue
             ev = result.evidence
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"quote is {len(ev.quote):,} characters; the limit is {cap:,}, so it was not "
                 f"searched in {ev.source}",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
+                result,
                 hint="quote the sentences that state the claim, or raise `max_quote_chars` "
                 "in the configuration",
             )

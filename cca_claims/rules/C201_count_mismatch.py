@@ -30,20 +30,15 @@ claims:
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-
-from cca_claims.model import Finding
-from cca_claims.rules._shared import evidence_outliers
-from cca_claims.rules.base import RuleContext
+from cca_claims.rules._shared import outlier_rule
 
 ID = "C201"
 NAME = "count-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
+KIND = "count"  # the readings compared; the rest is `_shared.evidence_outliers`
 
-def check(context: RuleContext) -> Iterator[Finding]:
-    """Each count reading that conflicts with the claim's main group of sources."""
-    yield from evidence_outliers(sys.modules[__name__], context, "count")
+check = outlier_rule(KIND)

@@ -39,30 +39,31 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
 from cca_claims.quantities.labels import match_sets, normalize_label, typos
 from cca_claims.quantities.places import canonical_words
-from cca_claims.rules._shared import evidence_outliers, readable, tolerance, value_location
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules._shared import evidence_finding, evidence_outliers, readable
+from cca_claims.rules.base import RuleContext
 
 ID = "C206"
 NAME = "set-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
+
+KIND = "set"  # outliers as C201-C205 (`_shared.evidence_outliers`), then likely typos
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each set reading that conflicts with the claim's main group of sources, and (info) each
     item that matches only through a likely typo."""
-    rule = sys.modules[__name__]
-    yield from evidence_outliers(rule, context, "set")
-    tol = tolerance(context)
+    yield from evidence_outliers(context, KIND)
+    tol = context.tolerance()
     for cc in context.claims.values():
-        items = [e for e in readable(cc, "set", deprecated=False) if e.reading.items]
+        items = [e for e in readable(cc, KIND, deprecated=False) if e.reading.items]
         value = cc.claim_reading
         own = list(value.items) if value is not None and value.kind == "set" else []
         for e in items:
@@ -79,14 +80,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if not found:
                 continue
             said = "; ".join(f'"{a}" for "{b}"' for a, b, _words in found)
-            yield finding(
-                rule,
+            yield evidence_finding(
+                cc,
                 f"{e.evidence.source} lists an item with a likely typo: {said}",
-                value_location(cc, e),
-                (cc.claim.id,),
-                sources=(e.evidence.source,),
-                evidence=(e.evidence.index,),
-                compared=(compared_evidence(e),),
+                e,
                 hint="correct the `value:` list, or ignore: the items were matched",
                 severity="info",
             )

@@ -41,29 +41,30 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
 from cca_claims.quantities.labels import labels_equal, typos
-from cca_claims.rules._shared import evidence_outliers, readable, tolerance, value_location
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules._shared import evidence_finding, evidence_outliers, readable
+from cca_claims.rules.base import RuleContext
 
 ID = "C207"
 NAME = "label-mismatch"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
+
+KIND = "label"  # outliers as C201-C205 (`_shared.evidence_outliers`), then likely typos
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each label reading that conflicts with the claim's main group of sources, and (info)
     each that agrees with them only through a likely typo."""
-    rule = sys.modules[__name__]
-    yield from evidence_outliers(rule, context, "label")
-    tol = tolerance(context)
+    yield from evidence_outliers(context, KIND)
+    tol = context.tolerance()
     for cc in context.claims.values():
-        items = [e for e in readable(cc, "label", deprecated=False) if e.reading.label]
+        items = [e for e in readable(cc, KIND, deprecated=False) if e.reading.label]
         value = cc.claim_reading
         name = value.label if value is not None and value.kind == "label" else ""
         for e in items:
@@ -78,15 +79,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if not pairs:
                 continue
             said = ", ".join(f'"{a}" for "{b}"' for a, b in pairs)
-            yield finding(
-                rule,
+            yield evidence_finding(
+                cc,
                 f"{e.evidence.source} writes the name with a likely typo ({said}): "
                 f'"{label}"; read as "{reference}"',
-                value_location(cc, e),
-                (cc.claim.id,),
-                sources=(e.evidence.source,),
-                evidence=(e.evidence.index,),
-                compared=(compared_evidence(e),),
+                e,
                 hint="if the form is a real variant of the name, list it under the claim's "
                 "`aliases:`",
                 severity="info",

@@ -49,26 +49,25 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims import compare
 from cca_claims.asof import SAME_TIME, day_label, evidence_time, status_relation
 from cca_claims.compare import AGREE, CONFLICT, Comparison
 from cca_claims.model import EvidenceResult, Finding
-from cca_claims.rules._shared import names, readable, say, value_location
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules._shared import evidence_finding, names, readable, say
+from cca_claims.rules.base import RuleContext
 
 ID = "C208"
 NAME = "status-conflict"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each status reading that conflicts with the claim's main group of sources in time."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         items = [e for e in readable(cc, "status") if _usable(e)]
         if len(items) < 2:
@@ -88,14 +87,14 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             against = [(m, why) for m in main if (why := status_relation(e, m, context.sources))]
             if against:
-                yield _finding(rule, cc, e, against, context.sources)
+                yield _finding(cc, e, against, context.sources)
 
 
 def _usable(e: EvidenceResult) -> bool:
     return bool(e.reading.label) or e.reading.interval is not None
 
 
-def _finding(rule, cc, e, against, sources) -> Finding:
+def _finding(cc, e, against, sources) -> Finding:
     others = [m for m, _ in against]
     first, why = against[0]
     te, tm = evidence_time(e, sources), evidence_time(first, sources)
@@ -127,13 +126,4 @@ def _finding(rule, cc, e, against, sources) -> Finding:
             "quote the passage that says why the project went back (resumed, re-planned), "
             "set `as_of:` where a status refers to another date, or deprecate a wrong passage"
         )
-    return finding(
-        rule,
-        message,
-        value_location(cc, e),
-        (cc.claim.id,),
-        sources=tuple(dict.fromkeys([e.evidence.source, *(m.evidence.source for m in others)])),
-        evidence=(e.evidence.index, *(m.evidence.index for m in others)),
-        compared=(compared_evidence(e), *(compared_evidence(m) for m in others)),
-        hint=hint,
-    )
+    return evidence_finding(cc, message, e, others, hint=hint)

@@ -41,7 +41,6 @@ claims:
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Iterator
 
 from cca_claims.interval import Interval
@@ -57,6 +56,7 @@ from cca_claims.rules.base import (
 ID = "C209"
 NAME = "conversion-at-other-period"
 CATEGORY = "evidence"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -69,8 +69,7 @@ _RECENT_DAYS = 92  # about a quarter: news converts last month's figures at toda
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each written conversion whose rate lies outside the rates of its amount's period."""
-    rule = sys.modules[__name__]
-    slack = float(getattr(context.config, "rounding_slack", 0.0))
+    slack = context.tolerance().slack
     for cc in context.claims.values():
         seen: set[tuple[str, tuple[int, int] | None]] = set()
         for result in cc.active():
@@ -86,7 +85,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 seen.add(key)
                 found = _misconverted(first, second, cc, ref, slack)
                 if found is not None:
-                    yield _finding(rule, cc, result, ref, first, second, *found)
+                    yield _finding(cc, result, ref, first, second, *found)
 
 
 def _money_legs(text: str, candidates) -> list[tuple[Reading, Reading]]:
@@ -170,9 +169,7 @@ def _fitting_years(frm: str, to: str, stated: Interval) -> list[int]:
     return years
 
 
-def _finding(
-    rule, cc, result: EvidenceResult, ref, first, second, stated, actual, days, why, years
-):
+def _finding(cc, result: EvidenceResult, ref, first, second, stated, actual, days, why, years):
     from cca_claims.compare import describe
 
     frm, to = _iso(first), _iso(second)
@@ -200,7 +197,6 @@ def _finding(
         f"{_amount(at_period)} {to}: {evident}"
     )
     return finding(
-        rule,
         message,
         evidence_location(cc.claim, result),
         (cc.claim.id,),

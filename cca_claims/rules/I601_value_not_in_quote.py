@@ -23,16 +23,17 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import describe
 from cca_claims.model import EvidenceResult, Finding, Reading
-from cca_claims.rules.base import RuleContext, compared_evidence, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "I601"
 NAME = "value-not-in-quote"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {"word_threshold": 85.0}
 
@@ -72,8 +73,7 @@ def missing(result: EvidenceResult, reading: Reading, threshold: float) -> list[
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Explicit values (or parts of them) the quote does not state."""
-    rule = sys.modules[__name__]
-    threshold = float(context.option(rule, "word_threshold"))
+    threshold = float(context.option("word_threshold"))
     for cc in context.claims.values():
         for result in cc.evidence:
             ev = result.evidence
@@ -83,13 +83,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if not absent:
                 continue
             what = ", ".join(absent)
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"the value given for {ev.source} states {what}, which its quote does not say",
-                evidence_location(cc.claim, result, "value"),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
-                compared=(compared_evidence(result),),
+                result,
+                key="value",
+                with_reading=True,
                 hint="make `value:` say what the quote says, or lengthen the quote",
             )

@@ -23,15 +23,16 @@ evidence:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import EvidenceResult, Finding
-from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "I602"
 NAME = "ambiguous-value"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -59,20 +60,16 @@ def _settle(cc: ClaimContext, pool: list) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Evidence left unread because its quote holds several candidate values."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         for result in cc.evidence:
             pool = ambiguous(cc, result)
             if not pool:
                 continue
             listed = ", ".join(f'"{c.text}"' for c in pool[:5])
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"the quote from {result.evidence.source} states {len(pool)} "
                 f"{cc.kind or 'candidate'} values ({listed}) and none was chosen",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint=_settle(cc, pool),
             )

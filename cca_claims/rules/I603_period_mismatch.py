@@ -29,15 +29,16 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, compared_evidence, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "I603"
 NAME = "period-mismatch"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -50,7 +51,6 @@ def _days(interval) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Non-date evidence readings dated outside the claim's period."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if cc.period is None:
             continue
@@ -60,14 +60,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             if reading.period.overlaps(cc.period):
                 continue
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"{result.evidence.source}'s figure {reading.text!r} refers to "
                 f"{_days(reading.period)}, outside the claim's period {_days(cc.period)}",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
-                compared=(compared_evidence(result),),
+                result,
+                with_reading=True,
                 hint="cite a passage about the claim's period, or correct `period:`",
             )

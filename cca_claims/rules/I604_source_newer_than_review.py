@@ -29,7 +29,6 @@ claims:
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
@@ -38,13 +37,13 @@ from cca_claims.rules.base import RuleContext, evidence_location, finding
 ID = "I604"
 NAME = "source-newer-than-review"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Evidence sources certainly published after the claim's `reviewed:` date."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if not cc.claim.reviewed:
             continue
@@ -62,7 +61,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if earliest is None or earliest <= reviewed:
                 continue
             yield finding(
-                rule,
                 f"{source.id} was published {source.meta.date_label}, after the claim's last "
                 f"review on {reviewed.isoformat()}",
                 evidence_location(cc.claim, result, "source"),

@@ -28,16 +28,17 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext, finding
 from cca_claims.rules.I602_ambiguous_value import ambiguous
 
 ID = "I605"
 NAME = "unreadable-value"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -48,11 +49,9 @@ def _a(kind: str | None) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claim values and anchored evidence the reader could not turn into a value."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if cc.claim.value is not None and cc.claim_reading is None:
             yield finding(
-                rule,
                 f"cannot read the claim's value {cc.claim.value!r}: "
                 f"{cc.claim_value_problem or 'no value found'}",
                 cc.claim.pos("value"),
@@ -68,12 +67,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
             ev = result.evidence
             why = result.reading_problem or "no value found"
             what = f"value {ev.value!r}" if ev.value is not None else "quote"
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"cannot read {_a(cc.kind)} value from the {what} of {ev.source}: {why}",
-                evidence_location(cc.claim, result, "value" if ev.value is not None else "quote"),
-                (cc.claim.id,),
-                sources=(ev.source,),
-                evidence=(ev.index,),
+                result,
+                key="value" if ev.value is not None else "quote",
                 hint="add `value:` with what the quote says, or quote the passage with the figure",
             )

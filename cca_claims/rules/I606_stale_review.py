@@ -44,11 +44,11 @@ from cca_claims.rules.base import RuleContext
 ID = "I606"
 NAME = "stale-review"
 CATEGORY = "integrity"
-DEFAULT_SEVERITY = "warning"
-OPTIONS: dict = {}
 # where it runs: with the reviews, once every other rule's findings and fingerprints exist
 # (cca_claims/review.py, `stale_reviews`); the rules stage has nothing to do for it
-RUNS_WITH_REVIEWS = True
+SCOPE = "reviews"
+DEFAULT_SEVERITY = "warning"
+OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:

@@ -31,17 +31,18 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Iterator
 
 from cca_claims.compare import describe
 from cca_claims.model import Finding, Reading
-from cca_claims.rules.base import ClaimContext, RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "I607"
 NAME = "not-compared"
 CATEGORY = "integrity"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "info"
 OPTIONS: dict = {}
 
@@ -74,7 +75,6 @@ def _reference(cc: ClaimContext) -> tuple[str, str] | None:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each quantity or money reading measured otherwise than the claim's figures."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
         if cc.kind not in ("quantity", "money"):
             continue
@@ -88,14 +88,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             if r.kind != cc.kind or r.interval is None or r.unit == unit:
                 continue
             theirs = f"{describe(other)} is {_what(other)}" if other else f"{whose} is not"
-            yield finding(
-                rule,
+            yield item_finding(
+                cc,
                 f"the quote from {result.evidence.source} states {describe(r)}, {_what(r)}, "
                 f"and {theirs}: they were not compared",
-                evidence_location(cc.claim, result),
-                (cc.claim.id,),
-                sources=(result.evidence.source,),
-                evidence=(result.evidence.index,),
+                result,
                 hint=_hint(r),
             )
 

@@ -29,18 +29,18 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims import compare
 from cca_claims.compare import AGREE, NUMERIC_KINDS
 from cca_claims.model import Compared, Finding, Reading
-from cca_claims.rules._shared import claim_compared, readable, say, tolerance, value_location
+from cca_claims.rules._shared import claim_compared, readable, say, value_location
 from cca_claims.rules.base import RuleContext, compared_evidence, finding
 
 ID = "P401"
 NAME = "imprecise-value"
 CATEGORY = "precision"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "info"
 OPTIONS: dict = {"ratio": 20.0}
 
@@ -55,10 +55,9 @@ def _width(reading: Reading) -> float | None:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Bounded readings `ratio` times wider than the most precise reading they agree with."""
-    rule = sys.modules[__name__]
-    ratio = float(context.option(rule, "ratio"))
+    ratio = float(context.option("ratio"))
     for cc in context.claims.values():
-        tol = tolerance(context, cc)
+        tol = context.tolerance(cc)
         kind = cc.kind if cc.kind in (*NUMERIC_KINDS, "date") else None
         if kind is None:
             continue
@@ -84,7 +83,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
             location = cc.claim.pos("value") if side[2] is None else value_location(cc, side[2])
             index = () if side[2] is None else (side[2].evidence.index,)
             yield finding(
-                rule,
                 f"{who} {say(side[1])} agrees with {best_who} {say(best[1])} but is "
                 f"{w / best_w:.0f} times less precise",
                 location,

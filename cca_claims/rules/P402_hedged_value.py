@@ -30,27 +30,26 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims import compare
 from cca_claims.compare import AGREE, NUMERIC_KINDS
 from cca_claims.model import Finding
-from cca_claims.rules._shared import readable, say, tolerance, value_location
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.rules._shared import evidence_finding, readable, say
+from cca_claims.rules.base import RuleContext
 
 ID = "P402"
 NAME = "hedged-value"
 CATEGORY = "precision"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "info"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Hedged evidence readings that agree with an unhedged, bounded one."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
-        tol = tolerance(context, cc)
+        tol = context.tolerance(cc)
         for kind in NUMERIC_KINDS:
             items = readable(cc, kind, deprecated=False)
             exact = [
@@ -75,14 +74,12 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 )
                 if match is None:
                     continue
-                yield finding(
-                    rule,
+                yield evidence_finding(
+                    cc,
                     f"{e.evidence.source} hedges ({say(e.reading)}) where "
                     f"{match.evidence.source} is exact ({say(match.reading)}); they agree",
-                    value_location(cc, e),
-                    (cc.claim.id,),
-                    sources=(e.evidence.source, match.evidence.source),
-                    evidence=(e.evidence.index, match.evidence.index),
-                    compared=(compared_evidence(e), compared_evidence(match)),
+                    e,
+                    (match,),
                     hint="prefer the exact figure when quoting",
+                    distinct_sources=False,
                 )

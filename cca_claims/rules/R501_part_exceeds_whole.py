@@ -42,26 +42,25 @@ claims:
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import widened
 from cca_claims.model import Finding
-from cca_claims.rules._shared import level, level_compared, show, tolerance
-from cca_claims.rules.base import RuleContext, finding
+from cca_claims.rules._shared import level, relation_finding, show
+from cca_claims.rules.base import RuleContext
 
 ID = "R501"
 NAME = "part-exceeds-whole"
 CATEGORY = "relation"
+SCOPE = "across"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {"open_whole": True}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Declared parts whose figure exceeds (or must exceed) their whole's."""
-    rule = sys.modules[__name__]
-    tol = tolerance(context)
-    open_whole = bool(context.option(rule, "open_whole"))
+    tol = context.tolerance()
+    open_whole = bool(context.option("open_whole"))
     for cc in context.claims.values():
         whole_cc = context.claims.get(cc.claim.part_of or "")
         if whole_cc is None:
@@ -71,28 +70,23 @@ def check(context: RuleContext) -> Iterator[Finding]:
             continue
         p, w = widened(part, tol.slack), widened(whole, tol.slack)
         where = cc.claim.pos("part_of")
-        ids = (cc.claim.id, whole_cc.claim.id)
-        compared = (level_compared(cc, part), level_compared(whole_cc, whole))
+        sides = [(cc, part), (whole_cc, whole)]
         if not p.overlaps(w) and p.low >= w.high:
-            yield finding(
-                rule,
+            yield relation_finding(
                 f"{cc.claim.id} ({show(part)}) is declared part of {whole_cc.claim.id} "
                 f"({show(whole)}) but is larger than it",
                 where,
-                ids,
-                compared=compared,
+                sides,
                 hint="check both figures refer to the same measure and period, or drop part_of",
             )
         elif open_whole and math.isinf(w.high) and p.low > w.low:
             short = (p.low - w.low) / w.low if w.low > 0 else 0.0
-            yield finding(
-                rule,
+            yield relation_finding(
                 f"{cc.claim.id} ({show(part)}) is declared part of {whole_cc.claim.id} "
                 f"({show(whole)}): the whole must then exceed the part's lower bound, so its "
                 f"sources understate it by at least {short:.0%}, or the part is overstated",
                 where,
-                ids,
-                compared=compared,
+                sides,
                 hint="check both figures measure the same thing (stock vs flow, country vs region)",
                 severity="warning",
             )

@@ -31,27 +31,26 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 
 from cca_claims.compare import widened
 from cca_claims.model import Finding
 from cca_claims.report.display import normalized
-from cca_claims.rules._shared import level, level_compared, show, tolerance
-from cca_claims.rules.base import RuleContext, finding
+from cca_claims.rules._shared import level, relation_finding, show
+from cca_claims.rules.base import RuleContext
 
 ID = "R502"
 NAME = "sum-mismatch"
 CATEGORY = "relation"
+SCOPE = "across"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Totals disjoint from the interval sum of their parts."""
-    rule = sys.modules[__name__]
-    tol = tolerance(context)
+    tol = context.tolerance()
     for cc in context.claims.values():
         if not cc.claim.sum_of:
             continue
@@ -68,15 +67,10 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if acc.overlaps(widened(total, tol.slack)):
             continue
         summed = replace(total, interval=acc, text="")
-        yield finding(
-            rule,
+        yield relation_finding(
             f"{cc.claim.id} ({show(total)}) is declared the sum of {', '.join(cc.claim.sum_of)}, "
             f"which add up to {normalized(summed)}",
             cc.claim.pos("sum_of"),
-            (cc.claim.id, *cc.claim.sum_of),
-            compared=(
-                level_compared(cc, total),
-                *(level_compared(p, lv) for p, lv in zip(parts, levels)),
-            ),
+            [(cc, total), *zip(parts, levels)],
             hint="check that the parts cover the whole, with the same period and measure",
         )

@@ -31,7 +31,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import widened
@@ -44,7 +43,6 @@ from cca_claims.rules._shared import (
     readable,
     say,
     show,
-    tolerance,
     value_location,
 )
 from cca_claims.rules.base import RuleContext, compared_evidence, finding
@@ -52,6 +50,7 @@ from cca_claims.rules.base import RuleContext, compared_evidence, finding
 ID = "R503"
 NAME = "growth-mismatch"
 CATEGORY = "relation"
+SCOPE = "across"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -62,8 +61,7 @@ def _pct(x: float) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Percentages disjoint from the growth their two declared levels imply."""
-    rule = sys.modules[__name__]
-    tol = tolerance(context)
+    tol = context.tolerance()
     for cc in context.claims.values():
         growth = cc.claim.growth
         if growth is None:
@@ -90,7 +88,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             who = "the claim's value" if e is None else e.evidence.source
             yield finding(
-                rule,
                 f"{who} {say(reading)} does not match growth from {growth.from_id} "
                 f"({show(start)}) to {growth.to_id} ({show(end)}), which is {implied}",
                 cc.claim.pos("growth") if e is None else value_location(cc, e),

@@ -30,25 +30,24 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import widened
 from cca_claims.model import Finding
-from cca_claims.rules._shared import level, level_compared, show, tolerance
-from cca_claims.rules.base import RuleContext, finding
+from cca_claims.rules._shared import level, relation_finding, show
+from cca_claims.rules.base import RuleContext
 
 ID = "R504"
 NAME = "same-as-mismatch"
 CATEGORY = "relation"
+SCOPE = "across"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claims declared equal whose figures are disjoint after conversion."""
-    rule = sys.modules[__name__]
-    tol = tolerance(context)
+    tol = context.tolerance()
     for cc in context.claims.values():
         other_cc = context.claims.get(cc.claim.same_as or "")
         if other_cc is None:
@@ -57,27 +56,22 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if mine is None or theirs is None:
             continue
         where = cc.claim.pos("same_as")
-        ids = (cc.claim.id, other_cc.claim.id)
-        compared = (level_compared(cc, mine), level_compared(other_cc, theirs))
+        sides = [(cc, mine), (other_cc, theirs)]
         if mine.unit != theirs.unit:
-            yield finding(
-                rule,
+            yield relation_finding(
                 f"{cc.claim.id} is declared the same as {other_cc.claim.id}, but one is in "
                 f"{mine.unit or mine.kind} and the other in {theirs.unit or theirs.kind}",
                 where,
-                ids,
-                compared=compared,
+                sides,
                 hint="same_as links two statements of one amount in convertible units",
             )
             continue
         if widened(mine, tol.slack).overlaps(widened(theirs, tol.slack)):
             continue
-        yield finding(
-            rule,
+        yield relation_finding(
             f"{cc.claim.id} ({show(mine)}) is declared the same amount as {other_cc.claim.id} "
             f"({show(theirs)}) but they do not overlap",
             where,
-            ids,
-            compared=compared,
+            sides,
             hint="check the conversion date (`period:`) and both figures",
         )

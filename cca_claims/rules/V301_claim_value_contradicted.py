@@ -28,7 +28,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import CONFLICT
@@ -39,7 +38,6 @@ from cca_claims.rules._shared import (
     detail,
     names,
     say,
-    tolerance,
     verb,
 )
 from cca_claims.rules.base import RuleContext
@@ -47,15 +45,15 @@ from cca_claims.rules.base import RuleContext
 ID = "V301"
 NAME = "claim-value-contradicted"
 CATEGORY = "claim-value"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claims whose value every comparable source contradicts outright."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
-        tol = tolerance(context, cc)
+        tol = context.tolerance(cc)
         pairs = claim_vs_evidence(cc, tol, context.sources)
         if not pairs or any(cmp.relation != CONFLICT for _, cmp in pairs):
             continue
@@ -77,7 +75,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
         if extra:
             message += f"; {extra.replace('it ', 'the claim ', 1)}"
         yield claim_value_finding(
-            rule,
             cc,
             message,
             results,

@@ -33,7 +33,6 @@ claims:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from cca_claims.compare import AGREE, CONFLICT
@@ -43,7 +42,6 @@ from cca_claims.rules._shared import (
     claim_vs_evidence,
     names,
     say,
-    tolerance,
     verb,
 )
 from cca_claims.rules.base import RuleContext
@@ -51,6 +49,7 @@ from cca_claims.rules.base import RuleContext
 ID = "V302"
 NAME = "claim-value-partly-supported"
 CATEGORY = "claim-value"
+SCOPE = "claim"
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
@@ -71,9 +70,8 @@ def _named(results, both: set[str]) -> str:
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Claims whose value some sources support and others do not."""
-    rule = sys.modules[__name__]
     for cc in context.claims.values():
-        tol = tolerance(context, cc)
+        tol = context.tolerance(cc)
         pairs = claim_vs_evidence(cc, tol, context.sources)
         if not pairs:
             continue
@@ -98,7 +96,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 f"{names(against)} {verb(kind, many)} {say(against[0].reading)}"
             )
         yield claim_value_finding(
-            rule,
             cc,
             message,
             against,

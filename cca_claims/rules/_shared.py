@@ -1,7 +1,16 @@
-"""What several rules share: which evidence counts, outliers against the majority, messages.
+"""What several rules share: which evidence counts, outliers against the majority, messages,
+and one finding builder per shape of finding.
 
-The evidence-against-evidence rules (C201-C208) differ only in the kind of value they compare, so
-they all call `evidence_outliers`: it splits a claim's readings of that kind into agreeing groups
+The shapes: `item_finding` (at one evidence item's line, about that item alone: anchoring and
+integrity), `evidence_finding` (at an evidence item's value line, that item against others),
+`claim_value_finding` (at the claim's `value:` line, the claim against its evidence) and
+`relation_finding` (at a relation's line, the levels of the related claims). Each fills the
+claims, sources, evidence indices and compared sides the same way for every rule that uses it,
+so the fingerprints of one shape are built alike.
+
+The evidence-against-evidence rules (C201-C207) differ only in the kind of value they compare:
+C201-C205 are `outlier_rule(KIND)` with a module constant `KIND`, and C206, C207 call
+`evidence_outliers` before their own typo checks. It splits a claim's readings of that kind into agreeing groups
 (`compare.group`) and reports each reading outside the largest group, once, at its own line,
 against the readings of the largest group it conflicts with. Deprecated evidence never shapes the
 groups; when it conflicts, it is still reported (and marked deprecated by the review stage).
@@ -9,8 +18,7 @@ groups; when it conflicts, it is still reported (and marked deprecated by the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from types import ModuleType
+from collections.abc import Callable, Iterator, Sequence
 
 from cca_claims import compare
 from cca_claims.asof import compared_at_times
@@ -23,18 +31,6 @@ from cca_claims.rules.base import (
     evidence_location,
     finding,
 )
-
-
-def tolerance(context: RuleContext, cc: ClaimContext | None = None) -> Tolerance:
-    """The comparison tolerances of this run's configuration, or of one claim: its own
-    `tolerance:` replaces the configured `rounding_slack` for its figures."""
-    config = context.config
-    own = cc.claim.tolerance if cc is not None else None
-    return Tolerance(
-        slack=float(own if own is not None else getattr(config, "rounding_slack", 0.0)),
-        set_threshold=float(getattr(config, "set_match_threshold", 85.0)),
-        label_threshold=float(getattr(config, "label_match_threshold", 90.0)),
-    )
 
 
 def readable(cc: ClaimContext, kind: str, *, deprecated: bool = True) -> list[EvidenceResult]:
@@ -55,12 +51,80 @@ def claim_compared(cc: ClaimContext) -> Compared:
     return Compared(label="claim value", reading=cc.claim_reading)
 
 
+def item_finding(
+    cc: ClaimContext,
+    message: str,
+    result: EvidenceResult,
+    *,
+    hint: str,
+    key: str = "quote",
+    with_reading: bool = False,
+) -> Finding:
+    """A finding at one evidence item's `key` line about that item alone (with its reading
+    as the compared side when `with_reading`)."""
+    ev = result.evidence
+    return finding(
+        message,
+        evidence_location(cc.claim, result, key),
+        (cc.claim.id,),
+        sources=(ev.source,),
+        evidence=(ev.index,),
+        compared=(compared_evidence(result),) if with_reading else (),
+        hint=hint,
+    )
+
+
+def evidence_finding(
+    cc: ClaimContext,
+    message: str,
+    subject: EvidenceResult,
+    others: Sequence[EvidenceResult] = (),
+    *,
+    hint: str,
+    severity: str | None = None,
+    distinct_sources: bool = True,
+) -> Finding:
+    """A finding at `subject`'s value line about it (against `others`, when any).
+
+    `distinct_sources=False` keeps a source named once per side (P402 has always done so, and
+    the sources are part of the fingerprint reviews are matched by)."""
+    sources = [subject.evidence.source, *(m.evidence.source for m in others)]
+    return finding(
+        message,
+        value_location(cc, subject),
+        (cc.claim.id,),
+        sources=tuple(dict.fromkeys(sources)) if distinct_sources else tuple(sources),
+        evidence=(subject.evidence.index, *(m.evidence.index for m in others)),
+        compared=(compared_evidence(subject), *(compared_evidence(m) for m in others)),
+        hint=hint,
+        severity=severity,
+    )
+
+
+def relation_finding(
+    message: str,
+    where: Position,
+    levels: Sequence[tuple[ClaimContext, Reading]],
+    *,
+    hint: str,
+    severity: str | None = None,
+) -> Finding:
+    """A finding on a relation between claims, comparing each claim's level (`level`)."""
+    return finding(
+        message,
+        where,
+        tuple(cc.claim.id for cc, _ in levels),
+        compared=tuple(level_compared(cc, reading) for cc, reading in levels),
+        hint=hint,
+        severity=severity,
+    )
+
+
 def claim_value_finding(
-    rule: ModuleType, cc: ClaimContext, message: str, against: list[EvidenceResult], hint: str
+    cc: ClaimContext, message: str, against: list[EvidenceResult], hint: str
 ) -> Finding:
     """A finding on the claim's own `value:` line, comparing it with the evidence `against`."""
     return finding(
-        rule,
         message,
         cc.claim.pos("value"),
         (cc.claim.id,),
@@ -115,10 +179,20 @@ def detail(kind: str, outlier: str, cmp: Comparison, other: str) -> str:
     return ""
 
 
-def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iterator[Finding]:
+def outlier_rule(kind: str) -> Callable[[RuleContext], Iterator[Finding]]:
+    """The `check` of a rule that only reports the readings of `kind` outside the main group."""
+
+    def check(context: RuleContext) -> Iterator[Finding]:
+        """Each reading of the rule's kind that conflicts with the claim's main group."""
+        return evidence_outliers(context, kind)
+
+    return check
+
+
+def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
     """One finding per evidence reading of `kind` that conflicts with the claim's main group."""
     for cc in context.claims.values():
-        tol = tolerance(context, cc)
+        tol = context.tolerance(cc)
         items = [e for e in readable(cc, kind) if _usable(e.reading)]
         if len(items) < 2:
             continue
@@ -151,7 +225,7 @@ def evidence_outliers(rule: ModuleType, context: RuleContext, kind: str) -> Iter
                     against.append((m, cmp))
             if not against:
                 continue
-            yield _outlier_finding(rule, cc, kind, e, against)
+            yield _outlier_finding(cc, kind, e, against)
 
 
 def _usable(reading: Reading | None) -> bool:
@@ -171,7 +245,6 @@ def _relate(a: Reading, b: Reading, tol: Tolerance) -> Comparison:
 
 
 def _outlier_finding(
-    rule: ModuleType,
     cc: ClaimContext,
     kind: str,
     e: EvidenceResult,
@@ -200,17 +273,7 @@ def _outlier_finding(
         severity = "warning"
         message += " (the days overlap but differ)"
         hint = "check the exact days; if both are defensible, review the finding with a note"
-    return finding(
-        rule,
-        message,
-        value_location(cc, e),
-        (cc.claim.id,),
-        sources=tuple(dict.fromkeys([e.evidence.source, *(m.evidence.source for m in others)])),
-        evidence=(e.evidence.index, *(m.evidence.index for m in others)),
-        compared=(compared_evidence(e), *(compared_evidence(m) for m in others)),
-        hint=hint,
-        severity=severity,
-    )
+    return evidence_finding(cc, message, e, others, hint=hint, severity=severity)
 
 
 def claim_vs_evidence(

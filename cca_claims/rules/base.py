@@ -1,18 +1,23 @@
-"""What a rule sees and how it reports: the context of a check and a finding builder.
+"""What a rule sees and how it reports: the context of a check and the finding builder.
 
-A rule is a module with `ID`, `NAME`, `CATEGORY` (anchoring, evidence, claim-value, precision,
-relation, integrity: what the verdicts read), `DEFAULT_SEVERITY`, `OPTIONS` (name -> default) and
+A rule is a module with `ID`, `NAME`, `CATEGORY` (what the verdicts read), `SCOPE` (where the
+engine runs it), `DEFAULT_SEVERITY`, `OPTIONS` (name -> default) and
 `check(context) -> Iterator[Finding]`; its docstring is its user documentation, with a
-*Contradiction* and a *Consistent* YAML example (`cca-claims rules` prints it).
+*Contradiction* and a *Consistent* YAML example (`cca-claims rules` prints it). The contract is
+checked when the registry is imported (`cca_claims.rules`), and "How to add a rule" is there.
+
+A rule never names itself in what it yields: `finding(...)` leaves the rule's id, name and
+severity blank and the engine (`cca_claims.rules.dispatch`) stamps them from the module it ran.
+Nothing here imports the configuration: a rule reads only what `RuleSettings` lists, so the
+configuration can ask the registry about rules without an import cycle.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any
+from typing import Any, Protocol
 
-from cca_claims.config import Config
+from cca_claims.compare import Tolerance
 from cca_claims.interval import Interval
 from cca_claims.model import (
     Claim,
@@ -64,25 +69,40 @@ class ClaimContext:
         ]
 
 
+class RuleSettings(Protocol):
+    """What rules and their dispatch read from the configuration (`cca_claims.config.Config`)."""
+
+    rule_options: dict[str, dict[str, Any]]
+    max_quote_chars: int
+
+    def tolerance(self, slack: float | None = None) -> Tolerance: ...
+
+    def rule_enabled(self, rule_id: str, name: str) -> bool: ...
+
+
 @dataclass
 class RuleContext:
-    """Everything rules may look at; rules never change it."""
+    """Everything rules may look at; rules never change it.
 
-    config: Config
+    `options` are the options of the rule being run, resolved by the dispatch from
+    `[tool.cca-claims.rule_options.<ID or NAME>]` over the rule's `OPTIONS` defaults."""
+
+    config: RuleSettings
     sources: dict[str, Source]
     claims: dict[str, ClaimContext] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
 
-    def option(self, rule: ModuleType, name: str) -> Any:
-        """A rule option: `[tool.cca-claims.rule_options.<ID or NAME>]`, else the rule's default."""
-        for key in (rule.ID, rule.NAME):
-            options = self.config.rule_options.get(key) or {}
-            if name in options:
-                return options[name]
-        return rule.OPTIONS[name]
+    def option(self, name: str) -> Any:
+        """One option of the rule being run."""
+        return self.options[name]
+
+    def tolerance(self, cc: ClaimContext | None = None) -> Tolerance:
+        """The comparison tolerances of this run, or of one claim: its own `tolerance:`
+        replaces the configured `rounding_slack` for its figures."""
+        return self.config.tolerance(cc.claim.tolerance if cc is not None else None)
 
 
 def finding(
-    rule: ModuleType,
     message: str,
     location: Position,
     claims: tuple[str, ...],
@@ -93,11 +113,12 @@ def finding(
     hint: str = "",
     severity: str | None = None,
 ) -> Finding:
-    """Build a Finding for `rule` (severity overrides from config are applied by the engine)."""
+    """A finding of the rule being run: the dispatch stamps its id, name and, unless `severity`
+    sets one here, its default severity (configured severities are applied after that)."""
     return Finding(
-        rule=rule.ID,
-        name=rule.NAME,
-        severity=severity or rule.DEFAULT_SEVERITY,
+        rule="",
+        name="",
+        severity=severity or "",
         message=message,
         location=location,
         claims=claims,

@@ -11,7 +11,7 @@ import yaml
 
 from cca_claims.model import SEVERITIES
 from cca_claims.ruledocs import render_rules
-from cca_claims.rules import CATEGORIES, RULES, category
+from cca_claims.rules import CATEGORIES, RULES, SCOPES, category
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).parent / "cases"
@@ -26,6 +26,7 @@ def test_rule_module_shape(rule_id: str) -> None:
     assert module.DEFAULT_SEVERITY in SEVERITIES
     assert isinstance(module.OPTIONS, dict)
     assert module.CATEGORY in CATEGORIES
+    assert module.SCOPE in SCOPES  # where it runs; the category only decides the verdict
     assert category(rule_id) == module.CATEGORY
     assert callable(module.check)
     # the file name carries the id and name, so the registry stays greppable
