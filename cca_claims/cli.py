@@ -405,9 +405,8 @@ def parse(
     import datetime as dt
 
     from cca_claims.display import format_reading, reading_to_json
-    from cca_claims.quantities import read_values
+    from cca_claims.quantities import read_values, unread_figures
     from cca_claims.quantities.context import ReadContext
-    from cca_claims.quantities.lang import unread_figures
 
     if format not in ("text", "json", "jsonl"):
         fail(f"unknown format {format!r}: use text, json or jsonl")

@@ -3,6 +3,7 @@
 Public API (others code against these names):
 
 * `read_values(text, ctx)`: every value in a passage, in text order, with spans.
+* `unread_figures(text, ctx)`: the figures of a passage the reader could not read, and why.
 * `parse_value(text, ctx, kind)`: a claim's or evidence's explicit `value:`.
 * `choose_reading(candidates, kind, period)`: the value a quote means, or why it is ambiguous.
 * `value_in_quote(value, quote_readings)`: whether an explicit value appears in its quote.
@@ -29,6 +30,7 @@ from cca_claims.quantities.choose import choose_reading, value_in_quote
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 from cca_claims.quantities.explicit import ValueReadError, parse_value
 from cca_claims.quantities.fx import NoRate, usd_rate
+from cca_claims.quantities.lang import Unread
 
 __all__ = [
     "DEFAULT_CONTEXT",
@@ -39,6 +41,7 @@ __all__ = [
     "choose_reading",
     "parse_value",
     "read_values",
+    "unread_figures",
     "usd_rate",
     "value_in_quote",
 ]
@@ -56,4 +59,14 @@ def read_values(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
     try:
         return read_text(text, ctx)
     except Exception:  # noqa: BLE001 - a reader must never break a check run
+        return []
+
+
+def unread_figures(text: str, ctx: ReadContext) -> list[Unread]:
+    """The figures of `text` the reader could not read (see `lang.split_unread`); never raises."""
+    from cca_claims.quantities.reader import read_text_and_unread
+
+    try:
+        return read_text_and_unread(text, ctx)[1]
+    except Exception:  # noqa: BLE001 - a notice must never break a run
         return []

@@ -5,9 +5,9 @@ A mixin of the reader's scanner (`reader._Scanner`).
 
 from __future__ import annotations
 
+import cca_claims.quantities.units as un
 from cca_claims.interval import INF, Interval
 from cca_claims.model import Conversion, Reading
-from cca_claims.quantities import units as un
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.expr import Expr as _Expr
 

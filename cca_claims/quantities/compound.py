@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cca_claims.quantities import lexicon as lx
-from cca_claims.quantities import units as un
+import cca_claims.quantities.lexicon as lx
+import cca_claims.quantities.units as un
 from cca_claims.quantities.expr import Expr as _Expr
 from cca_claims.quantities.expr import join_tokens as _join
 from cca_claims.quantities.numbers import Figure

@@ -276,7 +276,7 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
     cyrillic = language in ("ru", "kk", "uz") and _CYRILLIC.search(text) is not None
     if known and not cyrillic and FOREIGN_SCRIPTS.search(text) is None:
         return readings, []
-    from cca_claims.quantities import lexicon as lx
+    import cca_claims.quantities.lexicon as lx
 
     keep, unread = [], []
     for r in readings:
@@ -330,13 +330,3 @@ def _unknown_abbreviation(word: str, language: str) -> bool:
         return False
     phrases = lexicon(language).get("phrases", {})
     return low not in phrases and low + "." not in phrases
-
-
-def unread_figures(text: str, ctx) -> list[Unread]:
-    """The figures of `text` the reader could not read (see `split_unread`); never raises."""
-    from cca_claims.quantities.reader import read_text_and_unread
-
-    try:
-        return read_text_and_unread(text, ctx)[1]
-    except Exception:  # noqa: BLE001 - a notice must never break a run
-        return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cca_claims.quantities import money as mo
+import cca_claims.quantities.money as mo
 from cca_claims.quantities.expr import Expr as _Expr
 from cca_claims.quantities.expr import join_tokens as _join
 from cca_claims.quantities.numbers import (

@@ -161,7 +161,7 @@ def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date],
 
 def convert_money(r: Reading, ctx: ReadContext) -> Reading:
     """The money reading with its interval in USD over the right period's rate range."""
-    from cca_claims.quantities import fx
+    import cca_claims.quantities.fx as fx
 
     if r.kind != "money" or r.unit == "USD" or r.native is None:
         return r

@@ -14,13 +14,13 @@ import functools
 import re
 from pathlib import Path
 
+from cca_claims.quantities.spellings import normalize_label
+
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _norm(text: str) -> str:
-    from cca_claims.quantities.labels import normalize_label
-
     return normalize_label(text)
 
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import cca_claims.quantities.fractions as fr
+import cca_claims.quantities.lexicon as lx
+import cca_claims.quantities.money as mo
+import cca_claims.quantities.units as un
 from cca_claims.model import Reading
-from cca_claims.quantities import fractions as fr
-from cca_claims.quantities import lexicon as lx
-from cca_claims.quantities import money as mo
-from cca_claims.quantities import units as un
 from cca_claims.quantities.build import ReadingBuilder
 from cca_claims.quantities.compound import CompoundRules
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext

@@ -7,7 +7,7 @@ its token helpers and look at a bounded number of tokens each, so the reader sta
 
 from __future__ import annotations
 
-from cca_claims.quantities import lexicon as lx
+import cca_claims.quantities.lexicon as lx
 from cca_claims.quantities.expr import join_tokens as _join
 from cca_claims.quantities.numbers import Figure, read_digits
 from cca_claims.quantities.numwords import is_number_word, read_words

@@ -8,9 +8,9 @@ counted noun ("24 bilateral agreements").
 
 from __future__ import annotations
 
-from cca_claims.quantities import lexicon as lx
-from cca_claims.quantities import money as mo
-from cca_claims.quantities import units as un
+import cca_claims.quantities.lexicon as lx
+import cca_claims.quantities.money as mo
+import cca_claims.quantities.units as un
 from cca_claims.quantities.datacues import data_context
 from cca_claims.quantities.expr import Expr as _Expr
 from cca_claims.quantities.expr import join_tokens as _join
