@@ -23,11 +23,11 @@ from cca_claims.quantities import (
     read_values,
     unread_figures,
 )
-from cca_claims.quantities.choose import Guide, kind_readings
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
 from cca_claims.quantities.labels import accept_variant
 from cca_claims.quantities.perperiod import is_flow, mark_flows, speaks_yearly, yearly_amount
+from cca_claims.quantities.quote_value import Guide, kind_readings
 from cca_claims.rules.base import ClaimContext
 
 

@@ -10,27 +10,30 @@ Public API (others code against these names):
 * `usd_rate(currency, days)`: the USD rate range over a period, with provenance.
 * `ValueReadError`: raised by `parse_value` on unreadable input (`.message`, `.hint`, `.offset`).
 
-Modules: `numbers` (tokens, digit figures, number-word tables), `powers` ("1.5×10⁹",
-"8x2^10"), `numwords` (figures in words), `fractions` (3/4, ½, "one over three", "five point
-five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and currency tables),
-`pintunits` (pint for conversion and scientific unit symbols; its answers kept by `unitmemo`),
-`reader` (the one-pass scanner) with its rule mixins `compound` (ranges, qualifiers, split
-amounts), `shares` (one in five, more than half), `suffixes` (units, currency signs and counted
-nouns after a figure), `money_rules` (currency prefixes and suffixes)
-and `build` (expression -> Reading), `datacues` (when "b" after a figure is bits), `dates`,
-`datematch`, `datewords` (dates and periods as days), `periods` (dates and FX for read values),
-`labels` (sets and names), `statuses` (project statuses), `enumerations` (sets listed in prose),
-`expr` (the expression record), `fx`, `choose`, `explicit`.
+Modules, leaves first (no module imports this package, only its siblings; no cycle):
+`tokens` (tokens and the figure record), `powers` ("1.5×10⁹", "8x2^10"), `numbers` (digit
+figures, number-word tables), `numwords` (figures in words), `fractions` (3/4, ½, "one over
+three", "five point five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and
+currency tables), `pintunits` (pint for conversion and scientific unit symbols; its answers kept by
+`unitmemo`), `expression` (the value expression the reader assembles), `reader` (the one-pass
+scanner) with its phrase mixins `compound` (ranges, qualifiers, split amounts), `shares` (one in
+five, more than half), `suffixes` (units, currency signs and counted nouns after a figure),
+`money_phrases` (currency prefixes and suffixes) and `make_reading` (expression -> Reading),
+`datacues` (when "b" after a figure is bits), `dates`, `datematch`, `datewords` (dates and periods
+as days), `periods` (dates and FX for read values), `spellings` (a name's normal form), `labels`
+(sets and names), `places` (countries), `statuses` (project statuses), `enumerations` (sets listed
+in prose), `lang` (other languages through an English view), `fx` (USD rates), `quote_value`
+(which value a quote means), `value_field` (a claim's explicit `value:`).
 """
 
 from __future__ import annotations
 
 from cca_claims.model import Reading
-from cca_claims.quantities.choose import choose_reading, value_in_quote
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
-from cca_claims.quantities.explicit import ValueReadError, parse_value
 from cca_claims.quantities.fx import NoRate, usd_rate
 from cca_claims.quantities.lang import Unread
+from cca_claims.quantities.quote_value import choose_reading, value_in_quote
+from cca_claims.quantities.value_field import ValueReadError, parse_value
 
 __all__ = [
     "DEFAULT_CONTEXT",

@@ -12,12 +12,12 @@ from dataclasses import replace
 
 import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.units as un
-from cca_claims.quantities.expr import Expr as _Expr
-from cca_claims.quantities.expr import join_tokens as _join
+from cca_claims.quantities.expression import Expr as _Expr
+from cca_claims.quantities.expression import join_tokens as _join
 from cca_claims.quantities.numbers import Figure
 
 
-class CompoundRules:
+class CompoundPhrases:
     """Ranges, qualifiers and multi-part amounts around a figure."""
 
     def _clock_figure(self, fig: Figure) -> bool:

@@ -25,12 +25,12 @@ import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
 from cca_claims.model import Reading
-from cca_claims.quantities.build import ReadingBuilder
-from cca_claims.quantities.compound import CompoundRules
+from cca_claims.quantities.compound import CompoundPhrases
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
-from cca_claims.quantities.expr import Expr as _Expr
+from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.lang import Unread, english_view, language_of, split_unread
-from cca_claims.quantities.money_rules import CurrencyRules
+from cca_claims.quantities.make_reading import ReadingBuilder
+from cca_claims.quantities.money_phrases import CurrencyPhrases
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
     GLUED_MAGNITUDES,
@@ -42,11 +42,11 @@ from cca_claims.quantities.numbers import (
 )
 from cca_claims.quantities.numwords import is_number_word, read_words
 from cca_claims.quantities.periods import attach_periods, convert_money
-from cca_claims.quantities.shares import ShareRules
-from cca_claims.quantities.suffixes import SuffixRules
+from cca_claims.quantities.shares import SharePhrases
+from cca_claims.quantities.suffixes import SuffixPhrases
 
 
-class _Scanner(CompoundRules, ShareRules, CurrencyRules, SuffixRules, ReadingBuilder):
+class _Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, ReadingBuilder):
     """One pass over the tokens of a text (see the module docstring)."""
 
     def __init__(self, text: str, ctx: ReadContext) -> None:

@@ -1,6 +1,6 @@
 """What follows a figure: its unit, its currency or percent sign, its counted noun.
 
-A mixin of the reader's scanner (`reader._Scanner`), like `compound` and `money_rules`: the
+A mixin of the reader's scanner (`reader._Scanner`), like `compound` and `money_phrases`: the
 methods look at the tokens after a value expression's figure and fill in the expression's unit
 ("km", "cubic meters", "°C", a scientific symbol pint knows), currency suffix, percent, or
 counted noun ("24 bilateral agreements").
@@ -12,13 +12,13 @@ import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
 from cca_claims.quantities.datacues import data_context
-from cca_claims.quantities.expr import Expr as _Expr
-from cca_claims.quantities.expr import join_tokens as _join
+from cca_claims.quantities.expression import Expr as _Expr
+from cca_claims.quantities.expression import join_tokens as _join
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
-class SuffixRules:
+class SuffixPhrases:
     """Units, currency suffixes, percent signs and counted nouns after a figure."""
 
     def suffix(self, expr: _Expr) -> None:

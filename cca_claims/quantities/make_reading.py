@@ -9,7 +9,7 @@ import cca_claims.quantities.units as un
 from cca_claims.interval import INF, Interval
 from cca_claims.model import Conversion, Reading
 from cca_claims.quantities.context import ReadContext
-from cca_claims.quantities.expr import Expr as _Expr
+from cca_claims.quantities.expression import Expr as _Expr
 
 
 class ReadingBuilder:
