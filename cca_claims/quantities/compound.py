@@ -2,7 +2,7 @@
 figure, amounts split into unit and subunit ("5 ft 2 in"), broken digit groupings ("245 23 yen"),
 clock times and the temperature reading of a bare "degrees". Ratios and shares: `shares`.
 
-A mixin of the reader's scanner (`reader._Scanner`): the methods use its token helpers and look at a
+A mixin of the reader's scanner (`scanner.Scanner`): the methods use its token helpers and look at a
 bounded number of tokens each, so the reader stays linear.
 """
 

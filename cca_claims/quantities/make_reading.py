@@ -1,6 +1,6 @@
 """Turning an assembled value expression into a `Reading`: its kind, unit, interval and notes.
 
-A mixin of the reader's scanner (`reader._Scanner`).
+A mixin of the reader's scanner (`scanner.Scanner`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Currency phrases of the value reader: currencies written before or after a figure, and the
 amount conventions that come with them ("Rp 31.500", "30 MUSD", "75 USD million", "$5 a barrel").
 
-A mixin of the reader's scanner (`reader._Scanner`): the methods use its token helpers.
+A mixin of the reader's scanner (`scanner.Scanner`): the methods use its token helpers.
 """
 
 from __future__ import annotations

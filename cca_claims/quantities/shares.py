@@ -1,7 +1,7 @@
 """Figures that are shares or ratios: "one over three", "1 over 20", "one out of three", "one in
 five", "more than half".
 
-A mixin of the reader's scanner (`reader._Scanner`), like `compound.CompoundPhrases`: the methods use
+A mixin of the reader's scanner (`scanner.Scanner`), like `compound.CompoundPhrases`: the methods use
 its token helpers and look at a bounded number of tokens each, so the reader stays linear.
 """
 

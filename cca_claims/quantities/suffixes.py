@@ -1,6 +1,6 @@
 """What follows a figure: its unit, its currency or percent sign, its counted noun.
 
-A mixin of the reader's scanner (`reader._Scanner`), like `compound` and `money_phrases`: the
+A mixin of the reader's scanner (`scanner.Scanner`), like `compound` and `money_phrases`: the
 methods look at the tokens after a value expression's figure and fill in the expression's unit
 ("km", "cubic meters", "°C", a scientific symbol pint knows), currency suffix, percent, or
 counted noun ("24 bilateral agreements").
