@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from cca_claims.model import Reading
+from cca_claims.quantities.places import canonical_words
 
 # a name's normal form is the leaf module `spellings` (places needs it too); importable from here
 from cca_claims.quantities.spellings import _tokens, normalize_label  # noqa: F401
@@ -116,7 +120,6 @@ def set_reading(items: list[str], text: str = "") -> Reading:
 @functools.lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[re.Pattern[str], str]]:
     """(pattern of a phrase, its canonical phrase), longest phrases first."""
-    import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where present
     data = yaml.load((_DATA / "synonyms.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
@@ -158,8 +161,6 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)  # a set claim's items are keyed again for every quote
 def _set_key(item: str) -> str:
-    from cca_claims.quantities.places import canonical_words
-
     s = canonical_words(normalize_label(item))  # "Kazakh" is Kazakhstan, "PRC" China
     for pat, canon in _synonyms():
         s = pat.sub(canon, s)
@@ -306,7 +307,6 @@ def read_label(text: str, names: list[str] | tuple[str, ...]) -> Reading | None:
     written = _ARTICLE_RE.sub("", text[a:b]).strip(" ,;:.\"'“”‘’")
     start = text.index(written, a)
     reading = label_reading(written)
-    from dataclasses import replace
 
     return replace(reading, span=(start, start + len(written)))
 
@@ -320,8 +320,6 @@ def accept_variant(reading: Reading | None, value: str | None, aliases) -> Readi
         return reading
     for alias in aliases:
         if labels_equal(reading.label, str(alias))[0]:
-            from dataclasses import replace
-
             note = f'"{reading.label}" is an accepted variant of "{value}" (aliases)'
             return replace(reading, label=str(value), notes=(*reading.notes, note))
     return reading
@@ -353,7 +351,6 @@ def _typo_pair(w: str, v: str) -> bool:
     """Whether two different words are likely one word mistyped: four letters or more, one
     edit apart (two from eight letters; a swap of two letters is one edit), and not two forms
     of one word (same crude stem: "education", "educational")."""
-    from rapidfuzz.distance import OSA
 
     if w == v or min(len(w), len(v)) < 4 or _stem(w) == _stem(v):
         return False

@@ -30,6 +30,7 @@ from typing import NamedTuple
 import cca_claims.quantities.periods as periods
 from cca_claims.model import Reading
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
+from cca_claims.quantities.dates import find_dates
 from cca_claims.quantities.lang import Unread, english_view, language_of, split_unread
 from cca_claims.quantities.numbers import Token, tokenize
 from cca_claims.quantities.scanner import Scanner
@@ -94,12 +95,8 @@ def read_dates(p: Passage) -> Passage:
 
 def _find_dates(text: str, ctx: ReadContext) -> list[Reading]:
     try:
-        from cca_claims.quantities.dates import find_dates
-    except Exception:  # the date reader is optional: numbers are still read
-        return []
-    try:
         return list(find_dates(text, ctx))
-    except Exception:
+    except Exception:  # noqa: BLE001 - a date reader that fails still leaves the numbers read
         return []
 
 
