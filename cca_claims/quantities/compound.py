@@ -29,23 +29,6 @@ class CompoundPhrases:
             return len(minutes) == 2 and int(minutes) < 60 and fig.value < 25
         return False
 
-    def temperature_context(self, pos: int, sentences: int = 1) -> bool:
-        """Whether the sentence around `pos` (with `sentences` = 2, also the one before it)
-        speaks of temperature: for a bare "degrees" or "°", and for "40C" ("Weather turned
-        cold. Almaty recorded -20C")."""
-        lo = max(0, pos - 120 * sentences)
-        hi = min(len(self.text), pos + 120)
-        start = pos
-        for _ in range(sentences):
-            cut = max(self.text.rfind(c + " ", lo, start) for c in (".", "!", "?", "\n"))
-            if cut < 0:  # the sentence reaches back past the window: keep all of it
-                start = lo - 1
-                break
-            start = cut
-        lo = start + 1
-        window = self.text[lo:hi].lower() + " "
-        return any(cue in window for cue in un.TEMPERATURE_CUES)
-
     _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 
     def one_measure(self, j: int) -> Figure | None:

@@ -9,7 +9,8 @@ readings so far) and returns a new one. Read them top to bottom:
         skip_addresses,       web addresses and phone numbers are not values
         read_dates,           date phrases first (dates.find_dates): "June 16-17, 2025"
         mask_taken_tokens,    the tokens of those spans are never read as numbers again
-        scan_values,          the value pass (scanner.Scanner): money, quantities, counts, %
+        assemble_values,      the value pass (scanner.Scanner): one expression per figure
+        make_readings,        each expression as a Reading: money, quantity, count, percent
         attach_periods,       the period a value is stated for ("$5bn in 2024")
         convert_money,        USD rates for money read with a period (fx)
     )
@@ -31,7 +32,9 @@ import cca_claims.quantities.periods as periods
 from cca_claims.model import Reading
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 from cca_claims.quantities.dates import find_dates
+from cca_claims.quantities.expression import Expr
 from cca_claims.quantities.lang import Unread, english_view, language_of, split_unread
+from cca_claims.quantities.make_reading import to_reading
 from cca_claims.quantities.numbers import Token, tokenize
 from cca_claims.quantities.scanner import Scanner
 
@@ -50,6 +53,7 @@ class Passage(NamedTuple):
     skip: tuple[Span, ...] = ()  # character spans that hold no value (addresses)
     dates: tuple[Reading, ...] = ()
     masked: frozenset[int] = frozenset()  # tokens a value may not use (dates, addresses)
+    exprs: tuple[Expr, ...] = ()  # value expressions assembled from the free tokens
     values: tuple[Reading, ...] = ()  # money, quantities, counts, percents
 
     def readings(self) -> list[Reading]:
@@ -114,12 +118,21 @@ def mask_taken_tokens(p: Passage) -> Passage:
     return p._replace(masked=frozenset(masked))
 
 
-def scan_values(p: Passage) -> Passage:
-    """The value pass: money, quantities, counts and percents (see `scanner`)."""
+def assemble_values(p: Passage) -> Passage:
+    """The value pass: one expression per value, from the tokens no pass took (see `scanner`)."""
     found = Scanner(p.text, p.ctx, p.toks, p.masked).scan()
     if not found:
         return p
-    return p._replace(values=(*p.values, *found))
+    return p._replace(exprs=(*p.exprs, *found))
+
+
+def make_readings(p: Passage) -> Passage:
+    """Each expression as a `Reading` in its canonical unit (see `make_reading`); a bare year
+    the date reader did not take is no reading."""
+    if not p.exprs:
+        return p
+    found = [to_reading(e, p.toks, p.text, p.ctx) for e in p.exprs]
+    return p._replace(values=(*p.values, *(r for r in found if r is not None)))
 
 
 def attach_periods(p: Passage) -> Passage:
@@ -145,7 +158,8 @@ PASSES = (
     skip_addresses,
     read_dates,
     mask_taken_tokens,
-    scan_values,
+    assemble_values,
+    make_readings,
     attach_periods,
     convert_money,
 )

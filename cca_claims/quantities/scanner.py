@@ -1,5 +1,5 @@
 """The value pass of the reader: one walk over the tokens, assembling a value expression at
-each figure and turning it into a `Reading`.
+each figure (`make_reading` then turns each into a `Reading`).
 
 At each figure the scanner assembles one expression:
 
@@ -8,8 +8,7 @@ At each figure the scanner assembles one expression:
 
 The phrase modules supply the parts: `money_phrases` (currency before and after a figure),
 `suffixes` (units, "%", counted nouns), `compound` (ranges, qualifiers, split amounts),
-`shares` ("one in five", "more than half") and `make_reading` (expression -> Reading). They are
-mixins of `Scanner` and use its token helpers (`tok`, `low`, `free`). Every step looks at a
+and `shares` ("one in five", "more than half"). They are mixins of `Scanner` and use its token helpers (`tok`, `low`, `free`). Every step looks at a
 bounded number of tokens, so the walk is linear in the length of the text.
 """
 
@@ -22,11 +21,9 @@ import cca_claims.quantities.fractions as fr
 import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
-from cca_claims.model import Reading
 from cca_claims.quantities.compound import CompoundPhrases
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.expression import Expr as _Expr
-from cca_claims.quantities.make_reading import ReadingBuilder
 from cca_claims.quantities.money_phrases import CurrencyPhrases
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
@@ -42,7 +39,7 @@ from cca_claims.quantities.shares import SharePhrases
 from cca_claims.quantities.suffixes import SuffixPhrases
 
 
-class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, ReadingBuilder):
+class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
 
@@ -102,9 +99,10 @@ class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, Rea
         return fig
 
     # ------------------------------------------------------------------ main loop
-    def scan(self, skip_quiet: bool = True) -> list[Reading]:
-        """Every value in the text; `skip_quiet=False` asks `expr_at` at every token (tests)."""
-        out: list[Reading] = []
+    def scan(self, skip_quiet: bool = True) -> list[_Expr]:
+        """Every value expression in the text, in order; `skip_quiet=False` asks `expr_at` at
+        every token (tests)."""
+        out: list[_Expr] = []
         i = 0
         toks, n = self.toks, self.n
         while i < n:
@@ -127,9 +125,7 @@ class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, Rea
             if isinstance(expr, int):  # tokens to skip (a clock time, an ordinal)
                 i = max(expr, i + 1)
                 continue
-            reading = self.to_reading(expr)
-            if reading is not None:
-                out.append(reading)
+            out.append(expr)
             i = expr.last + 1
         return out
 

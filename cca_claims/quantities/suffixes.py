@@ -11,7 +11,7 @@ from __future__ import annotations
 import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
-from cca_claims.quantities.datacues import data_context
+from cca_claims.quantities.datacues import data_context, temperature_context
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.expression import join_tokens as _join
 
@@ -137,7 +137,7 @@ class SuffixPhrases:
             if low in ("in", "a", "s"):
                 continue
             if written in un.GLUED_ONLY and not (
-                t.glued and self.temperature_context(t.start, sentences=2)
+                t.glued and temperature_context(self.text, t.start, sentences=2)
             ):
                 # "40C" only where the sentence speaks of temperature: "14.7C per share" is
                 # cents, "the 13F filing" a form, "a Boeing 777F" a model

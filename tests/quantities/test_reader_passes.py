@@ -12,13 +12,14 @@ from cca_claims.quantities import ReadContext, read_values
 from cca_claims.quantities.reader import (
     PASSES,
     Passage,
+    assemble_values,
     attach_periods,
     convert_money,
     cut_tokens,
+    make_readings,
     mask_taken_tokens,
     read_dates,
     read_passage,
-    scan_values,
     skip_addresses,
 )
 
@@ -80,15 +81,26 @@ def test_mask_taken_tokens_covers_dates_and_addresses_only():
     assert not {"5", "million", "tenge", "89", "4"} & {p.toks[k].text for k in p.masked}
 
 
-def test_scan_values_reads_only_what_no_earlier_pass_took():
-    p = scan_values(_upto(scan_values))
-    assert [(r.kind, r.text) for r in p.values] == [
-        ("money", "5 million tenge"),
-        ("money", "$89.4 billion"),
+def test_assemble_values_reads_only_what_no_earlier_pass_took():
+    p = assemble_values(_upto(assemble_values))
+    assert [" ".join(t.text for t in p.toks[e.first : e.last + 1]) for e in p.exprs] == [
+        "5 million tenge",
+        "$ 89 . 4 billion",
     ]
     # without the mask, the year and the phone number's groups would be read as values too
-    bare = scan_values(cut_tokens(Passage(SENTENCE, CTX)))
-    assert len(bare.values) > len(p.values)
+    bare = assemble_values(cut_tokens(Passage(SENTENCE, CTX)))
+    assert len(bare.exprs) > len(p.exprs)
+
+
+def test_make_readings_gives_each_expression_its_kind_unit_and_interval():
+    p = make_readings(_upto(make_readings))
+    assert [(r.kind, r.unit, r.text) for r in p.values] == [
+        ("money", "KZT", "5 million tenge"),
+        ("money", "USD", "$89.4 billion"),
+    ]
+    dollars = p.values[1]
+    # written to a tenth of a billion: half a unit of the last digit either side
+    assert (dollars.interval.low, dollars.interval.high) == (89.35e9, 89.45e9)
 
 
 def test_attach_periods_gives_a_value_the_year_of_its_clause_and_not_past_a_contrast():
