@@ -10,16 +10,17 @@ Public API (others code against these names):
 * `usd_rate(currency, days)`: the USD rate range over a period, with provenance.
 * `ValueReadError`: raised by `parse_value` on unreadable input (`.message`, `.hint`, `.offset`).
 
-Modules, leaves first (no module imports this package, only its siblings; no cycle):
+Modules (none imports this package, only its siblings, and none imports back what imports it):
 `tokens` (tokens and the figure record), `powers` ("1.5×10⁹", "8x2^10"), `numbers` (digit
 figures, number-word tables), `numwords` (figures in words), `fractions` (3/4, ½, "one over
 three", "five point five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and
 currency tables), `pintunits` (pint for conversion and scientific unit symbols; its answers kept by
-`unitmemo`), `expression` (the value expression the reader assembles), `reader` (the one-pass
-scanner) with its phrase mixins `compound` (ranges, qualifiers, split amounts), `shares` (one in
-five, more than half), `suffixes` (units, currency signs and counted nouns after a figure),
-`money_phrases` (currency prefixes and suffixes) and `make_reading` (expression -> Reading),
-`datacues` (when "b" after a figure is bits), `dates`, `datematch`, `datewords` (dates and periods
+`unitmemo`), `datacues` (when "b" is bits, "degrees" a temperature), `expression` (the value
+expression the reader assembles), `scanner` (the value walk: one expression per figure) with its
+phrase mixins `compound` (ranges, qualifiers, split amounts), `shares` (one in five, more than
+half), `suffixes` (units, currency signs and counted nouns after a figure) and `money_phrases`
+(currency prefixes and suffixes), `make_reading` (expression -> Reading), `reader` (the list of
+passes: tokens, addresses, dates, values, periods, money), `dates`, `datematch`, `datewords` (dates and periods
 as days), `periods` (dates and FX for read values), `spellings` (a name's normal form), `labels`
 (sets and names), `places` (countries), `statuses` (project statuses), `enumerations` (sets listed
 in prose), `lang` (other languages through an English view), `fx` (USD rates), `quote_value`
