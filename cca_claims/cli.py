@@ -388,10 +388,9 @@ def parse(
     """Show every value read in a text: span, number, interval, unit, qualifier, normalized form."""
     import datetime as dt
 
-    from cca_claims.quantities import read_values
-    from cca_claims.quantities.context import ReadContext
-    from cca_claims.quantities.lang import unread_figures
     from cca_claims.report.display import format_reading, reading_to_json
+    from cca_claims.quantities import read_values, unread_figures
+    from cca_claims.quantities.context import ReadContext
 
     if format not in ("text", "json", "jsonl"):
         fail(f"unknown format {format!r}: use text, json or jsonl")

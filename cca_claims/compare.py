@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cca_claims.interval import Interval
 from cca_claims.model import Reading
@@ -180,7 +180,6 @@ def in_one_currency(a: Reading, b: Reading) -> tuple[Reading, Reading]:
     "350 million yuan" in a 2021 passage and a claim's "350 million CNY" are converted at the
     rates of different periods; as yuan they are the same amount.
     """
-    from dataclasses import replace
 
     code_a, code_b = a.written_unit.upper(), b.written_unit.upper()
     if (

@@ -16,13 +16,18 @@ from dataclasses import replace
 from cca_claims.config import Config
 from cca_claims.model import EvidenceResult, Finding, Reading, Source
 from cca_claims.problems import problem
-from cca_claims.quantities import ValueReadError, choose_reading, parse_value, read_values
-from cca_claims.quantities.choose import Guide, kind_readings
+from cca_claims.quantities import (
+    ValueReadError,
+    choose_reading,
+    parse_value,
+    read_values,
+    unread_figures,
+)
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import parse_period
 from cca_claims.quantities.labels import accept_variant
-from cca_claims.quantities.lang import unread_figures
 from cca_claims.quantities.perperiod import is_flow, mark_flows, speaks_yearly, yearly_amount
+from cca_claims.quantities.quote_value import Guide, kind_readings
 from cca_claims.rules.base import ClaimContext
 
 

@@ -167,7 +167,7 @@ def read_context(source: Source, config) -> ReadContext:
 
 def extract(source: Source, config) -> SourcePassages:
     """Split `source` into sentences and read every value of every sentence."""
-    from cca_claims.quantities.choose import kind_readings
+    from cca_claims.quantities.quote_value import kind_readings
 
     ctx = read_context(source, config)
     sentences = split_sentences(source.id, source.text)

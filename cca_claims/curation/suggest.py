@@ -294,7 +294,7 @@ def evidence_item(ws: Workspace, f: Figure, sentence: Sentence, cr: ClaimResult,
     matches it), with `value:` only when the checker could not tell which value it means."""
     from cca_claims.interval import Interval
     from cca_claims.quantities import choose_reading, read_values
-    from cca_claims.quantities.choose import Guide
+    from cca_claims.quantities.quote_value import Guide
 
     item: dict = {"source": f.source, "quote": " ".join(sentence.text.split())}
     here = [g.reading for g in ws.passages[f.source].figures if g.sentence == f.sentence]

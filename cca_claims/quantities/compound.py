@@ -2,7 +2,7 @@
 figure, amounts split into unit and subunit ("5 ft 2 in"), broken digit groupings ("245 23 yen"),
 clock times and the temperature reading of a bare "degrees". Ratios and shares: `shares`.
 
-A mixin of the reader's scanner (`reader._Scanner`): the methods use its token helpers and look at a
+A mixin of the reader's scanner (`scanner.Scanner`): the methods use its token helpers and look at a
 bounded number of tokens each, so the reader stays linear.
 """
 
@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cca_claims.quantities import lexicon as lx
-from cca_claims.quantities import units as un
-from cca_claims.quantities.expr import Expr as _Expr
-from cca_claims.quantities.expr import join_tokens as _join
+import cca_claims.quantities.lexicon as lx
+import cca_claims.quantities.units as un
+from cca_claims.quantities.expression import Expr as _Expr
+from cca_claims.quantities.expression import join_tokens as _join
 from cca_claims.quantities.numbers import Figure
 
 
-class CompoundRules:
+class CompoundPhrases:
     """Ranges, qualifiers and multi-part amounts around a figure."""
 
     def _clock_figure(self, fig: Figure) -> bool:
@@ -28,23 +28,6 @@ class CompoundRules:
             minutes = self.toks[fig.last].text
             return len(minutes) == 2 and int(minutes) < 60 and fig.value < 25
         return False
-
-    def temperature_context(self, pos: int, sentences: int = 1) -> bool:
-        """Whether the sentence around `pos` (with `sentences` = 2, also the one before it)
-        speaks of temperature: for a bare "degrees" or "°", and for "40C" ("Weather turned
-        cold. Almaty recorded -20C")."""
-        lo = max(0, pos - 120 * sentences)
-        hi = min(len(self.text), pos + 120)
-        start = pos
-        for _ in range(sentences):
-            cut = max(self.text.rfind(c + " ", lo, start) for c in (".", "!", "?", "\n"))
-            if cut < 0:  # the sentence reaches back past the window: keep all of it
-                start = lo - 1
-                break
-            start = cut
-        lo = start + 1
-        window = self.text[lo:hi].lower() + " "
-        return any(cue in window for cue in un.TEMPERATURE_CUES)
 
     _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
 

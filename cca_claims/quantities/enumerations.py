@@ -36,9 +36,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from cca_claims.model import Reading
+from cca_claims.quantities.labels import _set_key, match_sets, normalize_label, set_reading
+from cca_claims.quantities.places import (
+    all_countries,
+    countries_in,
+    country_in,
+    has_cjk,
+    is_region,
+    near_country,
+)
 
 # Where a list cannot run on: sentence ends, clause punctuation, brackets, quotation marks,
 # spaced dashes. A colon ends a segment too, and a list may begin right after one.
@@ -233,9 +244,6 @@ def _joined_names(text: str, parts: list[_Part], targets: Sequence[str]) -> list
     names = [t for t in targets if re.search(r"\sand\s|&", t)]
     if not names or len(parts) < 2:
         return parts
-    from rapidfuzz import fuzz
-
-    from cca_claims.quantities.labels import normalize_label
 
     wanted = [normalize_label(t) for t in names]
     out = [parts[0]]
@@ -252,9 +260,6 @@ def _joined_names(text: str, parts: list[_Part], targets: Sequence[str]) -> list
 def _names_an_item(part: str, targets: Sequence[str]) -> bool:
     """Whether a long part holds one of the claim's items of two words or more, nearly word for
     word ("the establishment of a coal gasification facility in the Karaganda region")."""
-    from rapidfuzz import fuzz
-
-    from cca_claims.quantities.labels import _set_key
 
     key = _set_key(part)
     for t in targets:
@@ -269,9 +274,6 @@ def _fit(item: str, targets: Sequence[str]) -> float:
 
     The set key (synonyms, stems) is compared whole, not as a token set: "signed by Kazakhstan"
     holds "Kazakhstan" but is not it, and the cut must find where the item begins."""
-    from rapidfuzz import fuzz
-
-    from cca_claims.quantities.labels import _set_key
 
     key = _set_key(item)
     if not key:
@@ -308,7 +310,6 @@ def _cut(text: str, words: list[tuple[int, int]], first: bool, targets: Sequence
 def _appositive_end(text: str, words: list[tuple[int, int]], targets: Sequence[str]):
     """The shortest last item that ends naming one of the claim's countries ("Shavkat Mirziyoyev
     of Uzbekistan will attend", "Reform of the People's Republic of China on ...")."""
-    from cca_claims.quantities.places import all_countries, country_in
 
     if not all_countries(list(targets)):
         return None
@@ -370,15 +371,6 @@ def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int
             spans.append(_unrouted(text, (words[0][0], words[-1][1])))
     if not targets:
         return spans
-    from rapidfuzz import fuzz
-
-    from cca_claims.quantities.labels import normalize_label
-    from cca_claims.quantities.places import (
-        all_countries,
-        countries_in,
-        country_in,
-        near_country,
-    )
 
     countries = all_countries(list(targets))
     # "A and B" is one item when a claim item says, nearly word for word, "A and B"; and, when
@@ -409,8 +401,6 @@ def _items(text: str, lst: _List, targets: Sequence[str]) -> list[tuple[int, int
 
 
 def _agreement(found: list[str], targets: Sequence[str]) -> tuple[int, int]:
-    from cca_claims.quantities.labels import match_sets
-
     pairs, only_found, only_targets = match_sets(found, list(targets))
     return (len(pairs) - len(only_found) - len(only_targets), len(found))
 
@@ -423,7 +413,6 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    from cca_claims.quantities.places import all_countries, countries_in, has_cjk
 
     targets = [str(t) for t in items if str(t).strip()]
     countries = all_countries(targets)
@@ -470,11 +459,9 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
     if best is None:
         return None
     _score, spans, found = best
-    from cca_claims.quantities.labels import set_reading
 
     start, end = spans[0][0], spans[-1][1]
     reading = set_reading(found, text=text[start:end])
-    from dataclasses import replace
 
     return replace(reading, span=(start, end))
 
@@ -482,7 +469,6 @@ def read_enumeration(text: str, items: Sequence[str] = ()) -> Reading | None:
 def _onward(text: str, lst: _List, last: tuple[int, int]) -> list[tuple[int, int]]:
     """A country the route runs on to after the last item, without a comma ("across Uzbekistan
     and Kazakhstan into China's western Xinjiang region"): its span, or nothing."""
-    from cca_claims.quantities.places import country_in
 
     end = lst.parts[-1].end
     m = re.match(
@@ -502,7 +488,6 @@ def _as_countries(found: list[str]) -> list[str]:
     """Each item that names exactly one country, read as that country (duplicates dropped);
     an item that only names a sea or a region ("the Caspian Sea", "Europe") is no country of
     the list (`regions` in places.yaml)."""
-    from cca_claims.quantities.places import countries_in, country_in, is_region
 
     # a list of countries starts at its first country: what comes before it ("June 15, 2001 by
     # China, ...", "the Shanghai Five, formed in 1996 between China, ...") is the sentence's run-up

@@ -20,12 +20,18 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
+import yaml
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from cca_claims.model import Reading
+from cca_claims.quantities.places import canonical_words
+
+# a name's normal form is the leaf module `spellings` (places needs it too); importable from here
+from cca_claims.quantities.spellings import _tokens, normalize_label  # noqa: F401
 
 # statuses live in their own module; these names stay importable from here
 from cca_claims.quantities.statuses import (  # noqa: F401
@@ -41,78 +47,6 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Words that never make two names different.
 STOPWORDS = frozenset("the a an of on and for in to with at by from or its their".split())
-
-# British spellings that no general rule below catches -> American.
-_SPELLING = {
-    "programme": "program",
-    "programmes": "programs",
-    "defence": "defense",
-    "licence": "license",
-    "offence": "offense",
-    "aluminium": "aluminum",
-    "grey": "gray",
-    "tyre": "tire",
-    "tyres": "tires",
-    "practise": "practice",
-    "enrol": "enroll",
-    "fulfil": "fulfill",
-    "judgement": "judgment",
-    "ageing": "aging",
-    "manoeuvre": "maneuver",
-    "kilometre": "kilometer",
-    "kilometres": "kilometers",
-    "towards": "toward",
-    "whilst": "while",
-    "amongst": "among",
-}
-# Stems whose British "-our" is American "-or" (a general our->or rule would turn "four" into
-# "for" and "tour" into "tor").
-_OUR_STEMS = (
-    "neighb|col|fav|hon|lab|behavi|harb|vig|rum|hum|endeav|sav|arm|vap|od|flav|glam|parl|rig|"
-    "splend|tum|val|cand|clam|ferv|ranc"
-)
-_OUR_RE = re.compile(rf"({_OUR_STEMS})our")  # anywhere: "goodneighbourliness"
-_RE_END = re.compile(r"^(\w{2,}[^aeiou\W])(t|b)re(s|d)?$")  # centre, fibre, metres
-_ISE_RE = re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$")  # organise, -isation
-_YSE_RE = re.compile(r"^(\w+)ys(e|es|ed|ing)$")  # analyse
-_OGUE_RE = re.compile(r"^(\w+)ogue(s)?$")  # dialogue, catalogue
-_LL_RE = re.compile(
-    r"^(travel|model|label|cancel|fuel|signal|channel|level|total|counsel|equal|marshal|tunnel"
-    r"|jewel)l(ed|ing|er|ers)$"
-)
-
-
-@functools.lru_cache(maxsize=8192)
-def _american(word: str) -> str:
-    if word in _SPELLING:
-        return _SPELLING[word]
-    word = _OUR_RE.sub(r"\1or", word)
-    word = _RE_END.sub(lambda m: f"{m[1]}{m[2]}er{m[3] or ''}", word)
-    word = _ISE_RE.sub(r"\1iz\2", word)
-    word = _YSE_RE.sub(r"\1yz\2", word)
-    word = _OGUE_RE.sub(r"\1og\2", word)
-    return _LL_RE.sub(r"\1\2", word)
-
-
-def _tokens(text: str) -> list[str]:
-    """Normalized words, articles kept (callers drop what they do not need)."""
-    return list(_tokens_cached(str(text)))
-
-
-@functools.lru_cache(maxsize=4096)
-def _tokens_cached(text: str) -> tuple[str, ...]:
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = s.replace("&", " and ")
-    s = re.sub(r"['’‘`´]", "", s)  # Xi'an -> xian, People's -> peoples
-    s = re.sub(r"[^\w]+|_", " ", s)
-    return tuple(_american(w) for w in s.split())
-
-
-def normalize_label(text: str) -> str:
-    """The form two spellings of one name share: case, punctuation, hyphens, "&"/"and",
-    British/American spelling, diacritics and articles removed or unified."""
-    return " ".join(w for w in _tokens(text) if w not in ("the", "a", "an"))
 
 
 def _significant(text: str) -> list[str]:
@@ -186,7 +120,6 @@ def set_reading(items: list[str], text: str = "") -> Reading:
 @functools.lru_cache(maxsize=1)
 def _synonyms() -> list[tuple[re.Pattern[str], str]]:
     """(pattern of a phrase, its canonical phrase), longest phrases first."""
-    import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where present
     data = yaml.load((_DATA / "synonyms.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
@@ -228,8 +161,6 @@ def _stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)  # a set claim's items are keyed again for every quote
 def _set_key(item: str) -> str:
-    from cca_claims.quantities.places import canonical_words
-
     s = canonical_words(normalize_label(item))  # "Kazakh" is Kazakhstan, "PRC" China
     for pat, canon in _synonyms():
         s = pat.sub(canon, s)
@@ -376,7 +307,6 @@ def read_label(text: str, names: list[str] | tuple[str, ...]) -> Reading | None:
     written = _ARTICLE_RE.sub("", text[a:b]).strip(" ,;:.\"'“”‘’")
     start = text.index(written, a)
     reading = label_reading(written)
-    from dataclasses import replace
 
     return replace(reading, span=(start, start + len(written)))
 
@@ -390,8 +320,6 @@ def accept_variant(reading: Reading | None, value: str | None, aliases) -> Readi
         return reading
     for alias in aliases:
         if labels_equal(reading.label, str(alias))[0]:
-            from dataclasses import replace
-
             note = f'"{reading.label}" is an accepted variant of "{value}" (aliases)'
             return replace(reading, label=str(value), notes=(*reading.notes, note))
     return reading
@@ -423,7 +351,6 @@ def _typo_pair(w: str, v: str) -> bool:
     """Whether two different words are likely one word mistyped: four letters or more, one
     edit apart (two from eight letters; a swap of two letters is one edit), and not two forms
     of one word (same crude stem: "education", "educational")."""
-    from rapidfuzz.distance import OSA
 
     if w == v or min(len(w), len(v)) < 4 or _stem(w) == _stem(v):
         return False

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import cca_claims.quantities.lexicon as lx
+
 _DATA = Path(__file__).resolve().parent.parent / "data"
 # Languages with a lexicon file, and the script each is written in.
 LEXICON_LANGUAGES = ("ru", "kk", "uz", "zh")
@@ -106,7 +108,7 @@ def lexicon(code: str) -> dict:
     path = _DATA / f"lexicon_{code}.yaml"
     if code not in LEXICON_LANGUAGES or not path.is_file():
         return {}
-    import yaml
+    import yaml  # lang is imported with the package: yaml only once a lexicon is read
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
@@ -276,7 +278,6 @@ def split_unread(text: str, readings: list, language: str) -> tuple[list, list[U
     cyrillic = language in ("ru", "kk", "uz") and _CYRILLIC.search(text) is not None
     if known and not cyrillic and FOREIGN_SCRIPTS.search(text) is None:
         return readings, []
-    from cca_claims.quantities import lexicon as lx
 
     keep, unread = [], []
     for r in readings:
@@ -330,13 +331,3 @@ def _unknown_abbreviation(word: str, language: str) -> bool:
         return False
     phrases = lexicon(language).get("phrases", {})
     return low not in phrases and low + "." not in phrases
-
-
-def unread_figures(text: str, ctx) -> list[Unread]:
-    """The figures of `text` the reader could not read (see `split_unread`); never raises."""
-    from cca_claims.quantities.reader import read_text_and_unread
-
-    try:
-        return read_text_and_unread(text, ctx)[1]
-    except Exception:  # noqa: BLE001 - a notice must never break a run
-        return []

@@ -11,48 +11,23 @@ significant digit ("94.8" -> 0.05, "420" -> 5), which the reader turns into an i
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import NamedTuple
+import cca_claims.quantities.powers as _powers
 
-from cca_claims.quantities import powers as _powers
+# the tokens and the figure record live in the leaf module `tokens` (powers needs them too);
+# their names stay importable from here
+from cca_claims.quantities.tokens import (  # noqa: F401 - re-exported for callers
+    Figure,
+    Token,
+    _digits_precision,
+    gap_text,
+    int_figure,
+    tokenize,
+)
 
-_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 # Spaces that may separate groups of thousands: space, no-break space, thin spaces.
 # A figure has at most this many separated groups (999,999,999,999,999,999.99).
 MAX_GROUPS = 8
 GROUP_SPACES = {" ", "\u00a0", "\u2009", "\u202f", "\u2007"}
-
-
-class Token(NamedTuple):
-    """One token: kind is "num" (a digit run), "word" (a letter run) or "sym" (one character).
-
-    A named tuple, not a frozen dataclass: every passage is cut into dozens of tokens, and a
-    frozen dataclass's __init__ cost a third of the reader's time at scale."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    lower: str
-    glued: bool  # no whitespace between this token and the previous one
-
-
-def tokenize(text: str) -> list[Token]:
-    """Cut `text` into tokens; linear in the length of the text."""
-    out: list[Token] = []
-    append = out.append
-    make = Token._make
-    prev_end = -1
-    for m in _TOKEN_RE.finditer(text):
-        s = m.group()
-        start, end = m.span()
-        # "num" only for decimal digits (any script): "²" or "①" are digits to str.isdigit but
-        # not numbers float() can read
-        kind = "num" if s.isdecimal() else "word" if s[0].isalpha() else "sym"
-        append(make((kind, s, start, end, s.lower(), start == prev_end)))
-        prev_end = end
-    return out
 
 
 UNITS_WORDS = {
@@ -175,41 +150,6 @@ VULGAR = {
 WORD_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A number as written: its value, the token range it spans and its written precision."""
-
-    value: float
-    first: int  # token index of the first token
-    last: int  # token index of the last token (inclusive)
-    half_unit: float  # half a unit of the last significant digit, magnitude applied
-    integer: bool  # written without decimals or magnitude word
-    words: bool = False  # written in words ("four", "a dozen")
-    magnitude: float = 1.0
-    magnitude_text: str = ""
-
-    def scaled(self, factor: float, last: int, text: str) -> Figure:
-        """The figure with a magnitude word applied."""
-        return Figure(
-            self.value * factor,
-            self.first,
-            last,
-            self.half_unit * factor,
-            False,
-            self.words,
-            factor,
-            text,
-        )
-
-
-def _digits_precision(int_part: str, decimals: str) -> float:
-    if decimals:
-        return 0.5 * 10 ** (-len(decimals))
-    stripped = int_part.rstrip("0")
-    zeros = len(int_part) - len(stripped) if stripped else 0
-    return 0.5 * 10**zeros
-
-
 def read_digits(tokens: list[Token], i: int, text: str) -> Figure | None:
     """A figure written in digits starting at token i (a "num" token, or "." before digits)."""
     n = len(tokens)
@@ -329,13 +269,3 @@ def _indian(head: str, groups: list[str], sep: str) -> bool:
         and len(groups[-1]) == 3
         and all(len(g) == 2 for g in groups[:-1])
     )
-
-
-def int_figure(s: str, first: int, last: int) -> Figure:
-    """A plain integer figure over tokens first..last, with its written precision."""
-    return Figure(float(s), first, last, _digits_precision(s, ""), True)
-
-
-def gap_text(text: str, a: Token, b: Token) -> str:
-    """The characters between two tokens."""
-    return text[a.end : b.start]

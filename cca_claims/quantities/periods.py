@@ -8,9 +8,11 @@ import math
 import re
 from dataclasses import replace
 
+import cca_claims.quantities.fx as fx
 from cca_claims.interval import Interval
 from cca_claims.model import Reading
 from cca_claims.quantities.context import ReadContext
+from cca_claims.quantities.legs import conversion_legs
 
 # A cut after ";", "—" or a line break, and after ".", "!" or "?" that ends the text or is
 # followed by whitespace (\s is str.isspace for str patterns).
@@ -48,7 +50,6 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
     not 2024's). The two legs of a written conversion ("312.04 billion yuan ($43.48 billion) in
     2013") share one period.
     """
-    from cca_claims.quantities.legs import conversion_legs
 
     usable = [_as_period(d) for d in dates if d.span is not None and _as_period(d) is not None]
     if not usable:
@@ -161,7 +162,6 @@ def _period_days(r: Reading, ctx: ReadContext) -> tuple[tuple[dt.date, dt.date],
 
 def convert_money(r: Reading, ctx: ReadContext) -> Reading:
     """The money reading with its interval in USD over the right period's rate range."""
-    from cca_claims.quantities import fx
 
     if r.kind != "money" or r.unit == "USD" or r.native is None:
         return r

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 
-from cca_claims.quantities import unitmemo
+import cca_claims.quantities.unitmemo as unitmemo
 from cca_claims.quantities.unitmemo import UNITS_FILE
 
 

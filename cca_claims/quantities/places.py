@@ -14,20 +14,22 @@ import functools
 import re
 from pathlib import Path
 
+import yaml
+from rapidfuzz import fuzz, process
+
+from cca_claims.quantities.spellings import normalize_label
+
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _norm(text: str) -> str:
-    from cca_claims.quantities.labels import normalize_label
-
     return normalize_label(text)
 
 
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], re.Pattern[str]]:
     """(normalized form -> country, one pattern for every form, longest first)."""
-    import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load((_DATA / "places.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
@@ -89,7 +91,6 @@ def has_cjk(text: str) -> bool:
 
 def near_country(item: str, score: float = 80.0) -> bool:
     """Whether an item that names no country is nearly a country's name (a typo: "Kyrgystan")."""
-    from rapidfuzz import fuzz, process
 
     forms, _pattern = _table()
     return (
@@ -100,8 +101,6 @@ def near_country(item: str, score: float = 80.0) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _regions() -> re.Pattern[str]:
-    import yaml
-
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load((_DATA / "places.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
     forms = sorted({_norm(str(r)) for r in data.get("regions") or []} - {""}, key=len, reverse=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 
-# a module import, not names: numbers imports this module while it is being initialized
-from cca_claims.quantities import numbers as nb
+import cca_claims.quantities.tokens as nb
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_SIGNS = {"⁻": -1, "⁺": 1}

@@ -1,19 +1,19 @@
 """Figures that are shares or ratios: "one over three", "1 over 20", "one out of three", "one in
 five", "more than half".
 
-A mixin of the reader's scanner (`reader._Scanner`), like `compound.CompoundRules`: the methods use
+A mixin of the reader's scanner (`scanner.Scanner`), like `compound.CompoundPhrases`: the methods use
 its token helpers and look at a bounded number of tokens each, so the reader stays linear.
 """
 
 from __future__ import annotations
 
-from cca_claims.quantities import lexicon as lx
-from cca_claims.quantities.expr import join_tokens as _join
+import cca_claims.quantities.lexicon as lx
+from cca_claims.quantities.expression import join_tokens as _join
 from cca_claims.quantities.numbers import Figure, read_digits
 from cca_claims.quantities.numwords import is_number_word, read_words
 
 
-class ShareRules:
+class SharePhrases:
     """Ratios and shares written around a figure."""
 
     def over(self, fig: Figure) -> Figure:

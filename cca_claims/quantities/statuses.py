@@ -14,6 +14,8 @@ import functools
 import re
 from pathlib import Path
 
+import yaml
+
 from cca_claims.interval import Interval
 from cca_claims.model import Reading
 
@@ -22,8 +24,6 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> dict:
-    import yaml
-
     # libyaml's loader where present: the pure-Python one takes ~10 ms for this file
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load((_DATA / "statuses.yaml").read_text(encoding="utf-8"), Loader=loader) or {}

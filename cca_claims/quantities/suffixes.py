@@ -1,6 +1,6 @@
 """What follows a figure: its unit, its currency or percent sign, its counted noun.
 
-A mixin of the reader's scanner (`reader._Scanner`), like `compound` and `money_rules`: the
+A mixin of the reader's scanner (`scanner.Scanner`), like `compound` and `money_phrases`: the
 methods look at the tokens after a value expression's figure and fill in the expression's unit
 ("km", "cubic meters", "°C", a scientific symbol pint knows), currency suffix, percent, or
 counted noun ("24 bilateral agreements").
@@ -8,17 +8,17 @@ counted noun ("24 bilateral agreements").
 
 from __future__ import annotations
 
-from cca_claims.quantities import lexicon as lx
-from cca_claims.quantities import money as mo
-from cca_claims.quantities import units as un
-from cca_claims.quantities.datacues import data_context
-from cca_claims.quantities.expr import Expr as _Expr
-from cca_claims.quantities.expr import join_tokens as _join
+import cca_claims.quantities.lexicon as lx
+import cca_claims.quantities.money as mo
+import cca_claims.quantities.units as un
+from cca_claims.quantities.datacues import data_context, temperature_context
+from cca_claims.quantities.expression import Expr as _Expr
+from cca_claims.quantities.expression import join_tokens as _join
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
-class SuffixRules:
+class SuffixPhrases:
     """Units, currency suffixes, percent signs and counted nouns after a figure."""
 
     def suffix(self, expr: _Expr) -> None:
@@ -137,7 +137,7 @@ class SuffixRules:
             if low in ("in", "a", "s"):
                 continue
             if written in un.GLUED_ONLY and not (
-                t.glued and self.temperature_context(t.start, sentences=2)
+                t.glued and temperature_context(self.text, t.start, sentences=2)
             ):
                 # "40C" only where the sentence speaks of temperature: "14.7C per share" is
                 # cents, "the 13F filing" a form, "a Boeing 777F" a model

@@ -14,9 +14,9 @@ import pytest
 from cca_claims.compare import compare
 from cca_claims.interval import Interval
 from cca_claims.quantities import choose_reading, parse_value, read_values
-from cca_claims.quantities.choose import Guide
 from cca_claims.quantities.legs import conversion_legs
 from cca_claims.quantities.perperiod import mark_flows, yearly_amount
+from cca_claims.quantities.quote_value import Guide
 
 
 def _year(y: int) -> Interval:

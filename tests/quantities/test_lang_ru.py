@@ -623,7 +623,7 @@ def test_second_held_out_russian_passages_score():
 
 
 def test_an_unknown_abbreviation_after_an_amount_is_not_read():
-    from cca_claims.quantities.lang import unread_figures
+    from cca_claims.quantities import unread_figures
 
     text = "товарооборот составил $95 млрдд"  # a typo of "млрд": not read as $95
     assert [r for r in read_values(text) if r.kind == "money"] == []

@@ -314,7 +314,7 @@ def test_language_detection_and_the_view_map_back():
 
 
 def test_a_figure_in_a_script_without_lexicon_is_not_read_and_says_so():
-    from cca_claims.quantities.lang import unread_figures
+    from cca_claims.quantities import unread_figures
 
     # an amount followed by a word the reader cannot read is not read, and a notice says why
     text = "بلغ حجم التبادل التجاري $95 مليار"  # Arabic: "billion" after the figure

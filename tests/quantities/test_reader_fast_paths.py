@@ -96,10 +96,10 @@ value_text = st.lists(
 @given(text=value_text)
 def test_scanner_skip_of_quiet_tokens_changes_nothing(text: str) -> None:
     from cca_claims.quantities.context import DEFAULT_CONTEXT
-    from cca_claims.quantities.reader import _Scanner
+    from cca_claims.quantities.scanner import Scanner
 
-    fast = _Scanner(text, DEFAULT_CONTEXT).scan()
-    general = _Scanner(text, DEFAULT_CONTEXT).scan(skip_quiet=False)
+    fast = Scanner(text, DEFAULT_CONTEXT).scan()
+    general = Scanner(text, DEFAULT_CONTEXT).scan(skip_quiet=False)
     assert fast == general
 
 

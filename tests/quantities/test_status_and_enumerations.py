@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cca_claims.quantities import ValueReadError, parse_value
-from cca_claims.quantities.choose import choose_reading, kind_readings
 from cca_claims.quantities.enumerations import read_enumeration
 from cca_claims.quantities.labels import status_names, status_rank, status_reading
+from cca_claims.quantities.quote_value import choose_reading, kind_readings
 
 # ----------------------------------------------------------------------------- statuses
 STATUS_CASES = [

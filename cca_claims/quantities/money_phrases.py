@@ -1,23 +1,23 @@
-"""Currency rules of the value reader: currencies written before or after a figure, and the
+"""Currency phrases of the value reader: currencies written before or after a figure, and the
 amount conventions that come with them ("Rp 31.500", "30 MUSD", "75 USD million", "$5 a barrel").
 
-A mixin of the reader's scanner (`reader._Scanner`): the methods use its token helpers.
+A mixin of the reader's scanner (`scanner.Scanner`): the methods use its token helpers.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from cca_claims.quantities import money as mo
-from cca_claims.quantities.expr import Expr as _Expr
-from cca_claims.quantities.expr import join_tokens as _join
+import cca_claims.quantities.money as mo
+from cca_claims.quantities.expression import Expr as _Expr
+from cca_claims.quantities.expression import join_tokens as _join
 from cca_claims.quantities.numbers import (
     MAGNITUDE_WORDS,
     Figure,
 )
 
 
-class CurrencyRules:
+class CurrencyPhrases:
     """Currency prefixes and suffixes, and the amount conventions tied to a currency."""
 
     def currency_prefix(self, i: int) -> tuple[str | None, str, int, str] | None:

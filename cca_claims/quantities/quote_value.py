@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from cca_claims.report.display import short_value
 from cca_claims.interval import Interval
 from cca_claims.model import Reading
+from cca_claims.quantities.legs import conversion_legs
 
 
 def _is_bare(r: Reading) -> bool:
@@ -120,7 +122,6 @@ def choose_reading(
     Returns (reading, "") or (None, a one-sentence problem that names the candidates left and
     the key that settles it).
     """
-    from cca_claims.report.display import short_value
 
     guide = guide or Guide()
     if kind:
@@ -212,7 +213,6 @@ def _one_leg_each(pool: list[Reading], passage: str, target: Reading | None) -> 
     the amount as first written."""
     if len(pool) < 2 or not passage:
         return pool
-    from cca_claims.quantities.legs import conversion_legs
 
     pool = list(pool)
     drop = set()
@@ -233,7 +233,6 @@ def _as_conversion_of(leg: Reading, original: Reading) -> Reading:
     million)" and "(US$209 million)" are one grant converted at slightly different rates, so
     the converted leg allows both its written figure and the original at the period's rates.
     C209 reports a conversion that is off for its period."""
-    from dataclasses import replace
 
     if leg.interval is None or original.interval is None or leg.unit != original.unit:
         return leg

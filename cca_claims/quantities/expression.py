@@ -1,4 +1,4 @@
-"""The value expression the reader assembles from tokens, shared by the reader's rule modules."""
+"""The value expression the reader assembles from tokens, shared by the reader's phrase modules."""
 
 from __future__ import annotations
 

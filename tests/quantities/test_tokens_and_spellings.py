@@ -1,0 +1,59 @@
+"""The reader's two leaf modules: `tokens` (tokens and the figure record) and `spellings` (the
+form two spellings of one name share)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cca_claims.quantities.spellings import normalize_label
+from cca_claims.quantities.tokens import gap_text, int_figure, tokenize
+
+
+def test_tokens_cut_any_script_and_say_what_is_glued():
+    text = "94,8 млрд тенге"
+    toks = tokenize(text)
+    assert [(t.kind, t.text, t.glued) for t in toks] == [
+        ("num", "94", False),
+        ("sym", ",", True),
+        ("num", "8", True),
+        ("word", "млрд", False),
+        ("word", "тенге", False),
+    ]
+    assert [text[t.start : t.end] for t in toks] == [t.text for t in toks]
+    assert gap_text(text, toks[2], toks[3]) == " "
+
+
+def test_superscript_digits_are_symbols_not_numbers():
+    assert [t.kind for t in tokenize("10⁹")] == ["num", "sym"]
+
+
+@pytest.mark.parametrize(
+    ("written", "half_unit"),
+    [("420", 5.0), ("400", 50.0), ("7", 0.5), ("1000", 500.0)],
+)
+def test_an_integer_figure_keeps_its_written_precision(written, half_unit):
+    fig = int_figure(written, 3, 3)
+    assert (fig.value, fig.half_unit, fig.integer) == (float(written), half_unit, True)
+
+
+def test_a_magnitude_word_scales_value_and_precision():
+    fig = int_figure("420", 0, 0).scaled(1e6, 1, "million")
+    assert (fig.value, fig.half_unit, fig.last, fig.integer) == (420e6, 5e6, 1, False)
+    assert (fig.magnitude, fig.magnitude_text) == (1e6, "million")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Programme of Good-Neighbourliness & Co-operation",
+            "program of good neighborliness and co operation",
+        ),
+        ("Xi'an Centre", "xian center"),
+        ("Organisation for Economic Co-operation", "organization for economic co operation"),
+        ("Ağa Khan Fund", "aga khan fund"),
+        ("the Four Seasons", "four seasons"),  # "four" is not a British "for"
+    ],
+)
+def test_normalize_label_unifies_spelling_case_punctuation_and_articles(a, b):
+    assert normalize_label(a) == b
