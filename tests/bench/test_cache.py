@@ -95,7 +95,7 @@ def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
 def test_claims_of_an_unchanged_file_are_not_read_again(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cca_claims import parallel_read
+    from cca_claims import reading
 
     config = _config(corpus)
     _cached(config)
@@ -109,13 +109,13 @@ def test_claims_of_an_unchanged_file_are_not_read_again(
         "claims:" + block.replace(f"id: {old_id}", "id: added-claim", 1) + "\n"
     )
     read: list[str] = []
-    real = parallel_read.read_one
+    real = reading.read_claim
 
-    def counting(cc, sources, cfg):
-        read.append(cc.claim.id)
-        return real(cc, sources, cfg)
+    def counting(claim, anchored, sources, cfg):
+        read.append(claim.id)
+        return real(claim, anchored, sources, cfg)
 
-    monkeypatch.setattr(parallel_read, "read_one", counting)
+    monkeypatch.setattr(reading, "read_claim", counting)
     after = _cached(config)
     assert after.stats["cache"] == "miss"
     assert read == ["added-claim"]
@@ -197,15 +197,6 @@ def test_no_cache_folder_configured(corpus: Path) -> None:
     config = replace(_config(corpus), cache_dir=None)
     assert _cached(config).stats["cache"] == "miss"
     assert not (corpus / ".cca-claims-cache").exists()
-
-
-def test_cache_lists_the_claim_files_the_loader_reads(corpus: Path) -> None:
-    from cca_claims.claims import find_claim_files
-
-    (corpus / "claims" / "nested").mkdir()
-    (corpus / "claims" / "nested" / "more.yml").write_text("claims: []\n")
-    (corpus / "claims" / "notes.txt").write_text("not a claim file\n")
-    assert cache.claim_files(corpus / "claims") == find_claim_files(corpus / "claims")
 
 
 def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
