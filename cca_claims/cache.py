@@ -55,7 +55,6 @@ from cca_claims.cachefolder import (  # noqa: F401 - the cache's folder, used th
 from cca_claims.cachekey import (  # noqa: F401 - the key, used through here too
     FORMAT,
     Inputs,
-    claim_files,
     code_hash,
     config_repr,
     input_key,
@@ -133,7 +132,7 @@ def write_later(job: Callable[[], Any], records: int = BACKGROUND_MIN_RECORDS) -
     if pid == 0:  # the child: write, then leave without touching the parent's state
         import gc
 
-        from cca_claims.forking import die_with_parent
+        from cca_claims.speed.fork import die_with_parent
 
         die_with_parent(parent)
 
