@@ -1,7 +1,7 @@
 """The anchor stage: each claim's quotes found in their sources (not read yet).
 
 A plain function of the loaded claims and sources. A cached check passes its memo (see
-`cca_claims/memo.py`), which answers quotes whose source is unchanged and records the others.
+`cca_claims/speed/memo.py`), which answers quotes whose source is unchanged and records the others.
 """
 
 from __future__ import annotations

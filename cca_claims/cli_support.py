@@ -127,7 +127,7 @@ def rendered(config, report, variant: str, render, use_cache: bool) -> str:
     """`render()`, or the text rendered earlier for the same inputs and `variant` (cache)."""
     if not use_cache:
         return render()
-    from cca_claims import cache
+    from cca_claims.speed import cache
 
     text = cache.load_rendered(config, report, variant)
     if text is None:

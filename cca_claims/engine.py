@@ -39,7 +39,7 @@ class Run:
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
-    memo: Any = None  # cca_claims.memo.Memo: anchors and readings of the previous run
+    memo: Any = None  # cca_claims.speed.memo.Memo: anchors and readings of the previous run
     progress: Callable[[str], None] | None = None  # told each stage's name as it starts
     jobs: int | str = 1  # processes for the read stage: a number or "auto" (speed/parallel.py)
     settle: bool = False  # whether stages may freeze their records (see `_fewer_collections`)
@@ -58,7 +58,7 @@ def check(
     """Run every stage and return the report (`lint_only` stops after anchoring).
 
     With `use_cache`, a check of inputs already checked (same files, configuration and tool
-    code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
+    code) returns the stored report from `config.cache_dir` (see cca_claims/speed/cache.py); the
     command line turns it on, library callers opt in. Without it no cache is read or written,
     the per-user ones (unit memo, ECB series) included. Why a cache was not used (a cache folder
     tracked by git, a refused secret) is in `report.stats["cache_notices"]`. `progress`, when
@@ -134,9 +134,9 @@ def _cached_check(
     jobs: int | str,
     settle: bool,
 ) -> Report:
-    from cca_claims import cache
-    from cca_claims.memo import Memo
-    from cca_claims.sealed import notices as secret_notices
+    from cca_claims.speed import cache
+    from cca_claims.speed.memo import Memo
+    from cca_claims.speed.sealed import notices as secret_notices
 
     started = time.perf_counter()
     cache.wait_for_writes()  # a previous check's entries, still being written

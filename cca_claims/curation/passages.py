@@ -295,7 +295,7 @@ def read_sources(sources: list[Source], config, use_cache: bool = True) -> list[
 
 
 def _read_sources(sources: list[Source], config, use_cache: bool) -> list[SourcePassages]:
-    from cca_claims import cache
+    from cca_claims.speed import cache
 
     folder = cache.cache_folder(config) if use_cache else None
     memo_key = hashlib.sha256(f"passages|{cache.code_hash()}".encode()).hexdigest()

@@ -5,7 +5,13 @@
   (`fork.py`), the results joined in order: byte-identical to a sequential run.
 - `fork.py`: one call in a forked worker that inherits this process's records (Linux).
 
+The result store, opened only by `engine.check(use_cache=True)`:
+
+- `cache.py`: finished checks kept by the key of their inputs (a re-check of unchanged files
+  is answered from it); `cachekey.py` makes the key, `cachefolder.py` guards the folder,
+  `recordpickle.py` pickles records only, `sealed.py` signs entries.
+- `memo.py`: per-quote anchors and per-claim readings of the previous run, reused on a miss.
+
 The engine runs sequentially and imports this package only when `--jobs` asks for more than one
-process; the result store (the report cache `cache.py`, the anchor/reading memo `memo.py` and the
-modules they use) is opened only by `engine.check(use_cache=True)`.
+process or the cache is on; the stages it runs call plain functions.
 """

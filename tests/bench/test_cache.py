@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from cca_claims import cache
 from cca_claims.config import Config
 from cca_claims.engine import check
-from cca_claims.memo import Memo
+from cca_claims.speed import cache
+from cca_claims.speed.memo import Memo
 
 
 def _config(root: Path) -> Config:
@@ -177,7 +177,7 @@ def test_a_planted_entry_cannot_run_code(corpus: Path) -> None:
 def test_code_change_invalidates(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = _config(corpus)
     key = cache.input_key(config, mode="check")
-    from cca_claims import cachekey
+    from cca_claims.speed import cachekey
 
     monkeypatch.setattr(cachekey, "_code_hash", "another version of the code")
     assert cache.input_key(config, mode="check") != key
@@ -221,7 +221,7 @@ def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
 
 # the command line, with this small corpus's entries written in the background as a large one's
 LARGE_CHECK_CLI = (
-    "import sys; import cca_claims.cache as c; c.BACKGROUND_MIN_RECORDS = 1; "
+    "import sys; import cca_claims.speed.cache as c; c.BACKGROUND_MIN_RECORDS = 1; "
     "from cca_claims.cli import main; sys.argv[0] = 'cca-claims'; main()"
 )
 
@@ -335,7 +335,7 @@ def test_a_memo_left_aside_by_a_dead_check_is_removed(corpus: Path) -> None:
 
 
 def test_record_entries_round_trip_records_and_refuse_anything_else(corpus: Path) -> None:
-    from cca_claims import recordpickle
+    from cca_claims.speed import recordpickle
 
     report = check(_config(corpus))
     again = recordpickle.loads(recordpickle.dumps(report))
@@ -350,7 +350,7 @@ def test_record_entries_round_trip_records_and_refuse_anything_else(corpus: Path
         with pytest.raises(pickle.UnpicklingError):
             recordpickle.loads(b"\x80\x02c" + f"{module}\n{name}\n".encode() + b".")
     # the builder has no attribute to set: pickle's BUILD on it fails
-    build = b"\x80\x02ccca_claims.recordpickle\nRECORD\nN}\x8c\x01xK\x01s\x86b."
+    build = b"\x80\x02ccca_claims.speed.recordpickle\nRECORD\nN}\x8c\x01xK\x01s\x86b."
     with pytest.raises(Exception):  # noqa: B017 - whichever error pickle raises for it
         recordpickle.loads(build)
     assert not hasattr(recordpickle.RECORD, "x")

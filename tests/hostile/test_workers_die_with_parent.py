@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 LARGE_CHECK = (
     "import sys\n"
-    "import cca_claims.cache as cache\n"
+    "import cca_claims.speed.cache as cache\n"
     "cache.BACKGROUND_MIN_RECORDS = 1\n"  # entries written by a forked writer
     "from cca_claims.cli import main\n"
     "sys.argv[0] = 'cca-claims'\n"

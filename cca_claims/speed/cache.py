@@ -36,8 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cca_claims import recordpickle, sealed
-from cca_claims.cachefolder import (  # noqa: F401 - the cache's folder, used through here too
+from cca_claims.speed import recordpickle, sealed
+from cca_claims.speed.cachefolder import (  # noqa: F401 - the cache's folder, used through here too
     GITIGNORE,
     MAX_ENTRIES,
     MEMO_NAME,
@@ -52,7 +52,7 @@ from cca_claims.cachefolder import (  # noqa: F401 - the cache's folder, used th
     prune,
     usable_folder,
 )
-from cca_claims.cachekey import (  # noqa: F401 - the key, used through here too
+from cca_claims.speed.cachekey import (  # noqa: F401 - the key, used through here too
     FORMAT,
     Inputs,
     code_hash,
