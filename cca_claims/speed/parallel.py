@@ -20,7 +20,7 @@ from typing import Any
 
 # `--jobs auto` forks only for a check of at least this many claims: below it a worker (fork,
 # pickling the outcomes back) cost more than it saved on this 2-core machine (bench/jobs.py)
-AUTO_MIN_CLAIMS = 2_000
+AUTO_MIN_CLAIMS = 300
 MAX_AUTO_JOBS = 4  # more processes than this gained nothing measurable (memory grows with each)
 
 
