@@ -28,7 +28,7 @@ SIZES = (250, 500, 1_000, 2_000, 4_000, 10_000)
 def measure(corpus: Path, sizes: list[int], repeats: int) -> list[dict]:
     from bench.measure import corpus_config
     from cca_claims import engine
-    from cca_claims.reading import read_claims
+    from cca_claims.read_claims import read_claims
     from cca_claims.speed.parallel import Runner
 
     run = engine.Run(corpus_config(corpus))

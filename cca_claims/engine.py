@@ -227,9 +227,9 @@ def load_claim_stage(run: Run) -> None:
 
 
 def anchor_stage(run: Run) -> None:
-    """Anchor every quote (cca_claims/anchoring.py); what a lint's rules see is complete here."""
+    """Anchor every quote (cca_claims/anchor_quotes.py); what a lint's rules see is complete here."""
     assert run.sources is not None and run.claims is not None
-    from cca_claims.anchoring import anchor_claims
+    from cca_claims.anchor_quotes import anchor_claims
     from cca_claims.rules.base import ClaimContext, RuleContext
 
     claims, sources = run.claims.claims, run.sources.sources
@@ -243,13 +243,13 @@ def anchor_stage(run: Run) -> None:
 
 def read_stage(run: Run) -> None:
     """Read each passage's values and pick the one each evidence item stands for
-    (cca_claims/reading.py); the rules then see each claim as read.
+    (cca_claims/read_claims.py); the rules then see each claim as read.
 
     The memo of a cached run supplies unchanged claims; with `run.jobs` above 1 the others are
     read by forked workers too (cca_claims/speed/parallel.py), with the same result.
     """
     from cca_claims.model import ClaimRead
-    from cca_claims.reading import read_claims
+    from cca_claims.read_claims import read_claims
     from cca_claims.rules.base import ClaimContext, RuleContext
 
     assert run.context is not None

@@ -313,7 +313,7 @@ class EvidenceResult:
 
 @dataclass(frozen=True)
 class ClaimRead:
-    """What the read stage (cca_claims/reading.py) found for one claim."""
+    """What the read stage (cca_claims/read_claims.py) found for one claim."""
 
     period: Interval | None  # the claim's `period:` as days
     kind: str | None  # declared or inferred

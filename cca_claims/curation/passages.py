@@ -2,7 +2,7 @@
 
 The curation commands (scan, suggest, discover) look at whole sources, not only at quoted
 passages: each source is split into sentences, each sentence read with the value reader
-(`cca_claims.quantities.read_values`, with the source's date as reference, as `reading.py`
+(`cca_claims.quantities.read_values`, with the source's date as reference, as `read_claims.py`
 reads a quote) plus the project statuses and enumerations of `kind_readings`, and each value
 gets what its sentence says about it (`context.py`): nearby words, place, period.
 

@@ -95,7 +95,7 @@ def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
 def test_claims_of_an_unchanged_file_are_not_read_again(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cca_claims import reading
+    from cca_claims import read_claims as reading
 
     config = _config(corpus)
     _cached(config)

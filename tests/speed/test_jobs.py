@@ -120,3 +120,17 @@ def _squares(items: list[int], plus: int) -> list[int]:
 
 def _pids(items: list[int]) -> list[int]:
     return [os.getpid() for _ in items]
+
+
+@pytest.mark.parametrize("bad", ["0", "many"])
+def test_a_bad_jobs_value_is_a_usage_error(bad: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cca_claims", "check", "--no-cache", "--jobs", bad],
+        cwd=REPO,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 2
+    assert "--jobs" in done.stderr and "Traceback" not in done.stderr
