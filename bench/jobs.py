@@ -5,7 +5,7 @@
 
 The read stage is the only stage `--jobs` shares between processes. The corpus is loaded and
 anchored once; then, for each N, the first N claims are read by `Runner(1)` and by `Runner(2)`
-(best of `--repeats`), as `engine.read_stage` reads them. A forked worker costs its fork, its
+(best of `--repeats`), as `engine.read_stage` reads them with `--jobs`. A forked worker costs its fork, its
 first touch of every inherited page and the pickling of its results, so below some N one
 process is faster: that N, measured here, is `speed/parallel.py`'s AUTO_MIN_CLAIMS
 (docs/performance.md, "Parallel work").
@@ -28,7 +28,7 @@ SIZES = (250, 500, 1_000, 2_000, 4_000, 10_000)
 def measure(corpus: Path, sizes: list[int], repeats: int) -> list[dict]:
     from bench.measure import corpus_config
     from cca_claims import engine
-    from cca_claims.read_claims import read_claims
+    from cca_claims.read_claims import read_claims, read_claims_to_send, received
     from cca_claims.speed.parallel import Runner
 
     run = engine.Run(corpus_config(corpus))
@@ -48,7 +48,8 @@ def measure(corpus: Path, sizes: list[int], repeats: int) -> list[dict]:
                 best = float("inf")
                 for _ in range(repeats):
                     started = time.perf_counter()
-                    Runner(jobs).map(read_claims, items[:size], sources, config)
+                    sent = Runner(jobs).map(read_claims_to_send, items[:size], sources, config)
+                    [received(anchored, one) for (_c, anchored), one in zip(items, sent)]
                     best = min(best, time.perf_counter() - started)
                 row[f"jobs_{jobs}"] = round(best, 3)
             row["speed_up"] = round(row["jobs_1"] / row["jobs_2"], 2)

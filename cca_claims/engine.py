@@ -268,9 +268,12 @@ def read_stage(run: Run) -> None:
     if run.jobs == 1:
         computed = read_claims(items, sources, config)
     else:
+        from cca_claims.read_claims import read_claims_to_send, received
         from cca_claims.speed.parallel import Runner, jobs_for
 
-        computed = Runner(jobs_for(run.jobs, len(items))).map(read_claims, items, sources, config)
+        runner = Runner(jobs_for(run.jobs, len(items)))
+        sent = runner.map(read_claims_to_send, items, sources, config)
+        computed = [received(anchored, one) for (_claim, anchored), one in zip(items, sent)]
     for i, read in zip(todo, computed):
         reads[i] = read
     fresh = set(todo)

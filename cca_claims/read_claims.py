@@ -35,6 +35,38 @@ def read_claims(
     return [read_claim(claim, anchored, sources, config) for claim, anchored in claims]
 
 
+# What reading adds to one evidence result: its reading, candidates and reading problem.
+Added = tuple[Reading | None, tuple[Reading, ...], str]
+
+
+def read_claims_to_send(
+    claims: Sequence[tuple[Claim, Sequence[EvidenceResult]]],
+    sources: dict[str, Source],
+    config: Config,
+) -> list[tuple]:
+    """`read_claims`, each result without the evidence and anchors its receiver already has:
+    what a forked reader sends back (pickling them again took two thirds of the transfer at
+    tier M). `received` makes a result whole again."""
+    return [
+        (r.period, r.kind, r.claim_reading, r.claim_value_problem, _added(r), r.findings)
+        for r in read_claims(claims, sources, config)
+    ]
+
+
+def _added(read: ClaimRead) -> tuple[Added, ...]:
+    return tuple((e.reading, e.candidates, e.reading_problem) for e in read.evidence)
+
+
+def received(anchored: Sequence[EvidenceResult], sent: tuple) -> ClaimRead:
+    """The ClaimRead that `read_claims_to_send` sent for a claim with `anchored` evidence."""
+    period, kind, claim_reading, claim_value_problem, added, findings = sent
+    evidence = tuple(
+        replace(result, reading=reading, candidates=candidates, reading_problem=problem)
+        for result, (reading, candidates, problem) in zip(anchored, added)
+    )
+    return ClaimRead(period, kind, claim_reading, claim_value_problem, evidence, findings)
+
+
 def read_claim(
     claim: Claim,
     anchored: Sequence[EvidenceResult],
