@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """End the command: one line on stderr, exit code 2."""
     typer.echo(f"cca-claims: error: {message}", err=True)
     raise typer.Exit(2)
@@ -223,4 +223,3 @@ def jobs_option(text: str) -> int | str:
         return parse_jobs(text)
     except ValueError:
         fail(f"--jobs takes a number of processes (1 or more) or auto, not {text!r}")
-        raise  # (fail exits)
