@@ -43,28 +43,28 @@ def read_claims_to_send(
     claims: Sequence[tuple[Claim, Sequence[EvidenceResult]]],
     sources: dict[str, Source],
     config: Config,
-) -> list[tuple]:
-    """`read_claims`, each result without the evidence and anchors its receiver already has:
-    what a forked reader sends back (pickling them again took two thirds of the transfer at
-    tier M). `received` makes a result whole again."""
-    return [
-        (r.period, r.kind, r.claim_reading, r.claim_value_problem, _added(r), r.findings)
-        for r in read_claims(claims, sources, config)
-    ]
+) -> list[tuple[ClaimRead, tuple[Added, ...]]]:
+    """`read_claims`, each result without the evidence and anchors its receiver already has
+    (the ClaimRead with no evidence, and what reading added to each item): what a forked reader
+    sends back, since pickling them again took two thirds of the transfer at tier M.
+    `received` makes a result whole again."""
+    return [(replace(r, evidence=()), _added(r)) for r in read_claims(claims, sources, config)]
 
 
 def _added(read: ClaimRead) -> tuple[Added, ...]:
     return tuple((e.reading, e.candidates, e.reading_problem) for e in read.evidence)
 
 
-def received(anchored: Sequence[EvidenceResult], sent: tuple) -> ClaimRead:
+def received(
+    anchored: Sequence[EvidenceResult], sent: tuple[ClaimRead, tuple[Added, ...]]
+) -> ClaimRead:
     """The ClaimRead that `read_claims_to_send` sent for a claim with `anchored` evidence."""
-    period, kind, claim_reading, claim_value_problem, added, findings = sent
+    read, added = sent
     evidence = tuple(
         replace(result, reading=reading, candidates=candidates, reading_problem=problem)
         for result, (reading, candidates, problem) in zip(anchored, added)
     )
-    return ClaimRead(period, kind, claim_reading, claim_value_problem, evidence, findings)
+    return replace(read, evidence=evidence)
 
 
 def read_claim(
