@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--no-naive", action="store_true", help="skip the naive anchoring baseline")
     run.add_argument("--no-bundled", action="store_true", help="skip the bundled-corpus timings")
     run.add_argument("--json", type=Path, help="also write the result to this file")
+    run.add_argument("--jobs", default="auto", help="the check's --jobs (default: auto)")
     run.add_argument(
         "--at",
         metavar="REV",
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         naive=not args.no_naive,
         runs=args.runs,
         with_bundled=not args.no_bundled,
+        jobs=args.jobs,
     )
     path = save(result, args.out)
     if args.json:

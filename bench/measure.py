@@ -61,12 +61,12 @@ def corpus_config(corpus: Path, cache_dir: Path | None = None):
     )
 
 
-def mode_stages(corpus: Path) -> dict[str, Any]:
+def mode_stages(corpus: Path, jobs: int | str = "auto") -> dict[str, Any]:
     """Every stage in turn, timed and with its peak memory; a failing stage is recorded."""
     from cca_claims import engine
 
     config = corpus_config(corpus)
-    run = engine.Run(config)
+    run = engine.Run(config, jobs=jobs)
     stages: dict[str, dict[str, Any]] = {}
     lint_only = False
 
@@ -87,7 +87,7 @@ def mode_stages(corpus: Path) -> dict[str, Any]:
 
     # the collector settings engine.check uses, so each stage is timed as a check runs it
     fewer_collections = engine._fewer_collections()
-    fewer_collections.__enter__()
+    run.settle = fewer_collections.__enter__()
     timed("load sources", engine.load_source_stage)
     timed("load claims", engine.load_claim_stage)
     timed("anchor", engine.anchor_stage)
@@ -137,20 +137,23 @@ def mode_stages(corpus: Path) -> dict[str, Any]:
     return out
 
 
-def mode_check(corpus: Path, cache_dir: Path | None, render_cache: bool = False) -> dict[str, Any]:
+def mode_check(
+    corpus: Path, cache_dir: Path | None, render_cache: bool = False, jobs: int | str = "auto"
+) -> dict[str, Any]:
     """One whole check as the command line runs it (cache on when `cache_dir` is given).
 
     With `render_cache`, the text report is also taken from / kept in the cache
     (`cache.load_rendered`), as a command line that caches its text output would.
     """
-    from cca_claims import cache, engine
+    from cca_claims import engine
     from cca_claims.report import reporter
+    from cca_claims.speed import cache
 
     config = corpus_config(corpus, cache_dir)
     started = time.perf_counter()
     out: dict[str, Any] = {}
     try:
-        report = engine.check(config, use_cache=cache_dir is not None)
+        report = engine.check(config, use_cache=cache_dir is not None, jobs=jobs)
     except Exception as exc:  # before the value reader exists the full check fails: lint then
         out["error"] = f"{type(exc).__name__}: {exc}"
         report = engine.check(config, lint_only=True, use_cache=cache_dir is not None)
@@ -271,12 +274,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-naive", action="store_true")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--render-cache", action="store_true")
+    parser.add_argument("--jobs", default="auto", help="as `cca-claims check --jobs`")
     args = parser.parse_args(argv)
+    jobs: int | str = int(args.jobs) if args.jobs.isdigit() else args.jobs
     started = time.perf_counter()
     if args.mode == "stages":
-        out = mode_stages(args.corpus)
+        out = mode_stages(args.corpus, jobs)
     elif args.mode == "check":
-        out = mode_check(args.corpus, args.cache_dir, args.render_cache)
+        out = mode_check(args.corpus, args.cache_dir, args.render_cache, jobs)
     else:
         out = mode_anchors(args.corpus, not args.no_naive, args.repeats)
     out["inner_seconds"] = time.perf_counter() - started

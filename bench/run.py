@@ -250,6 +250,7 @@ def run_tier(
     naive: bool = True,
     runs: int = 5,
     with_bundled: bool = True,
+    jobs: str = "auto",
 ) -> dict[str, Any]:
     """Measure one tier (and the bundled corpus); the result as a JSON-ready dict."""
     result: dict[str, Any] = {
@@ -260,28 +261,32 @@ def run_tier(
         **commit(),
     }
     compile_target()
+    measure = Path(TARGET["root"]) / "bench" / "measure.py"
+    # `--jobs` for the stages and checks, when the measured code has it
+    with_jobs = ["--jobs", jobs] if measure.is_file() and "--jobs" in measure.read_text() else []
+    result["jobs"] = jobs if with_jobs else None
     started = time.perf_counter()
     corpus, counts = ensure_corpus(out_dir, tier, seed)
     result["generate_seconds"] = time.perf_counter() - started
     result["corpus"] = counts
 
-    stages, wall, peak = child(["stages", str(corpus)])
+    stages, wall, peak = child(["stages", str(corpus), *with_jobs])
     result["stages"] = stages.get("stages", {})
     result["process"] = {"wall": wall, "peak_mb": peak}
     result["stages_run"] = {k: v for k, v in stages.items() if k != "stages"}
 
     cache_dir = out_dir / f"cache-{tier}"
     shutil.rmtree(cache_dir, ignore_errors=True)
-    cold, cold_wall, cold_peak = child(["check", str(corpus), "--cache-dir", str(cache_dir)])
-    warm, warm_wall, warm_peak = child(["check", str(corpus), "--cache-dir", str(cache_dir)])
+    check = ["check", str(corpus), "--cache-dir", str(cache_dir), *with_jobs]
+    cold, cold_wall, cold_peak = child(check)
+    warm, warm_wall, warm_peak = child(check)
     result["cold"] = {**cold, "wall": cold_wall, "peak_mb": cold_peak}
     result["warm"] = {**warm, "wall": warm_wall, "peak_mb": warm_peak}
     result["warm_vs_cold"] = warm_wall / cold_wall if cold_wall else None
-    measure = Path(TARGET["root"]) / "bench" / "measure.py"
     if measure.is_file() and "--render-cache" in measure.read_text():
         # the text report kept in the cache too (what a command line caching its output gets):
         # one run to store it, one to reuse it
-        args = ["check", str(corpus), "--cache-dir", str(cache_dir), "--render-cache"]
+        args = [*check, "--render-cache"]
         child(args)
         kept, kept_wall, kept_peak = child(args)
         result["warm_rendered"] = {**kept, "wall": kept_wall, "peak_mb": kept_peak}

@@ -19,6 +19,8 @@ from cca_claims.cli_support import (
     baseline_option,
     exit_code,
     fail,
+    jobs_option,
+    keep_for_the_command,
     options_config,
     run_check,
     stream_json,
@@ -126,6 +128,9 @@ def check(
     details: bool = typer.Option(
         False, "--details", help="Text report: every finding with its passages in full"
     ),
+    jobs: str = typer.Option(
+        "1", "--jobs", "-j", help="Processes to read values with: a number, or auto (large checks)"
+    ),
 ) -> None:
     """Check every claim against its sources and report the findings.
 
@@ -136,7 +141,9 @@ def check(
 
     config = options_config(claims, sources, config_file, fail_on)
     use_cache = not no_cache
-    report = run_check(config, baseline=baseline_option(baseline), use_cache=use_cache)
+    report = run_check(
+        config, baseline=baseline_option(baseline), use_cache=use_cache, jobs=jobs_option(jobs)
+    )
     color = output is None and use_color(no_color)
     width = terminal_width() if output is None else 100
     if format is Format.json and output is None:
@@ -388,9 +395,9 @@ def parse(
     """Show every value read in a text: span, number, interval, unit, qualifier, normalized form."""
     import datetime as dt
 
-    from cca_claims.report.display import format_reading, reading_to_json
     from cca_claims.quantities import read_values, unread_figures
     from cca_claims.quantities.context import ReadContext
+    from cca_claims.report.display import format_reading, reading_to_json
 
     if format not in ("text", "json", "jsonl"):
         fail(f"unknown format {format!r}: use text, json or jsonl")
@@ -613,7 +620,9 @@ def _workspace(claims: Path | None, sources: Path | None, full: bool):
     from cca_claims.curation.workspace import load_workspace
 
     config = options_config(claims, sources, None, None)
-    return config, load_workspace(config, full=full)
+    workspace = load_workspace(config, full=full)
+    keep_for_the_command()  # (cli_support: the process is the command's, the gc with it)
+    return config, workspace
 
 
 @app.command()

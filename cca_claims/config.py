@@ -200,9 +200,9 @@ def _check_rule_refs(name: str, value: Any, origin: str) -> None:
     """Rule ids/names in severity, disable, enable_only and rule_options must exist; so must
     the option names under rule_options (a typo would silently do nothing). The rule registry
     answers; no rule imports this module, so there is no import cycle."""
+    from cca_claims.didyoumean import did_you_mean
     from cca_claims.problems import PROBLEM_TYPES
     from cca_claims.rules import RULES, by_key
-    from cca_claims.didyoumean import did_you_mean
 
     rule_keys = [key for module in RULES.values() for key in (module.ID, module.NAME)]
     known = sorted(rule_keys) + sorted(PROBLEM_TYPES) + [p.name for p in PROBLEM_TYPES.values()]

@@ -12,13 +12,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cca_claims import __version__, clock
 from cca_claims.config import Config
-from cca_claims.model import ClaimResult, Finding, Report
+from cca_claims.model import ClaimResult, EvidenceResult, Finding, Report
 
 # The stages' modules are imported where they run: a re-check answered from the cache never
 # needs the loaders, the anchorer or the rules, and start-up time is most of such a run.
@@ -35,18 +34,15 @@ class Run:
     config: Config
     sources: SourceSet | None = None
     claims: ClaimSet | None = None
-    context: RuleContext | None = None
+    anchors: list[tuple[EvidenceResult, ...]] | None = None  # per claim, from the anchor stage
+    context: RuleContext | None = None  # the claims as the rules see them
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     baseline: frozenset[str] = frozenset()
-    memo: Any = None  # cca_claims.memo.Memo: anchors and readings of the previous run
-    # a large check's claim files in two parts, the second loaded by a worker:
-    # (job or None, first files, second files)
-    partition: tuple | None = None
-    first_seen: dict = field(default_factory=dict)  # claim ids met while loading, by position
-    claim_files: list[Path] | None = None  # found once, when the sources stage plans the load
-    rule_share: Any = None  # parallel_read.RuleShare: per-claim rules the read workers ran
+    memo: Any = None  # cca_claims.speed.memo.Memo: anchors and readings of the previous run
     progress: Callable[[str], None] | None = None  # told each stage's name as it starts
+    jobs: int | str = 1  # processes for the read stage: a number or "auto" (speed/parallel.py)
+    settle: bool = False  # whether stages may freeze their records (see `_fewer_collections`)
 
 
 def check(
@@ -57,56 +53,65 @@ def check(
     use_cache: bool = False,
     progress: Callable[[str], None] | None = None,
     require_claims: bool = True,
+    jobs: int | str = 1,
 ) -> Report:
     """Run every stage and return the report (`lint_only` stops after anchoring).
 
     With `use_cache`, a check of inputs already checked (same files, configuration and tool
-    code) returns the stored report from `config.cache_dir` (see cca_claims/cache.py); the
+    code) returns the stored report from `config.cache_dir` (see cca_claims/speed/cache.py); the
     command line turns it on, library callers opt in. Without it no cache is read or written,
     the per-user ones (unit memo, ECB series) included. Why a cache was not used (a cache folder
     tracked by git, a refused secret) is in `report.stats["cache_notices"]`. `progress`, when
     given, is called with each stage's name as the stage starts (the command line's display).
-    A claims path without claim files raises `cca_claims.claims.NoClaimFiles`, unless
-    `require_claims` is False (the curation commands read a new desk's sources before any claim).
+    `jobs` > 1 reads values in that many processes (`"auto"`: only for a large check); the
+    report is the same. A claims path without claim files raises
+    `cca_claims.claims.NoClaimFiles`, unless `require_claims` is False (the curation commands
+    read a new desk's sources before any claim).
     """
     from cca_claims.claims import require_claim_files
     from cca_claims.userdata import user_caches_off
 
     if require_claims:
         require_claim_files(Path(config.claims))  # NoClaimFiles: nothing to check is an error
-    with _fewer_collections():
+    with _fewer_collections() as settle:
         if use_cache:
-            return _cached_check(config, lint_only, baseline, progress)
+            return _cached_check(config, lint_only, baseline, progress, jobs, settle)
         with user_caches_off():
-            return _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
+            run = Run(config, baseline=baseline, progress=progress, jobs=jobs, settle=settle)
+            return _run_stages(run, lint_only)
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
+def _fewer_collections() -> Iterator[bool]:
     """Run the check with a larger young generation for Python's cycle collector.
 
     A check allocates millions of small, acyclic, long-lived records (YAML nodes, anchors,
     readings, findings); with the default threshold (700) the collector runs every few hundred
-    of them and keeps re-scanning the survivors, which cost 15-25 % of the check. The previous
-    thresholds are restored afterwards, so callers of the library are not affected.
+    of them and keeps re-scanning the survivors, which cost 15-25 % of the check. Yields whether
+    the stages may also freeze what they leave (`_settle`): only when the caller has nothing
+    frozen, because `gc.unfreeze()` at the end cannot tell the caller's objects from ours. The
+    caller's thresholds and frozen objects are as they were afterwards.
     """
     previous = gc.get_threshold()
+    ours = gc.get_freeze_count() == 0
     gc.set_threshold(max(previous[0], 50_000), *previous[1:])
     try:
-        yield
+        yield ours
     finally:
         gc.set_threshold(*previous)
-        gc.unfreeze()  # what the stages froze is the caller's to collect again
+        if ours:
+            gc.unfreeze()  # only what the stages froze: the caller had nothing frozen
 
 
-def _settle() -> None:
+def _settle(run: Run) -> None:
     """After a stage: move what is alive now out of the collector's view until the check ends.
 
     The records a stage leaves (sources, claims, anchors, readings) live until the report is
     made; without this, every later collection of the middle generation re-scans all of them
     (~0.5 s at 10,000 claims). `_fewer_collections` gives them back when the check ends.
     """
-    gc.freeze()
+    if run.settle:
+        gc.freeze()
 
 
 def _run_stages(run: Run, lint_only: bool) -> Report:
@@ -125,17 +130,20 @@ def _cached_check(
     config: Config,
     lint_only: bool,
     baseline: frozenset[str],
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None,
+    jobs: int | str,
+    settle: bool,
 ) -> Report:
-    from cca_claims import cache
-    from cca_claims.memo import Memo
-    from cca_claims.sealed import notices as secret_notices
+    from cca_claims.speed import cache
+    from cca_claims.speed.memo import Memo
+    from cca_claims.speed.sealed import notices as secret_notices
 
     started = time.perf_counter()
     cache.wait_for_writes()  # a previous check's entries, still being written
     folder, notices = cache.usable_folder(config)
     if folder is None:
-        report = _run_stages(Run(config, baseline=baseline, progress=progress), lint_only)
+        run = Run(config, baseline=baseline, progress=progress, jobs=jobs, settle=settle)
+        report = _run_stages(run, lint_only)
         return _with_cache_stats(report, "miss", None, notices + secret_notices())
     cache.prune(folder)  # what writers killed with an earlier check left (hit or miss)
     mode = "lint" if lint_only else "check"
@@ -149,7 +157,7 @@ def _cached_check(
         return _with_cache_stats(hit, "hit", key, [])
     # a miss: unchanged quotes and claims still reuse their anchors and readings
     memo = Memo(folder, config)
-    run = Run(config, baseline=baseline, memo=memo, progress=progress)
+    run = Run(config, baseline=baseline, memo=memo, progress=progress, jobs=jobs, settle=settle)
     run.timings["cache"] = time.perf_counter() - started
     report = _run_stages(run, lint_only)
     # store only when the inputs did not change while they were being checked, and the loaders
@@ -196,103 +204,94 @@ def stage(run: Run, name: str, fn):
         run.progress(name)
     started = time.perf_counter()
     out = fn(run)
-    _settle()
+    _settle(run)
     run.timings[name] = time.perf_counter() - started
     return out
 
 
 def load_source_stage(run: Run) -> None:
-    """Load the sources; a large set of claim files has its second part loaded (sources, claims,
-    anchors) by a forked worker from now on (`cca_claims/partition.py`), joined in
-    `anchor_stage`."""
-    from cca_claims import partition
-    from cca_claims.claims import find_claim_files
+    """Load the sources (cca_claims/sources.py)."""
     from cca_claims.sources import load_sources
 
-    target = Path(run.config.claims)
-    files = run.claim_files = find_claim_files(target) if target.exists() else None
-    parts = partition.split(files) if files else None
-    if parts is not None:
-        first, second = parts
-        job = partition.start(
-            second,
-            target,
-            run.config.root,
-            partial(partition.load_sources_here, run),
-            partial(partition.anchor_claims, run),
-        )
-        run.partition = (job, first, second)
     run.sources = load_sources(run.config.sources, run.config.root)
     run.findings.extend(run.sources.problems)
 
 
 def load_claim_stage(run: Run) -> None:
-    """Load and validate the claim files (the first part only when a worker loads the rest)."""
+    """Load and validate the claim files (cca_claims/claims.py)."""
     assert run.sources is not None
     from cca_claims.claims import load_claims
 
-    target, root = Path(run.config.claims), run.config.root
-    known = set(run.sources.sources)
-    if run.partition is None:
-        run.claims = load_claims(target, known, root, files=run.claim_files)
-    else:
-        run.claims = load_claims(
-            target, known, root, files=run.partition[1], first_seen=run.first_seen, references=False
-        )
+    run.claims = load_claims(Path(run.config.claims), set(run.sources.sources), run.config.root)
     run.findings.extend(run.claims.problems)
 
 
 def anchor_stage(run: Run) -> None:
-    """Anchor every quote, and build the context the rules see (joining the worker's half)."""
+    """Anchor every quote (cca_claims/anchor_quotes.py); what a lint's rules see is complete here."""
     assert run.sources is not None and run.claims is not None
-    from cca_claims import partition
+    from cca_claims.anchor_quotes import anchor_claims
     from cca_claims.rules.base import ClaimContext, RuleContext
 
-    context = RuleContext(run.config, run.sources.sources)
-    anchors, _memo = partition.anchor_claims(run, run.claims)
-    if run.partition is not None:
-        anchors += partition.join_second_half(run)
-    for claim, results in zip(run.claims.claims, anchors):
-        context.claims[claim.id] = ClaimContext(claim, results, kind=claim.kind)
-    run.context = context
+    claims, sources = run.claims.claims, run.sources.sources
+    run.anchors = anchor_claims(claims, sources, run.config, run.memo)
+    contexts = {
+        claim.id: ClaimContext(claim, list(anchored), kind=claim.kind)
+        for claim, anchored in zip(claims, run.anchors)
+    }
+    run.context = RuleContext(run.config, sources, contexts)
 
 
 def read_stage(run: Run) -> None:
-    """Read each passage's values and pick the one each evidence item stands for.
+    """Read each passage's values and pick the one each evidence item stands for
+    (cca_claims/read_claims.py); the rules then see each claim as read.
 
-    Claims are independent here, so on a large check they are shared between this process and
-    forked workers (see `parallel_read.py`); the memo of a cached run supplies unchanged claims.
+    The memo of a cached run supplies unchanged claims; with `run.jobs` above 1 the others are
+    read by forked workers too (cca_claims/speed/parallel.py), with the same result.
     """
-    from cca_claims import parallel_read
+    from cca_claims.model import ClaimRead
+    from cca_claims.read_claims import read_claims
+    from cca_claims.rules.base import ClaimContext, RuleContext
 
     assert run.context is not None
-    memo, sources = run.memo, run.context.sources
-    claims = list(run.context.claims.values())
-    outcomes: list[tuple | None] = [None] * len(claims)
-    keys: list[str] = [""] * len(claims)
-    todo: list[int] = []
+    memo, config, sources = run.memo, run.config, run.context.sources
+    before = list(run.context.claims.values())
+    reads: list[ClaimRead | None] = [None] * len(before)
+    keys: list[str] = [""] * len(before)
     digests = run.claims.digests if run.claims is not None else {}
-    for i, cc in enumerate(claims):
-        if memo is not None:
+    if memo is not None:
+        for i, cc in enumerate(before):
             keys[i] = memo.reading_key(cc, sources, digests)
-            outcomes[i] = memo.reading(keys[i])
-        if outcomes[i] is None:
-            todo.append(i)
-    computed = set(todo)
-    # no rules in the read workers: every rule runs in the rules stage (rules.dispatch)
-    read, run.rule_share = parallel_read.read_claims(
-        [claims[i] for i in todo], sources, run.config, []
-    )
-    for i, outcome in zip(todo, read):
-        outcomes[i] = outcome
-    for i, cc in enumerate(claims):
-        outcome = outcomes[i]
-        assert outcome is not None
-        cc.period, cc.kind, cc.claim_reading, cc.claim_value_problem, evidence, found = outcome
-        cc.evidence = list(evidence)
+            found = memo.reading(keys[i])
+            reads[i] = found if isinstance(found, ClaimRead) else None
+    todo = [i for i, found in enumerate(reads) if found is None]
+    items = [(before[i].claim, before[i].evidence) for i in todo]
+    if run.jobs == 1:
+        computed = read_claims(items, sources, config)
+    else:
+        from cca_claims.read_claims import read_claims_to_send, received
+        from cca_claims.speed.parallel import Runner, jobs_for
+
+        runner = Runner(jobs_for(run.jobs, len(items)))
+        sent = runner.map(read_claims_to_send, items, sources, config)
+        computed = [received(anchored, one) for (_claim, anchored), one in zip(items, sent)]
+    for i, read in zip(todo, computed):
+        reads[i] = read
+    fresh = set(todo)
+    contexts: dict[str, ClaimContext] = {}
+    for i, (cc, read) in enumerate(zip(before, reads)):
+        assert read is not None
         if memo is not None:
-            memo.remember_reading(keys[i], outcome, i in computed)
-        run.findings.extend(found)
+            memo.remember_reading(keys[i], read, i in fresh)
+        contexts[cc.claim.id] = ClaimContext(
+            cc.claim,
+            list(read.evidence),
+            kind=read.kind,
+            claim_reading=read.claim_reading,
+            claim_value_problem=read.claim_value_problem,
+            period=read.period,
+        )
+        run.findings.extend(read.findings)
+    run.context = RuleContext(run.config, sources, contexts)
 
 
 def rule_stage(run: Run, lint_only: bool = False) -> None:
@@ -333,9 +332,8 @@ def finish(run: Run, rules_ran: bool = True) -> Report:
     for f in findings:
         for claim_id in dict.fromkeys(f.claims):
             by_claim.setdefault(claim_id, []).append(f)
-    reconciled = run.rule_share.reconciled if run.rule_share is not None else {}
     results = tuple(
-        decide(cc, by_claim.get(claim_id, []), run.context, reconciled.get(claim_id))
+        decide(cc, by_claim.get(claim_id, []), run.context)
         for claim_id, cc in run.context.claims.items()
     )
     return Report(

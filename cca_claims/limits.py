@@ -1,7 +1,7 @@
 """The size limits of the input loaders, in one module that imports nothing.
 
 The claim loader (`yamlload.py`) and the source loader (`sources.py`) refuse files above these
-sizes; the cache (`cache.py`) keys its entries by the same bytes, within the same limits, without
+sizes; the cache (`speed/cache.py`) keys its entries by the same bytes, within the same limits, without
 importing the loaders (and YAML) on a run the cache answers.
 """
 

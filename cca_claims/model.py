@@ -306,6 +306,18 @@ class EvidenceResult:
 
 
 @dataclass(frozen=True)
+class ClaimRead:
+    """What the read stage (cca_claims/read_claims.py) found for one claim."""
+
+    period: Interval | None  # the claim's `period:` as days
+    kind: str | None  # declared or inferred
+    claim_reading: Reading | None  # the claim's own `value:`, read
+    claim_value_problem: str  # why that `value:` could not be read
+    evidence: tuple[EvidenceResult, ...]  # the anchored evidence with readings added
+    findings: tuple[Finding, ...]  # input problems (a bad `period:`)
+
+
+@dataclass(frozen=True)
 class ReconciledGroup:
     """Sources whose readings agree with each other, and what they jointly allow."""
 

@@ -90,7 +90,7 @@ def read_sealed_json(path: Path, purpose: str, limit: int = 64 * 1024 * 1024) ->
         return None
     import json
 
-    from cca_claims.sealed import read_regular, unseal
+    from cca_claims.speed.sealed import read_regular, unseal
 
     data = read_regular(path, limit)
     payload = unseal(purpose, data) if data is not None else None
@@ -108,7 +108,7 @@ def write_sealed_json(path: Path, purpose: str, value: object) -> bool:
         return False
     import json
 
-    from cca_claims.sealed import seal
+    from cca_claims.speed.sealed import seal
 
     entry = seal(purpose, json.dumps(value, sort_keys=True).encode("utf-8"))
     if entry is None:

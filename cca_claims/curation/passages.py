@@ -2,14 +2,14 @@
 
 The curation commands (scan, suggest, discover) look at whole sources, not only at quoted
 passages: each source is split into sentences, each sentence read with the value reader
-(`cca_claims.quantities.read_values`, with the source's date as reference, as `reading.py`
+(`cca_claims.quantities.read_values`, with the source's date as reference, as `read_claims.py`
 reads a quote) plus the project statuses and enumerations of `kind_readings`, and each value
 gets what its sentence says about it (`context.py`): nearby words, place, period.
 
 Extraction is a map over documents: each source's figures depend on its text, its metadata and
 the reading settings only, so they are kept per source in the cache folder (`passages.memo`,
 keyed by the source's text digest and the tool's code) and a large cold run shares the sources
-between forked workers (`cca_claims.forking`), as the check's read stage does.
+between forked workers (`cca_claims.speed.parallel.Runner`), as `check --jobs` does.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from cca_claims.quantities.context import ReadContext
 
 MEMO_NAME = "passages.memo"  # beside the check's cache entries; not a `*.pickle`, never pruned
 PARALLEL_MIN_SOURCES = 40  # below this a worker costs more than it saves
-MAX_WORKERS = 8
 MAX_ITEM_WORDS = 4  # a list's items are names, not clauses
 MAX_SENTENCE = 2_000  # a "sentence" longer than this (a table, a list without stops) is cut
 
@@ -296,7 +295,7 @@ def read_sources(sources: list[Source], config, use_cache: bool = True) -> list[
 
 
 def _read_sources(sources: list[Source], config, use_cache: bool) -> list[SourcePassages]:
-    from cca_claims import cache
+    from cca_claims.speed import cache
 
     folder = cache.cache_folder(config) if use_cache else None
     memo_key = hashlib.sha256(f"passages|{cache.code_hash()}".encode()).hexdigest()
@@ -314,27 +313,20 @@ def _read_sources(sources: list[Source], config, use_cache: bool) -> list[Source
 
 
 def _extract_all(sources: list[Source], config) -> list[SourcePassages]:
-    from cca_claims import forking
+    """Each source extracted, in order: by forked workers too when there are many (the same
+    runner as the check's `--jobs`, cca_claims/speed/parallel.py; CCA_CLAIMS_WORKERS=N sets
+    the processes)."""
+    from cca_claims.speed.parallel import Runner, jobs_for
 
-    workers = min(MAX_WORKERS, os.cpu_count() or 1)
-    if os.environ.get("CCA_CLAIMS_WORKERS", "").isdigit():
-        workers = max(1, int(os.environ["CCA_CLAIMS_WORKERS"]))
-    if len(sources) < PARALLEL_MIN_SOURCES or workers < 2 or not forking.available():
+    wanted = os.environ.get("CCA_CLAIMS_WORKERS", "")
+    requested: int | str = max(1, int(wanted)) if wanted.isdigit() else "auto"
+    jobs = jobs_for(requested, len(sources), auto_min=PARALLEL_MIN_SOURCES)
+    if jobs < 2:
         return _extract_chunk(sources, config)
     # the first source read here, before forking: the workers inherit the reader's loaded
     # tables (units, rates, statuses) instead of each loading them again
     here = _extract_chunk(sources[:1], config)
-    rest = sources[1:]
-    size = -(-len(rest) // workers)
-    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
-    jobs = [forking.start(_extract_chunk, chunk, config) for chunk in chunks[1:]]
-    here.extend(_extract_chunk(chunks[0], config))
-    for job, chunk in zip(jobs, chunks[1:]):
-        try:
-            here.extend(job.result() if job is not None else _extract_chunk(chunk, config))
-        except Exception:  # noqa: BLE001 - a lost worker: its share is read here
-            here.extend(_extract_chunk(chunk, config))
-    return here
+    return here + Runner(jobs).map(_extract_chunk, sources[1:], config)
 
 
 def _extract_chunk(sources: list[Source], config) -> list[SourcePassages]:

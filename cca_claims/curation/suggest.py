@@ -298,7 +298,7 @@ def evidence_item(ws: Workspace, f: Figure, sentence: Sentence, cr: ClaimResult,
 
     item: dict = {"source": f.source, "quote": " ".join(sentence.text.split())}
     here = [g.reading for g in ws.passages[f.source].figures if g.sentence == f.sentence]
-    # the check's own choice: guided by the claim's value, words and period, as reading.py does
+    # the check's own choice: guided by the claim's value, words and period, as read_claims.py does
     statement = cr.claim.statement or ""
     guide = Guide.of(cr.claim_reading, statement, read_values(statement), sentence.text)
     chosen, _why = choose_reading(

@@ -4,7 +4,6 @@ every source's sentences and figures, with an index of which spans claims alread
 from __future__ import annotations
 
 import bisect
-import gc
 from dataclasses import dataclass, field
 
 from cca_claims.curation.passages import Figure, SourcePassages, few_collections, read_sources
@@ -57,9 +56,4 @@ def load_workspace(config, *, full: bool = False, use_cache: bool = True) -> Wor
     report = check(config, lint_only=not full, use_cache=use_cache, require_claims=False)
     passages = read_sources(list(report.sources), config, use_cache=use_cache)
     with few_collections():
-        ws = Workspace(report, {p.source: p for p in passages})
-    # what is loaded lives until the command ends: out of the cycle collector's view, so that
-    # the records the command builds next do not make it re-scan an archive's millions of
-    # objects each time (they are acyclic, so reference counting still frees them)
-    gc.freeze()
-    return ws
+        return Workspace(report, {p.source: p for p in passages})

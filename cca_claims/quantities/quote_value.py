@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from cca_claims.report.display import short_value
 from cca_claims.interval import Interval
 from cca_claims.model import Reading
 from cca_claims.quantities.legs import conversion_legs
+from cca_claims.report.display import short_value
 
 
 def _is_bare(r: Reading) -> bool:

@@ -1,7 +1,7 @@
 """A command's report in the format asked for: the one call `check` and `lint` make to draw it.
 
 `render_output` picks the renderer, passes it the options its format takes, and keeps the text
-outputs in the cache (`cca_claims.cache`), so a re-check where nothing changed prints the text
+outputs in the cache (`cca_claims.speed.cache`), so a re-check where nothing changed prints the text
 drawn last time without importing a renderer (nor rich). The output comes as pieces of text to
 write in order: JSON in one piece per source, claim or finding (124 MB at 10,000 claims is never
 held whole), every other format in one piece. Nothing here writes: the caller does.
@@ -76,7 +76,7 @@ def _cached(
     """`draw()`, or the text drawn earlier for the same inputs and `variant`."""
     if not use_cache or config is None:
         return draw()
-    from cca_claims import cache
+    from cca_claims.speed import cache
 
     text = cache.load_rendered(config, report, variant)
     if text is None:

@@ -25,7 +25,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from cca_claims import forking
 from cca_claims.model import Report
 from cca_claims.report.attention import (
     ClaimView,
@@ -69,40 +68,17 @@ def render(
         screen.print(attention_table(attention, screen.width, color=color))
     sources = sources_by_id(report)
     plan = hint_plan(attention)
-    # a large report draws its second half of blocks in a forked worker meanwhile: the blocks
-    # are independent (the hints each shows are planned above), and text is all that comes back
-    cut = len(attention) // 2 if len(attention) >= PARALLEL_MIN_BLOCKS else len(attention)
-    worker = (
-        forking.start(_draw, attention[cut:], sources, plan, color, width)
-        if cut < len(attention)
-        else None
-    )
-    _print_blocks(screen, attention[: cut if worker else len(attention)], sources, plan)
-    rest = ""
-    if worker is not None:
-        try:
-            rest = worker.result()
-        except Exception:  # noqa: BLE001 - no worker after all: draw its half here
-            rest = _draw(attention[cut:], sources, plan, color, width)
+    _print_blocks(screen, attention, sources, plan)
     tail = Screen(color, width)
     _one_liners(tail, all_views)
     if not report.findings:
         tail.print(Text("No findings.", style="green"))
-    return screen.text() + rest + tail.text()
-
-
-PARALLEL_MIN_BLOCKS = 400  # below this, a worker costs more than half the drawing
+    return screen.text() + tail.text()
 
 
 def _print_blocks(screen: Screen, blocks: list[ClaimView], sources, plan) -> None:
     for view in blocks:
         screen.print(claim_block(screen, view, sources, plan.get(view.result.claim.id, [])))
-
-
-def _draw(blocks: list[ClaimView], sources, plan, color: bool, width: int) -> str:
-    screen = Screen(color, width)
-    _print_blocks(screen, blocks, sources, plan)
-    return screen.text()
 
 
 def hint_plan(attention: list[ClaimView]) -> dict[str, list[str]]:

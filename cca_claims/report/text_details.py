@@ -16,7 +16,6 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from cca_claims import forking
 from cca_claims.model import ClaimResult, Finding, Report, Source
 from cca_claims.report.common import findings_by_claim, safe, sources_by_id
 from cca_claims.report.terminal import (
@@ -47,36 +46,15 @@ def render(report: Report, *, color: bool = False, width: int = 100, **_: Any) -
             screen.print(finding_line(f))
         screen.print(Text(""))
     blocks = [(r, by_claim[r.claim.id]) for r in report.claims if by_claim.get(r.claim.id)]
-    # a large report draws its second half of claims in a forked worker meanwhile: the blocks
-    # are independent, and text is all that comes back
-    cut = len(blocks) // 2 if len(blocks) >= PARALLEL_MIN_BLOCKS else len(blocks)
-    worker = (
-        forking.start(_draw, blocks[cut:], sources, color, width) if cut < len(blocks) else None
-    )
-    _print_blocks(screen, blocks[: cut if worker else len(blocks)], sources)
+    _print_blocks(screen, blocks, sources)
     if not report.findings:
         screen.print(Text("No findings.", style="green"))
-    if worker is None:
-        return screen.text()
-    try:
-        rest = worker.result()
-    except Exception:  # noqa: BLE001 - no worker after all: draw its half here
-        rest = _draw(blocks[cut:], sources, color, width)
-    return screen.text() + rest
-
-
-PARALLEL_MIN_BLOCKS = 400  # below this, a worker costs more than half the drawing
+    return screen.text()
 
 
 def _print_blocks(screen: Screen, blocks: list, sources: dict[str, Source]) -> None:
     for result, findings in blocks:
         screen.print(claim_block(screen, result, findings, sources))
-
-
-def _draw(blocks: list, sources: dict[str, Source], color: bool, width: int) -> str:
-    screen = Screen(color, width)
-    _print_blocks(screen, blocks, sources)
-    return screen.text()
 
 
 def claim_block(

@@ -32,7 +32,13 @@ from cca_claims.model import (
 
 @dataclass
 class ClaimContext:
-    """One claim with its evidence anchored and read."""
+    """One claim with its evidence anchored and read, as the rules see it.
+
+    Built whole by the engine, once after anchoring and again from the read stage's frozen
+    `model.ClaimRead`; nothing changes its fields afterwards. It is not frozen only because it
+    caches its evidence by reading kind (`readings_of`), and it is never part of a report: the
+    report's records (`model.ClaimResult`) are made from it by `verdicts.decide`.
+    """
 
     claim: Claim
     evidence: list[EvidenceResult]

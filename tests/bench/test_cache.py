@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
-from cca_claims import cache
 from cca_claims.config import Config
 from cca_claims.engine import check
-from cca_claims.memo import Memo
+from cca_claims.speed import cache
+from cca_claims.speed.memo import Memo
 
 
 def _config(root: Path) -> Config:
@@ -95,7 +95,7 @@ def test_an_edited_claim_is_rechecked_and_the_rest_reused(corpus: Path) -> None:
 def test_claims_of_an_unchanged_file_are_not_read_again(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cca_claims import parallel_read
+    from cca_claims import read_claims as reading
 
     config = _config(corpus)
     _cached(config)
@@ -109,13 +109,13 @@ def test_claims_of_an_unchanged_file_are_not_read_again(
         "claims:" + block.replace(f"id: {old_id}", "id: added-claim", 1) + "\n"
     )
     read: list[str] = []
-    real = parallel_read.read_one
+    real = reading.read_claim
 
-    def counting(cc, sources, cfg):
-        read.append(cc.claim.id)
-        return real(cc, sources, cfg)
+    def counting(claim, anchored, sources, cfg):
+        read.append(claim.id)
+        return real(claim, anchored, sources, cfg)
 
-    monkeypatch.setattr(parallel_read, "read_one", counting)
+    monkeypatch.setattr(reading, "read_claim", counting)
     after = _cached(config)
     assert after.stats["cache"] == "miss"
     assert read == ["added-claim"]
@@ -177,7 +177,7 @@ def test_a_planted_entry_cannot_run_code(corpus: Path) -> None:
 def test_code_change_invalidates(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = _config(corpus)
     key = cache.input_key(config, mode="check")
-    from cca_claims import cachekey
+    from cca_claims.speed import cachekey
 
     monkeypatch.setattr(cachekey, "_code_hash", "another version of the code")
     assert cache.input_key(config, mode="check") != key
@@ -197,15 +197,6 @@ def test_no_cache_folder_configured(corpus: Path) -> None:
     config = replace(_config(corpus), cache_dir=None)
     assert _cached(config).stats["cache"] == "miss"
     assert not (corpus / ".cca-claims-cache").exists()
-
-
-def test_cache_lists_the_claim_files_the_loader_reads(corpus: Path) -> None:
-    from cca_claims.claims import find_claim_files
-
-    (corpus / "claims" / "nested").mkdir()
-    (corpus / "claims" / "nested" / "more.yml").write_text("claims: []\n")
-    (corpus / "claims" / "notes.txt").write_text("not a claim file\n")
-    assert cache.claim_files(corpus / "claims") == find_claim_files(corpus / "claims")
 
 
 def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
@@ -230,7 +221,7 @@ def test_rendered_output_is_kept_per_inputs_and_variant(corpus: Path) -> None:
 
 # the command line, with this small corpus's entries written in the background as a large one's
 LARGE_CHECK_CLI = (
-    "import sys; import cca_claims.cache as c; c.BACKGROUND_MIN_RECORDS = 1; "
+    "import sys; import cca_claims.speed.cache as c; c.BACKGROUND_MIN_RECORDS = 1; "
     "from cca_claims.cli import main; sys.argv[0] = 'cca-claims'; main()"
 )
 
@@ -344,7 +335,7 @@ def test_a_memo_left_aside_by_a_dead_check_is_removed(corpus: Path) -> None:
 
 
 def test_record_entries_round_trip_records_and_refuse_anything_else(corpus: Path) -> None:
-    from cca_claims import recordpickle
+    from cca_claims.speed import recordpickle
 
     report = check(_config(corpus))
     again = recordpickle.loads(recordpickle.dumps(report))
@@ -359,7 +350,7 @@ def test_record_entries_round_trip_records_and_refuse_anything_else(corpus: Path
         with pytest.raises(pickle.UnpicklingError):
             recordpickle.loads(b"\x80\x02c" + f"{module}\n{name}\n".encode() + b".")
     # the builder has no attribute to set: pickle's BUILD on it fails
-    build = b"\x80\x02ccca_claims.recordpickle\nRECORD\nN}\x8c\x01xK\x01s\x86b."
+    build = b"\x80\x02ccca_claims.speed.recordpickle\nRECORD\nN}\x8c\x01xK\x01s\x86b."
     with pytest.raises(Exception):  # noqa: B017 - whichever error pickle raises for it
         recordpickle.loads(build)
     assert not hasattr(recordpickle.RECORD, "x")

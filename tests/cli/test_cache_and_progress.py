@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cca_claims import sealed
 from cca_claims.cli import app
 from cca_claims.config import Config
 from cca_claims.engine import check
+from cca_claims.speed import sealed
 
 CORPUS = Path(__file__).parent.parent / "report" / "corpus"
 runner = CliRunner()

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cca_claims import cache, clock
+from cca_claims import clock
 from cca_claims.config import Config
 from cca_claims.engine import check
+from cca_claims.speed import cache
 
 CORPUS = Path(__file__).resolve().parents[1] / "report" / "corpus"
 

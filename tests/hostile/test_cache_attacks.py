@@ -105,7 +105,7 @@ def test_a_committed_memo_cannot_choose_where_the_cache_writes(
     # "/../../…/<victim>": the memo's pending copy (".<name>.<pid>.pending" in the cache folder)
     # climbs to the root and lands beside the victim, and the final rename replaces the victim
     name = "/" + "../" * 40 + str(victim).lstrip("/")
-    planted = _set_class_attribute("cca_claims.memo", "Memo", "NAME", _unicode(name))
+    planted = _set_class_attribute("cca_claims.speed.memo", "Memo", "NAME", _unicode(name))
     folder = project / ".cca-claims-cache"
     folder.mkdir()
     (folder / "memo.pickle").write_bytes(planted)
@@ -131,7 +131,8 @@ def test_an_entry_sealed_with_a_stolen_secret_still_builds_records_only(tmp_path
     forged = _set_class_attribute("cca_claims.model", "Finding", "suppressed", b"\x88")
     script = f"""
 from pathlib import Path
-from cca_claims import cache, model, sealed
+from cca_claims import model
+from cca_claims.speed import cache, sealed
 folder = Path({str(tmp_path / "c")!r}); folder.mkdir()
 key = "0" * 64
 (folder / f"{{key}}.pickle").write_bytes(sealed.seal(f"report|{{key}}", {forged!r}))
@@ -242,7 +243,7 @@ def test_no_cache_reads_no_user_cache_even_a_sealed_one(
     """`--no-cache` reads no cache at all: not even a unit memo sealed with the user's own
     secret (here holding a wrong factor, so that reading it would show)."""
     seal = (
-        "import sys; from pathlib import Path; from cca_claims import sealed; "
+        "import sys; from pathlib import Path; from cca_claims.speed import sealed; "
         "p = Path(sys.argv[1]); p.parent.mkdir(parents=True, exist_ok=True); "
         "p.write_bytes(sealed.seal('unit memo|' + p.name, sys.argv[2].encode()))"
     )

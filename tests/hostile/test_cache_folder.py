@@ -105,7 +105,7 @@ def test_the_cache_key_reads_a_sparse_3_gb_input_within_the_loaders_limits(
             handle.truncate(3 * GIB)
     script = (
         "import resource, sys\n"
-        "from cca_claims import cache\n"
+        "from cca_claims.speed import cache\n"
         "from cca_claims.config import load_config\n"
         "from pathlib import Path\n"
         "config = load_config(Path.cwd())\n"
@@ -152,9 +152,10 @@ def test_a_source_edited_and_restored_during_a_check_is_not_cached(
 ) -> None:
     """The check reads a source while it is edited; the edit is undone before the check ends.
     The report of the edited source must not be kept under the original inputs' key."""
-    from cca_claims import cache, sources
+    from cca_claims import sources
     from cca_claims.config import load_config
     from cca_claims.engine import check
+    from cca_claims.speed import cache
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -1,9 +1,9 @@
 """`kill -9` of a large check: its forked workers must not live on, blocked on their pipes.
 
-A large check forks workers (the second half of the claim files, shares of the read stage, the
-cache's background writer). The corpus here is bench tier S with the fork thresholds lowered in
-the launched process, so that every kind of worker starts on a corpus that takes seconds, not
-minutes; the parent is killed as soon as it has children. Generous waits, no timing asserts.
+A check with `--jobs 3` forks workers (shares of the read stage) and the cache's background
+writer. The corpus here is bench tier S with the writer's threshold lowered in the launched
+process, so that every kind of worker starts on a corpus that takes seconds, not minutes; the
+parent is killed as soon as it has children. Generous waits, no timing asserts.
 """
 
 from __future__ import annotations
@@ -26,10 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 LARGE_CHECK = (
     "import sys\n"
-    "import cca_claims.cache as cache, cca_claims.parallel_read as read\n"
-    "import cca_claims.partition as partition\n"
-    "partition.PARALLEL_MIN_BYTES = 1\n"  # the claim files in two parts, one in a worker
-    "read.PARALLEL_MIN_CLAIMS = 10\n"  # the read stage shared with workers
+    "import cca_claims.speed.cache as cache\n"
     "cache.BACKGROUND_MIN_RECORDS = 1\n"  # entries written by a forked writer
     "from cca_claims.cli import main\n"
     "sys.argv[0] = 'cca-claims'\n"
@@ -71,11 +68,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.mark.parametrize("stage", ["first fork", "read stage"])
+@pytest.mark.parametrize("stage", ["first fork", "read stage"])  # one child, or several at once
 def test_a_killed_check_leaves_no_worker_behind(corpus: Path, tmp_path: Path, stage: str) -> None:
-    env = {**_env(tmp_path), "CCA_CLAIMS_WORKERS": "3"}
+    env = _env(tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "-c", LARGE_CHECK, "check", "--format", "json"],
+        [sys.executable, "-c", LARGE_CHECK, "check", "--format", "json", "--jobs", "3"],
         cwd=corpus,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from cca_claims import sealed
 from cca_claims.quantities import fx
+from cca_claims.speed import sealed
 
 
 def _kept(path: Path) -> dict:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cca_claims import sealed
 from cca_claims.quantities import pintunits, unitmemo, units
+from cca_claims.speed import sealed
 
 
 def _kept(path: Path) -> dict:

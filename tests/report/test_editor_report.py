@@ -204,32 +204,6 @@ def _block(out: str, claim_id: str) -> str:
     return out[start : end if end > 0 else len(out)]
 
 
-@pytest.mark.parametrize(("color", "width"), [(False, 100), (False, 60), (True, 100)])
-def test_drawn_in_two_processes_is_drawn_in_one(
-    monkeypatch: pytest.MonkeyPatch, color: bool, width: int
-) -> None:
-    """A large report draws half its blocks in a forked worker: the same text, hints included."""
-    from cca_claims import forking
-    from cca_claims.report import text
-
-    report = run("seed")
-    monkeypatch.setattr(text, "PARALLEL_MIN_BLOCKS", 10**9)
-    alone = text.render(report, color=color, width=width)
-    started = []
-    real = forking.start
-    monkeypatch.setattr(forking, "start", lambda *a: started.append(a) or real(*a))
-    monkeypatch.setattr(text, "PARALLEL_MIN_BLOCKS", 2)
-    assert text.render(report, color=color, width=width) == alone and started
-    # a lost worker's half is drawn here
-    monkeypatch.setattr(forking, "start", lambda *a: _Lost())
-    assert text.render(report, color=color, width=width) == alone
-
-
-class _Lost:
-    def result(self):
-        raise RuntimeError("worker lost")
-
-
 def _finding(rule: str, severity: str, evidence: tuple[int, ...], line: int):
     from cca_claims.model import Finding, Position
 

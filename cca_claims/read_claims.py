@@ -11,10 +11,11 @@ integrity rules to report; only a bad `period:` is an input problem reported her
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from cca_claims.config import Config
-from cca_claims.model import EvidenceResult, Finding, Reading, Source
+from cca_claims.model import Claim, ClaimRead, EvidenceResult, Finding, Reading, Source
 from cca_claims.problems import problem
 from cca_claims.quantities import (
     ValueReadError,
@@ -28,13 +29,60 @@ from cca_claims.quantities.dates import parse_period
 from cca_claims.quantities.labels import accept_variant
 from cca_claims.quantities.perperiod import is_flow, mark_flows, speaks_yearly, yearly_amount
 from cca_claims.quantities.quote_value import Guide, kind_readings
-from cca_claims.rules.base import ClaimContext
 
 
-def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> list[Finding]:
-    """Fill in `cc`'s period, kind, claim reading and evidence readings; return input problems."""
+def read_claims(
+    claims: Sequence[tuple[Claim, Sequence[EvidenceResult]]],
+    sources: dict[str, Source],
+    config: Config,
+) -> list[ClaimRead]:
+    """`read_claim` of each (claim, anchored evidence), in order (what a parallel worker maps)."""
+    return [read_claim(claim, anchored, sources, config) for claim, anchored in claims]
+
+
+# What reading adds to one evidence result: its reading, candidates and reading problem.
+Added = tuple[Reading | None, tuple[Reading, ...], str]
+
+
+def read_claims_to_send(
+    claims: Sequence[tuple[Claim, Sequence[EvidenceResult]]],
+    sources: dict[str, Source],
+    config: Config,
+) -> list[tuple[ClaimRead, tuple[Added, ...]]]:
+    """`read_claims`, each result without the evidence and anchors its receiver already has
+    (the ClaimRead with no evidence, and what reading added to each item): what a forked reader
+    sends back, since pickling them again took two thirds of the transfer at tier M.
+    `received` makes a result whole again."""
+    return [(replace(r, evidence=()), _added(r)) for r in read_claims(claims, sources, config)]
+
+
+def _added(read: ClaimRead) -> tuple[Added, ...]:
+    return tuple((e.reading, e.candidates, e.reading_problem) for e in read.evidence)
+
+
+def received(
+    anchored: Sequence[EvidenceResult], sent: tuple[ClaimRead, tuple[Added, ...]]
+) -> ClaimRead:
+    """The ClaimRead that `read_claims_to_send` sent for a claim with `anchored` evidence."""
+    read, added = sent
+    evidence = tuple(
+        replace(result, reading=reading, candidates=candidates, reading_problem=problem)
+        for result, (reading, candidates, problem) in zip(anchored, added)
+    )
+    return replace(read, evidence=evidence)
+
+
+def read_claim(
+    claim: Claim,
+    anchored: Sequence[EvidenceResult],
+    sources: dict[str, Source],
+    config: Config,
+) -> ClaimRead:
+    """The claim's period, kind, claim reading and evidence readings, and its input problems."""
     findings: list[Finding] = []
-    claim = cc.claim
+    kind = claim.kind
+    period = claim_reading = None
+    claim_value_problem = ""
     base = ReadContext(
         around=config.around,
         nearly=config.nearly,
@@ -43,7 +91,7 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
     )
     if claim.period is not None:
         try:
-            cc.period = parse_period(claim.period, base)
+            period = parse_period(claim.period, base)
         except ValueError as exc:
             findings.append(
                 problem(
@@ -54,20 +102,20 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
                     claims=(claim.id,),
                 )
             )
-    period_days = _days(cc.period)
+    period_days = _days(period)
     claim_ctx = replace(base, period=period_days)
     if claim.value is not None:
         try:
-            cc.claim_reading = parse_value(claim.value, claim_ctx, cc.kind)
+            claim_reading = parse_value(claim.value, claim_ctx, kind)
         except ValueReadError as exc:
-            cc.claim_value_problem = _explain(exc)
+            claim_value_problem = _explain(exc)
 
     statement_readings = read_values(claim.statement, claim_ctx) if claim.statement else []
     yearly = speaks_yearly(claim.statement, claim.kind, claim.value)
 
     # First pass: read every passage, so the claim's kind can be inferred from all of them.
     passages: list[tuple[EvidenceResult, ReadContext, list[Reading], Reading | None, str]] = []
-    for result in cc.evidence:
+    for result in anchored:
         anchor = result.anchor.anchor
         source = sources.get(result.evidence.source)
         ctx = replace(
@@ -77,21 +125,21 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
             language=source.meta.language if source else "",
         )
         candidates = mark_flows(anchor.text, read_values(anchor.text, ctx)) if anchor else []
-        if yearly and not (cc.claim_reading is not None and is_flow(cc.claim_reading)):
+        if yearly and not (claim_reading is not None and is_flow(claim_reading)):
             candidates = [yearly_amount(c) for c in candidates]
         explicit, explicit_problem = None, ""
         if result.evidence.value is not None:
             try:
-                explicit = parse_value(result.evidence.value, ctx, cc.kind)
+                explicit = parse_value(result.evidence.value, ctx, kind)
             except ValueReadError as exc:
                 explicit_problem = _explain(exc)
         passages.append((result, ctx, candidates, explicit, explicit_problem))
 
-    if cc.kind is None:
-        cc.kind = _infer_kind(cc.claim_reading, passages)
+    if kind is None:
+        kind = _infer_kind(claim_reading, passages)
 
-    items = _known_items(cc.claim_reading, passages) if cc.kind in ("set", "label") else ()
-    if cc.kind == "label":
+    items = _known_items(claim_reading, passages) if kind in ("set", "label") else ()
+    if kind == "label":
         items = (*items, *claim.aliases)  # a name is located by the claim's value and variants
     updated = []
     for result, ctx, candidates, explicit, explicit_problem in passages:
@@ -101,25 +149,26 @@ def read_claim(cc: ClaimContext, sources: dict[str, Source], config: Config) -> 
         if result.evidence.value is not None:
             reading, why = explicit, explicit_problem
         else:
-            if not any(c.kind == cc.kind for c in candidates):
+            if not any(c.kind == kind for c in candidates):
                 # a status or an enumeration is a value only for a claim about one
                 candidates = [
                     *candidates,
-                    *kind_readings(result.anchor.anchor.text, cc.kind, items),
+                    *kind_readings(result.anchor.anchor.text, kind, items),
                 ]
             guide = Guide.of(
-                cc.claim_reading, claim.statement, statement_readings, result.anchor.anchor.text
+                claim_reading, claim.statement, statement_readings, result.anchor.anchor.text
             )
-            reading, why = choose_reading(candidates, cc.kind, cc.period, guide)
+            reading, why = choose_reading(candidates, kind, period, guide)
             if reading is None:  # say which figures the reader saw but could not read
                 unread = unread_figures(result.anchor.anchor.text, ctx)
                 why = "; ".join([why, *(u.notice() for u in unread)])
-        reading = accept_variant(reading, _own_label(cc.claim_reading), claim.aliases)
+        reading = accept_variant(reading, _own_label(claim_reading), claim.aliases)
         updated.append(
             replace(result, reading=reading, candidates=tuple(candidates), reading_problem=why)
         )
-    cc.evidence = updated
-    return findings
+    return ClaimRead(
+        period, kind, claim_reading, claim_value_problem, tuple(updated), tuple(findings)
+    )
 
 
 def _own_label(claim_reading: Reading | None) -> str | None:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from cca_claims import cache
+from cca_claims.speed import cache
 
 
 class Memo:

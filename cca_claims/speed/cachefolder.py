@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from cca_claims import sealed, userdata
+from cca_claims import userdata
+from cca_claims.speed import sealed
 
 SUFFIX = ".pickle"
 RENDERED_SUFFIX = ".out"
@@ -23,7 +24,7 @@ MAX_ENTRIES = 8
 MEMO_NAME = "memo.pickle"  # the memo (memo.py), beside the entries, never pruned
 STALE_PENDING_SECONDS = 3600  # a memo kept aside this long belongs to no running check
 README = (
-    "This folder is cca-claims' cache of finished checks (see cca_claims/cache.py).\n"
+    "This folder is cca-claims' cache of finished checks (see cca_claims/speed/cache.py).\n"
     "It is safe to delete; `cca-claims check --no-cache` ignores it.\n"
     "Never commit it: a cache folder tracked by git is ignored.\n"
 )

@@ -100,9 +100,10 @@ def read_inputs(config: Any, *, mode: str, baseline: frozenset[str] = frozenset(
             _feed_input(h, inputs, "source", path, sources, limit, confined=not yaml_file)
     claims = Path(config.claims)
     h.update(f"|claims={_resolved(claims)}".encode())
-    # the files `claims.find_claim_files` reads, listed here so that a cache hit never needs
-    # the loader's modules (nor YAML); tests/bench/test_cache.py keeps the two in step
-    files = [claims] if claims.is_file() else claim_files(claims) if claims.is_dir() else []
+    # the files the claim loader reads (engine.check has imported it already)
+    from cca_claims.claims import find_claim_files
+
+    files = find_claim_files(claims) if claims.exists() else []
     for path in files:
         _feed_input(
             h,
@@ -203,11 +204,6 @@ def unchanged(
     if after.key != before.key or after.states != before.states:
         return False
     return all(before.digests.get(name) == digest for name, digest in loaded.items())
-
-
-def claim_files(folder: Path) -> list[Path]:
-    """The claim files under `folder`, as `cca_claims.claims.find_claim_files` lists them."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def _resolved(path: Path) -> str:

@@ -36,8 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cca_claims import recordpickle, sealed
-from cca_claims.cachefolder import (  # noqa: F401 - the cache's folder, used through here too
+from cca_claims.speed import recordpickle, sealed
+from cca_claims.speed.cachefolder import (  # noqa: F401 - the cache's folder, used through here too
     GITIGNORE,
     MAX_ENTRIES,
     MEMO_NAME,
@@ -52,10 +52,9 @@ from cca_claims.cachefolder import (  # noqa: F401 - the cache's folder, used th
     prune,
     usable_folder,
 )
-from cca_claims.cachekey import (  # noqa: F401 - the key, used through here too
+from cca_claims.speed.cachekey import (  # noqa: F401 - the key, used through here too
     FORMAT,
     Inputs,
-    claim_files,
     code_hash,
     config_repr,
     input_key,
@@ -133,7 +132,7 @@ def write_later(job: Callable[[], Any], records: int = BACKGROUND_MIN_RECORDS) -
     if pid == 0:  # the child: write, then leave without touching the parent's state
         import gc
 
-        from cca_claims.forking import die_with_parent
+        from cca_claims.speed.fork import die_with_parent
 
         die_with_parent(parent)
 
