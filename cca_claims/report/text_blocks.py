@@ -79,8 +79,6 @@ def claim_block(
     if view.not_checked:
         parts.append(_indented(Text("not checked: " + safe(view.not_checked, oneline=True)), 2))
     if hints is None:
-        from cca_claims.report.text import hint_plan
-
         hints = hint_plan([view])[claim.id]
     shown: list[int] = []
     for issue in view.issues:
@@ -276,3 +274,19 @@ def clip_text(text: Text, n: int) -> Text:
     out = text[: n - 1]
     out.append("\u2026")
     return out
+
+
+def hint_plan(attention: list[ClaimView]) -> dict[str, list[str]]:
+    """The hints each claim's block gives: a rule's hint once per report, at the first claim
+    it helps; an input problem's hint (its own advice) wherever it occurs."""
+    given: set[str] = set()
+    plan: dict[str, list[str]] = {}
+    for view in attention:
+        hints: list[str] = []
+        for issue in view.issues:
+            f = issue.finding
+            if f.hint and (input_problem(f) or (f.hint not in hints and f.hint not in given)):
+                hints.append(f.hint)
+        given.update(hints)
+        plan[view.result.claim.id] = hints
+    return plan

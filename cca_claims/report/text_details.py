@@ -27,6 +27,7 @@ from cca_claims.report.terminal import (
     styled,
     value_lines,
 )
+from cca_claims.report.text_summary import summary
 
 __all__ = ["render", "finding_line", "claim_block"]
 
@@ -34,8 +35,6 @@ __all__ = ["render", "finding_line", "claim_block"]
 def render(report: Report, *, color: bool = False, width: int = 100, **_: Any) -> str:
     """The whole check report as terminal text (ANSI colours only when `color`)."""
     screen = Screen(color, width)
-    from cca_claims.report.text import summary
-
     screen.print(summary(report, plain=not color))
     sources = sources_by_id(report)
     by_claim = findings_by_claim(report)
