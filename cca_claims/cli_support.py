@@ -123,19 +123,6 @@ def _check_with_progress(
         )
 
 
-def rendered(config, report, variant: str, render, use_cache: bool) -> str:
-    """`render()`, or the text rendered earlier for the same inputs and `variant` (cache)."""
-    if not use_cache:
-        return render()
-    from cca_claims.speed import cache
-
-    text = cache.load_rendered(config, report, variant)
-    if text is None:
-        text = render()
-        cache.store_rendered(config, report, variant, text)
-    return text
-
-
 def stream_json(report) -> None:
     """The JSON report straight to standard output, one claim at a time."""
     from cca_claims.report.json_report import write
