@@ -4,7 +4,8 @@ The sentence around the place becomes the evidence quote and the draft claim sen
 the reader finds there (the one at or after the column, else the sentence's first figure; a date
 only when the sentence states nothing else) becomes the claim's `value:`, `kind:` and, when the
 figure is tied to a year or a range of days, `period:`; the evidence item names the figure with
-its own `value:` only when the quote states other figures of the same kind. The id is made from the sentence's words
+its own `value:` only when the quote states other figures of the same kind and the claim's own
+value, period and words would not pick it as the check does. The id is made from the sentence's words
 and is unique among the claims given. The editor then restates the claim in their own words: the
 skeleton says so in a comment.
 """
@@ -100,7 +101,20 @@ def skeleton(source: Source, line: int, col: int | None, read, existing_ids: set
         chosen,
         quote,
         text.count("\n", 0, begin) + 1,
-        pin_value=len(in_quote) > 1,
+        pin_value=len(in_quote) > 1 and not _claim_picks(chosen, sentence, read(quote), quote),
+    )
+
+
+def _claim_picks(chosen: Reading, sentence: str, candidates: list[Reading], quote: str) -> bool:
+    """Whether the check, given the claim's own value, period and words, picks `chosen` among
+    the quote's figures without an evidence `value:` ("topped $94.8 billion in 2024, up $5.4
+    billion": the claim's $94.8 billion picks the first)."""
+    from cca_claims.quantities.quote_value import Guide, choose_reading
+
+    guide = Guide.of(chosen, sentence, [chosen], quote)
+    picked, _why = choose_reading(candidates, chosen.kind, chosen.period, guide)
+    return picked is not None and picked.interval == chosen.interval and (
+        picked.unit == chosen.unit
     )
 
 

@@ -182,3 +182,34 @@ def test_add_explains_a_place_with_nothing_to_claim(seed: Path) -> None:
     assert empty.exit_code == 2 and "lines" in empty.output
     unknown = cli("add", "no-such-source", "1")
     assert unknown.exit_code == 2 and "no source" in unknown.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Trade topped $94.8 billion in 2024, up $5.4 billion year-on-year.", "$5.4"),
+        ("Trade topped $94.8 billion in 2024, up $5.4 billion year-on-year.", "$94.8"),
+        ("Exports were $3.1 billion and imports $2.9 billion in 2024.", "$2.9"),
+    ],
+)
+def test_add_leaves_out_an_evidence_value_the_claims_own_value_settles(
+    tmp_path: Path, monkeypatch, sentence: str, figure: str
+) -> None:
+    # the claim's own value picks its figure among the others, as the check does: the evidence
+    # item needs no value: of its own, and the claim checks consistent with the figure chosen
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources" / "sources.yaml").write_text(
+        "wire:\n  title: A wire\n  published: 2025-02-01\n  language: en\n  kind: news\n", "utf-8"
+    )
+    (tmp_path / "sources" / "wire.txt").write_text(sentence + "\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    made = cli("add", "wire", f"1:{sentence.index(figure) + 1}", "--to", "claims/new.yaml")
+    assert made.exit_code == 0, made.output
+    value_line = next(ln for ln in made.stdout.splitlines() if ln.startswith("  value:"))
+    assert figure in value_line
+    assert "      value:" not in made.stdout
+    report = run(tmp_path)
+    assert [c.verdict for c in report.claims] == ["consistent"]
+    chosen = report.claims[0].evidence[0].reading
+    assert chosen is not None and figure in chosen.text
