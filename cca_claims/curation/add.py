@@ -113,8 +113,8 @@ def _claim_picks(chosen: Reading, sentence: str, candidates: list[Reading], quot
 
     guide = Guide.of(chosen, sentence, [chosen], quote)
     picked, _why = choose_reading(candidates, chosen.kind, chosen.period, guide)
-    return picked is not None and picked.interval == chosen.interval and (
-        picked.unit == chosen.unit
+    return (
+        picked is not None and picked.interval == chosen.interval and (picked.unit == chosen.unit)
     )
 
 

@@ -29,6 +29,7 @@ WORDS_WEIGHT = 0.6
 VALUE_WEIGHT = 0.3
 NOUN_WEIGHT = 0.1
 NEAR_WORDS = 8  # a figure's nearest content words that say what it measures
+BEFORE_WORDS = 3  # the words just before a figure: its subject ("investment stock exceeds")
 # kinds whose value does not say what it measures: "$8 billion" may be trade or a railway's
 # cost, while "1,883 km", "81 bridges", a date or a status carry their measure in their unit,
 # noun or kind
@@ -165,6 +166,17 @@ def _measures_alike(f: Figure, statement: str) -> bool:
     return bool(near_measures & {measure_of(w) for w in claim_words})
 
 
+def _measures_differ(f: Figure, statement: str) -> bool:
+    """Whether the words just before the figure name a measure and the claim names others
+    only: "investment stock exceeds $60B" is no evidence for a claim on trade, even where its
+    open interval overlaps the claim's."""
+    before = {measure_of(w) for w in f.before[:BEFORE_WORDS]} - {""}
+    if not before:
+        return False
+    claimed = {measure_of(w) for w in _statement_words(statement)} - {""}
+    return bool(claimed) and not before & claimed
+
+
 def _magnitude_fits(f: Figure, refs: list[Reading]) -> bool:
     """Whether the figure is within MAX_RATIO of some reading of the claim: a passage stating
     a tenth of the claim's value measures something else ("26 billion yuan" for "$94.8 billion
@@ -224,6 +236,8 @@ def suggest(
         if score < MIN_SIMILARITY:
             continue
         relation, effect, cited = _effect(ws, cr, f, tol)
+        if not cited and f.kind in _BARE_KINDS and _measures_differ(f, statement):
+            continue  # another measure named right before the figure
         if (
             relation == "conflicts"
             and not cited

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import yaml
+from rich.padding import Padding
 from rich.text import Text
 
 from cca_claims.curation.discover import Candidate, add_command
@@ -162,8 +163,9 @@ def suggest_text(
         head.append(f"  {s.relation}", "green" if s.relation == "agrees" else "red")
         head.append(f"  (match {s.similarity:.2f})")
         screen.print(head)
-        screen.print(styled(f"    {s.effect}"))
-        screen.print(styled(f"    “{_short(s.sentence.text)}”", "dim"))
+        # wrapped lines hang under the first, so the numbers stay a column of their own
+        screen.print(Padding(styled(s.effect), (0, 0, 0, 4)))
+        screen.print(Padding(styled(f"“{_short(s.sentence.text)}”", "dim"), (0, 0, 0, 4)))
         if not s.cited:
             # one line per YAML line however long: wrapped, it would no longer paste
             screen.soft_wrap = True
