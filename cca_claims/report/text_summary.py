@@ -25,13 +25,16 @@ def summary(
     verdicts = report.verdict_counts()
     quotes = report.stats.get("quotes", {})
     anchored = sum(quotes.get(k, 0) for k in ("exact", "fuzzy", "ambiguous"))
+    # a claim file checked on its own cites a few of the sources loaded
+    cited = {e.evidence.source for c in report.claims for e in c.evidence}
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
     table.add_row(
         "Claims",
-        f"{len(report.claims)} in {len(report.files)} file(s), citing {len(report.sources)} "
-        "source(s)",
+        f"{len(report.claims)} in {len(report.files)} file(s), citing {len(cited)} "
+        + (f"of {len(report.sources)} " if len(cited) < len(report.sources) else "")
+        + "source(s)",
     )
     table.add_row(
         "Quotes anchored",
