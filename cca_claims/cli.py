@@ -619,7 +619,8 @@ def _workspace(claims: Path | None, sources: Path | None, full: bool):
     """The check's records and every source's sentences and figures (cca_claims.curation)."""
     from cca_claims.curation.workspace import load_workspace
 
-    config = options_config(claims, sources, None, None)
+    # with no claim folder yet, scan and discover still read the sources
+    config = options_config(claims, sources, None, None, claims_needed=full)
     workspace = load_workspace(config, full=full)
     keep_for_the_command()  # (cli_support: the process is the command's, the gc with it)
     return config, workspace

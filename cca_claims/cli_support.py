@@ -19,9 +19,15 @@ def fail(message: str) -> NoReturn:
 
 
 def options_config(
-    claims: Path | None, sources: Path | None, config_file: Path | None, fail_on: Any | None
+    claims: Path | None,
+    sources: Path | None,
+    config_file: Path | None,
+    fail_on: Any | None,
+    *,
+    claims_needed: bool = True,
 ):
-    """The configuration the options and the configuration file give, checked for use."""
+    """The configuration the options and the configuration file give, checked for use
+    (`claims_needed=False`: scan and discover work on sources alone, a new desk's start)."""
     from cca_claims.config import ConfigError, load_config, project_root
     from cca_claims.engine import resolve_paths
 
@@ -35,7 +41,7 @@ def options_config(
         from dataclasses import replace
 
         config = replace(config, fail_on=fail_on.value)
-    if not config.claims.exists():
+    if claims_needed and not config.claims.exists():
         fail(f"claims path {config.claims} does not exist (use --claims DIR_OR_FILE)")
     if not config.sources.is_dir():
         fail(f"sources folder {config.sources} does not exist (use --sources DIR)")

@@ -202,7 +202,8 @@ def suggest_json(claim: ClaimResult, suggestions: list[Suggestion]) -> str:
 # ----------------------------------------------------------------------------- discover
 def discover_text(candidates: list[Candidate], *, color: bool = False, width: int = 100) -> str:
     screen = Screen(color, width)
-    screen.print(styled(f"{len(candidates)} candidate contradictions no claim covers yet", "bold"))
+    noun = "contradiction" if len(candidates) == 1 else "contradictions"
+    screen.print(styled(f"{len(candidates)} candidate {noun} no claim covers yet", "bold"))
     for n, c in enumerate(candidates, 1):
         head = Text(f"{n:>2}. ")
         head.append(safe(short_text(c.a.reading)), "bold")
@@ -211,11 +212,12 @@ def discover_text(candidates: list[Candidate], *, color: bool = False, width: in
         head.append(f"  (match {c.score:.2f}; {'; '.join(c.reasons)})")
         screen.print(head)
         for f, passage in ((c.a, c.passage_a), (c.b, c.passage_b)):
-            line = Text("    ")
+            line = Text()
             line.append(safe(_where(f), oneline=True), "cyan")
             line.append("  " + safe(_short(passage), oneline=True), "dim")
-            screen.print(line)
-        screen.print(styled(f"    {add_command(c.a)}    {add_command(c.b)}"))
+            screen.print(Padding(line, (0, 0, 0, 4)))  # wrapped lines hang under the first
+        screen.print(styled(f"    {add_command(c.a)}"))
+        screen.print(styled(f"    {add_command(c.b)}"))
     return screen.text()
 
 

@@ -6,6 +6,7 @@ editor's judgements written before the ranking was tuned: real_reporting/discove
 from __future__ import annotations
 
 import json
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def test_cli_json_and_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     runner = CliRunner()
     result = runner.invoke(app, ["discover", "--claims", "claims", "--sources", "sources"])
     assert result.exit_code == 0
-    assert "1 candidate contradictions" in result.stdout
+    assert "1 candidate contradiction no claim covers yet" in result.stdout
     assert "cca-claims add a 1:" in result.stdout
     result = runner.invoke(
         app, ["discover", "--claims", "claims", "--sources", "sources", "--format", "json"]
@@ -122,6 +123,20 @@ def test_cli_json_and_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     (cand,) = doc["candidates"]
     assert cand["a"]["add"].startswith("cca-claims add a ")
     assert cand["a"]["measure"]["unit"] == "meter"
+
+
+def test_a_new_desk_without_claims_can_scan_and_discover(tmp_path: Path, monkeypatch) -> None:
+    _project(tmp_path, {"a": BRIDGE_A, "b": BRIDGE_B})
+    shutil.rmtree(tmp_path / "claims")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for command in ("discover", "scan"):
+        result = runner.invoke(app, [command, "--sources", "sources"])
+        assert result.exit_code == 0, result.output
+    assert "1 candidate contradiction" in runner.invoke(app, ["discover"]).stdout
+    # suggest is about a claim: without claims it says where they were looked for
+    result = runner.invoke(app, ["suggest", "x", "--sources", "sources"])
+    assert result.exit_code == 2 and "claims path" in result.output
 
 
 # ----------------------------------------------------------------------------- real corpus
