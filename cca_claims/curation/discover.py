@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from cca_claims.compare import CONFLICT, NUMERIC_KINDS, Tolerance, compare
-from cca_claims.curation.context import places_in
+from cca_claims.curation.context import measure_of, places_in
 from cca_claims.curation.passages import Figure, few_collections
 from cca_claims.curation.workspace import Workspace
 
@@ -76,7 +76,7 @@ def candidate_pairs(figures: list[Figure]) -> set[tuple[int, int]]:
     """Index pairs of figures from different sources sharing a blocking key."""
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
-        for word in {*f.words[:NEAR], f.noun}:
+        for word in _as_measures((*f.words[:NEAR], f.noun)):
             blocks[(f.kind, measure_unit(f), word)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -87,6 +87,13 @@ def candidate_pairs(figures: list[Figure]) -> set[tuple[int, int]]:
                 if figures[i].source != figures[j].source:
                     pairs.add((i, j) if i < j else (j, i))
     return pairs
+
+
+def _as_measures(words) -> set[str]:
+    """Words with those naming a measure in any language as the measure's English name
+    ("товарооборот" and "贸易" as "trade", cca_claims/data/measures.txt), so that a Russian or
+    Chinese passage meets an English one."""
+    return {measure_of(w) or w for w in words if w}
 
 
 def _same_period(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -138,12 +145,12 @@ def match(a: Figure, b: Figure, tol: Tolerance) -> tuple[float, tuple[str, ...]]
             return None
     elif min(abs(ma), abs(mb)) == 0 or max(abs(ma), abs(mb)) / min(abs(ma), abs(mb)) > MAX_RATIO:
         return None
-    wa, wb = set(a.words[:NEAR]), set(b.words[:NEAR])
+    wa, wb = _as_measures(a.words[:NEAR]), _as_measures(b.words[:NEAR])
     if a.kind == "count":  # the counted noun says what is measured
         wa.add(a.noun)
         wb.add(b.noun)
     near = len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
-    ta, tb = set(a.topic), set(b.topic)
+    ta, tb = _as_measures(a.topic), _as_measures(b.topic)
     whole = len(ta & tb) / min(len(ta), len(tb)) if ta and tb else 0.0
     overlap = max(near, SENTENCE_WEIGHT * whole)
     if overlap < MIN_WORDS:
