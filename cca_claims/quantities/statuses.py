@@ -51,14 +51,19 @@ def _status_table() -> tuple[list[str], list[tuple[re.Pattern[str], str, int, in
 
 
 _PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
+# re.I lets four non-ASCII letters match ASCII ones (the re module's documentation): folded
+# here too, a lowered passage holds a phrase's first word wherever its pattern could match, so
+# the word test can skip the pattern for text with curly quotes and dashes as for plain ASCII
+_FOLD_TO_ASCII = {0x131: "i", 0x17F: "s", 0x212A: "k"}  # ı ſ K (İ lowers to i + a dot)
 
 
 class _LazyPattern:
     """A vocabulary phrase's pattern, compiled the first time a passage may hold it.
 
     Compiling the ~70 phrases costs more than the rest of a small check's status reading. A
-    plain phrase ("under construction") can only match an ASCII passage that contains its first
-    word, so it is not compiled (nor run) for the others; regex phrases compile when first used.
+    plain phrase ("under construction") can only match a passage whose lowered text contains
+    its first word, so it is not compiled (nor run) for the others; regex phrases compile when
+    first used.
     """
 
     __slots__ = ("source", "head", "_compiled")
@@ -76,7 +81,8 @@ class _LazyPattern:
         return self._compiled
 
     def finditer(self, text: str, lowered: str | None = None):
-        """Matches in `text` (`lowered`: text.lower() when text is ASCII, to skip cheaply)."""
+        """Matches in `text` (`lowered`: the text lowered and folded to ASCII as
+        `status_reading` does it, to skip cheaply)."""
         if self.head is not None and lowered is not None and self.head not in lowered:
             return iter(())
         return self.compiled.finditer(text)
@@ -126,7 +132,7 @@ def status_reading(text: str) -> Reading | None:
     if not isinstance(text, str) or not text:
         return None
     _, phrases = _status_table()
-    lowered = text.lower() if text.isascii() else None  # re.I folds more than lower() off ASCII
+    lowered = text.lower().translate(_FOLD_TO_ASCII)
     found = []
     for pat, status, lo, hi, weak in phrases:
         for m in pat.finditer(text, lowered):
