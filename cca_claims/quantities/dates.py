@@ -246,7 +246,7 @@ def _find_dates(text: str, ctx: ReadContext, prefilter: bool = True) -> list[Rea
     return out
 
 
-_RANGE_WORD_RE = re.compile(r"\b(?:to|until|till|through)\b|[-–—‒−]")
+_RANGE_WORD_RE = re.compile(r"\b(?:to|until|till|through)\b|[-–—‒−]", re.I)
 
 
 def _qualify(text: str, start: int, end: int, b: Base, c: Ctx) -> Reading | None:

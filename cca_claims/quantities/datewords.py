@@ -174,8 +174,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "d_m_y",
         re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')},?\s*{_y('y')}", re.I),
     ),
-    # June 16–17 (no year)
-    ("m_dd", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?![\d,])", re.I)),
+    # June 16–17 (no year); "From June 16 to 18, the summit": a comma may follow, but not a
+    # comma or point that continues the figure ("June 16 and 17,000 tonnes")
+    ("m_dd", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?!\d|[,.]\d)", re.I)),
     # 16–17 June (no year)
     ("dd_m", re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}", re.I)),
     # June 17 (no year)
