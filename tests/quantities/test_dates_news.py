@@ -62,3 +62,56 @@ def test_a_day_range_leaves_no_stray_count() -> None:
     ctx = _ctx("2024-06-30")
     readings = read_values("From June 16 to 18, the summit was held in Astana.", ctx)
     assert [r.kind for r in readings] == ["date"]
+
+
+# --------------------------------------------------------------------------- dates without a year
+@pytest.mark.parametrize(
+    ("text", "ref", "days"),
+    [
+        # past the two months ahead, the most recent occurrence before the source's date
+        (
+            "The governments signed an agreement on June 6 to jointly advance the project.",
+            "2024-12-27",
+            "2024-06-06",
+        ),
+        ("The trilateral agreement was signed on June 6 in Beijing.", "2024-12-27", "2024-06-06"),
+        ("the summit on 16 June", "2024-12-27", "2024-06-16"),
+        ("on June 16–17 in Astana", "2024-12-27", "2024-06-16..2024-06-17"),
+        ("In October, the leaders met in Astana.", "2025-02-10", "October 2024"),
+        # a "will" of another clause does not make the date one to come
+        ("The agreement signed on June 6 will help the project.", "2024-12-27", "2024-06-06"),
+        ("It was signed on June 6, and the line will open in 2030.", "2024-12-27", "2024-06-06"),
+        # the occurrence that holds the source's date
+        ("In December, trade grew.", "2024-12-27", "December 2024"),
+        # within two months ahead: the coming one (the turn of the year, the coming weeks)
+        ("The talks resume on January 3.", "2024-12-20", "2025-01-03"),
+        ("on February 10", "2024-12-27", "2025-02-10"),
+        ("on March 3", "2024-12-27", "2024-03-03"),
+        # a future verb in the date's clause: the next occurrence, however far
+        ("The summit will be held on June 6 in Astana.", "2024-12-27", "2025-06-06"),
+        ("The summit is scheduled for June 16–17.", "2024-12-27", "2025-06-16..2025-06-17"),
+        ("Kazakhstan plans to sign the deal in September.", "2025-02-10", "September 2025"),
+        ("In September, Xi will visit Astana.", "2024-12-27", "September 2025"),
+        ("ahead of the June 16 summit", "2024-12-27", "2025-06-16"),
+        # "last June", "next June"
+        ("Trade fell last June.", "2024-12-27", "June 2024"),
+        ("Trade fell last June.", "2024-06-20", "June 2023"),
+        ("The line opens next June.", "2024-06-20", "June 2025"),
+        ("The line opens next June.", "2024-12-27", "June 2025"),
+    ],
+)
+def test_a_date_without_a_year(text: str, ref: str, days: str) -> None:
+    reading = find_dates(text, _ctx(ref))[0]
+    assert days_to_text(reading.interval, reading.granularity) == days
+    assert any("reference date" in note for note in reading.notes)
+
+
+def test_no_year_real_sentence_from_a_report_of_december_27() -> None:
+    # Fergana, on the December 27, 2024 ground-breaking: the agreement is of June 6, 2024
+    text = (
+        "Initially estimated at $1.34 billion, the project's cost rose to $8 billion by April "
+        "2024. The governments of China, Kyrgyzstan, and Uzbekistan signed an agreement on "
+        "June 6 to jointly advance the project."
+    )
+    got = dict(_dates(text, "2024-12-27"))
+    assert got["June 6"] == "2024-06-06"
