@@ -196,8 +196,11 @@ def _range(m, text, c, y_group="y"):
     if not (_capitalized(m["m"]) and (not m.groupdict().get("m2") or _capitalized(m["m2"]))):
         return None
     notes: list[str] = []
-    if y_group and m.groupdict().get(y_group):
-        y = int(m[y_group])
+    if y_group and (m.groupdict().get(y_group) or m.groupdict().get("prel")):
+        # a written year, or "June 6 this year" counted from the reference date
+        y, notes = _relative_year(m, c)
+        if y is None:
+            return None
     else:
         y = c.year_for(mo, _day_num(m["d"]), text, m.start())
         if y is None:
@@ -293,7 +296,7 @@ def _relative_year(m, c) -> tuple[int | None, list[str]]:
     rel = m.groupdict().get("prel")
     if c.ref is None or not rel:
         return None, []
-    back = 1 if rel.lower() in ("last", "previous") else 0
+    back = {"last": 1, "previous": 1, "next": -1}.get(rel.lower(), 0)
     return c.ref.year - back, [f"'{rel} year' counted from {c.ref_text}"]
 
 

@@ -44,7 +44,7 @@ def _pattern(lex: dict) -> re.Pattern[str]:
     tails = _alternation([*lex["currencies"], *lex["units"], *lex["measure_words"], "%", "％"])
     rel = _alternation(lex["relative_years"])
     date = (
-        rf"(?:(?P<y>{year})年)?(?P<m>{small})月(?P<end>底|末)?(?:(?P<d>{small})[日号]"
+        rf"(?:(?P<y>{year})年|(?P<drel>{rel}))?(?P<m>{small})月(?P<end>底|末)?(?:(?P<d>{small})[日号]"
         rf"(?:{_RANGE}(?:(?P<m2>{small})月)?(?P<d2>{small})[日号])?)?"
         rf"|(?:(?P<my>{year})年|(?P<mrel>{rel}))?(?P<ma>{small}){_RANGE}(?P<mb>{small})月"
     )
@@ -144,7 +144,8 @@ def _date(m: re.Match, lex: dict) -> str | None:
     month = _month(m["m"], lex)
     if month is None:
         return None
-    year = _small(m["y"], lex)
+    year = _small(m["y"], lex) or lex["relative_years"].get(m["drel"] or "")
+    # "今年6月6日": "6 June this year", one date of the year counted from the source's date
     tail = f" {year}" if year else ""
     if m["end"]:  # "3月底": the end of March
         return f"the end of {month}{tail}"

@@ -115,3 +115,87 @@ def test_no_year_real_sentence_from_a_report_of_december_27() -> None:
     )
     got = dict(_dates(text, "2024-12-27"))
     assert got["June 6"] == "2024-06-06"
+
+
+# --------------------------------------------------------------------------- "June 6 this year"
+@pytest.mark.parametrize(
+    ("text", "ref", "phrase", "days"),
+    [
+        (
+            "was signed on June 6 this year to support the project",
+            "2024-12-27",
+            "June 6 this year",
+            "2024-06-06",
+        ),
+        ("the deal signed on 6 June this year", "2024-12-27", "6 June this year", "2024-06-06"),
+        (
+            "on the 6th of June of this year",
+            "2024-12-27",
+            "the 6th of June of this year",
+            "2024-06-06",
+        ),
+        (
+            "held on June 16–18 this year",
+            "2024-12-27",
+            "June 16–18 this year",
+            "2024-06-16..2024-06-18",
+        ),
+        ("signed on June 6 last year", "2025-03-01", "June 6 last year", "2024-06-06"),
+        ("opens on June 6 next year", "2024-12-27", "June 6 next year", "2025-06-06"),
+        ("in March this year", "2024-12-27", "March this year", "March 2024"),
+        ("in March of last year", "2024-12-27", "March of last year", "March 2023"),
+        # a later month of this year: still this year, whatever the two months ahead say
+        (
+            "the plant opens in November this year",
+            "2024-03-01",
+            "November this year",
+            "November 2024",
+        ),
+        (
+            "at the end of March this year",
+            "2024-12-27",
+            "the end of March this year",
+            "2024-03-31",
+        ),
+    ],
+)
+def test_a_date_of_this_year_is_one_date(text: str, ref: str, phrase: str, days: str) -> None:
+    (reading,) = find_dates(text, _ctx(ref))
+    assert reading.text == phrase
+    assert days_to_text(reading.interval, reading.granularity) == days
+    assert any("counted from the reference date" in note for note in reading.notes)
+
+
+def test_this_years_is_not_the_year_of_a_month_before_it() -> None:
+    # "In March, this year's exports": March, then the year of the exports
+    got = _dates("In March, this year's exports rose.", "2024-12-27")
+    assert got == [("March", "March 2024"), ("this year", "2024")]
+
+
+def test_this_year_real_sentence() -> None:
+    # Trend, December 27, 2024
+    text = (
+        "To note, an agreement between China, Kyrgyzstan and Uzbekistan was signed on June 6 "
+        "this year to support the implementation of the railway project and resolve financing "
+        "issues, and a joint project company, China-Kyrgyzstan-Uzbekistan Railway Company LLC, "
+        "was registered on July 26."
+    )
+    assert _dates(text, "2024-12-27") == [
+        ("June 6 this year", "2024-06-06"),
+        ("July 26", "2024-07-26"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "days"),
+    [
+        ("今年6月6日签署协议", "zh", "2024-06-06"),
+        ("去年3月", "zh", "March 2023"),
+        ("今年6月16日至18日", "zh", "2024-06-16..2024-06-18"),
+        ("соглашение подписано 6 июня этого года", "ru", "2024-06-06"),
+        ("в марте прошлого года", "ru", "March 2023"),
+    ],
+)
+def test_this_year_in_chinese_and_russian(text: str, language: str, days: str) -> None:
+    dates = [r for r in read_values(text, _ctx("2024-12-27", language)) if r.kind == "date"]
+    assert [days_to_text(r.interval, r.granularity) for r in dates] == [days]
