@@ -105,10 +105,18 @@ def _english(m: re.Match, text: str, lex: dict) -> str | None:
             y = _small(m["yy"], lex)
             if y is None:
                 return None
-            # "较2023年增加54亿美元": the year compared with, not the one the figure is of
-            before = text[max(0, m.start() - 1) : m.start()]
-            return f"compared with {y}" if before in ("较", "比", "較") else f"in {y}"
-        return lex["relative_years"].get(m["YEAR"])
+            year = str(y)
+        else:
+            year = lex["relative_years"].get(m["YEAR"])
+            if year is None:
+                return None
+        # "较2023年增加54亿美元", "比去年增长", "与2023年相比": the year compared with, not the one
+        # the figure is of
+        before = text[max(0, m.start() - 1) : m.start()]
+        after = text[m.end() : m.end() + 2]
+        if before in ("较", "比", "較") or (before in ("与", "與", "和", "同") and after == "相比"):
+            return f"compared with {year}"
+        return f"in {year}" if m["yy"] else year
     if m["PCT"]:
         value = chinese_number(m["pn"], lex)
         return None if value is None else f"{value}%"

@@ -199,3 +199,80 @@ def test_this_year_real_sentence() -> None:
 def test_this_year_in_chinese_and_russian(text: str, language: str, days: str) -> None:
     dates = [r for r in read_values(text, _ctx("2024-12-27", language)) if r.kind == "date"]
     assert [days_to_text(r.interval, r.granularity) for r in dates] == [days]
+
+
+# --------------------------------------------------------------------------- comparison bases
+def _periods(text: str, language: str = "", ref: str = "2025-08-27") -> dict[str, str | None]:
+    """The period of each figure read in `text`, by its text."""
+    return {
+        r.text: days_to_text(r.period, "year") if r.period is not None else None
+        for r in read_values(text, _ctx(ref, language))
+        if r.kind != "date"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure", "period"),
+    [
+        # the real summary of an Economic Daily article (2025-08-27): the rise is 2024's
+        ("2024年中国与中亚国家贸易额达948亿美元 较2023年增加54亿美元", "zh", "54亿美元", "2024"),
+        ("2024年贸易额达948亿美元，与2023年相比增加54亿美元", "zh", "54亿美元", "2024"),
+        ("2024年贸易额达948亿美元，比2023年增长6%", "zh", "6%", "2024"),
+        (
+            "In 2024, trade reached $94.8 billion; compared with 2023, exports grew by $5.4 billion.",
+            "",
+            "$5.4 billion",
+            "2024",
+        ),
+        ("In 2024 trade rose by $5.4 billion compared with 2023.", "", "$5.4 billion", "2024"),
+        # no period said but the base: none rather than the base's
+        ("Trade rose by $5.4 billion compared with 2023.", "", "$5.4 billion", None),
+        ("Exports were $2 billion higher than in 2023.", "", "$2 billion", None),
+        ("Trade was up $5.4 billion from 2023.", "", "$5.4 billion", None),
+        ("Exports rose 12% versus 2023 levels.", "", "12%", None),
+        (
+            "товарооборот вырос на 5,4 млрд долларов по сравнению с 2023 годом",
+            "ru",
+            "5,4 млрд долларов",
+            None,
+        ),
+    ],
+)
+def test_the_year_compared_with_is_not_the_period(
+    text: str, language: str, figure: str, period: str | None
+) -> None:
+    assert _periods(text, language)[figure] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        # a figure's own year after "in" stays its period, base figure or not
+        (
+            "Trade reached $94.82 billion in 2024, up from $89.4 billion in 2023.",
+            "$89.4 billion",
+            "2023",
+        ),
+        (
+            "Trade reached $94.82 billion in 2024, up from $89.4 billion in 2023.",
+            "$94.82 billion",
+            "2024",
+        ),
+        # a range after "from" is the period of the change, "since" too
+        (
+            "Exports rose steadily from 2015 to 2020, reaching $5 billion.",
+            "$5 billion",
+            "2015..2020",
+        ),
+        ("Exports have grown by 35% since 2021.", "35%", "2021-01-01..2025-08-27"),
+        # not the change after the base, so "compared" still stands between it and 2024 (the
+        # $3 billion is 2023's, but the reader does not follow "when": none rather than 2024)
+        (
+            "In 2024, exports were $5 billion, compared with 2023, when imports were $3 billion.",
+            "$3 billion",
+            None,
+        ),
+    ],
+)
+def test_periods_next_to_a_comparison_stay(text: str, figure: str, period: str | None) -> None:
+    assert _periods(text)[figure] == period
