@@ -116,6 +116,8 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
             bases.append((base, d.span[1]))
     if not usable:
         return readings
+    bases.sort(key=lambda b: b[1])
+    base_ends = [b[1] for b in bases]
     usable.sort(key=lambda d: d.span[0])
     date_starts = [d.span[0] for d in usable]
     figures = sorted(r.span for r in readings if r.kind != "date" and r.span is not None)
@@ -131,8 +133,11 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
         sides = [usable[i] for i in (k - 1, k) if 0 <= i < len(usable)]
         # the change right after a base ("较2023年增加54亿美元") is of the period before the base:
         # the comparison's own "compared" does not stand between them
-        compared = next(
-            (b for b in bases if _CHANGE_AFTER_BASE.fullmatch(text, b[1], r.span[0])), None
+        j = bisect.bisect_right(base_ends, r.span[0]) - 1
+        compared = (
+            bases[j]
+            if j >= 0 and _CHANGE_AFTER_BASE.fullmatch(text, bases[j][1], r.span[0])
+            else None
         )
         best = None
         for cuts in (clauses, sentences):
