@@ -54,25 +54,82 @@ class Ctx:
         src = f" of {ctx.source_id}" if ctx.source_id else ""
         self.ref_text = f"the reference date{src} {self.ref.isoformat()}" if self.ref else ""
 
-    def closest_year(self, month: int, day: int | None) -> int | None:
-        """The year (around the reference) that puts month/day closest to the reference date."""
+    def year_for(
+        self, month: int, day: int | None, text: str = "", start: int = 0, lean: str = ""
+    ) -> int | None:
+        """The year of a date written without one ("June 6", "In September"), from the reference.
+
+        The occurrence that holds the reference date, if one does; else the next one when it
+        starts within `AHEAD_DAYS` after the reference or the clause speaks of what is to come
+        ("will be held on June 16", see `future_cue`); else the most recent one before it.
+        `lean` ("past" or "ahead", from "last June" / "next June") decides instead.
+        """
         if self.ref is None:
             return None
-        best, best_dist = None, None
-        for y in (self.ref.year - 1, self.ref.year, self.ref.year + 1):
+        ref = self.ref
+        spans = []
+        for y in (ref.year - 1, ref.year, ref.year + 1):
             try:
                 lo = dt.date(y, month, day or 1)
-                hi = lo if day else month_end(lo)
-            except ValueError:
+            except ValueError:  # 29 February
                 continue
-            dist = (
-                0
-                if lo <= self.ref <= hi
-                else min(abs((lo - self.ref).days), abs((hi - self.ref).days))
-            )
-            if best_dist is None or dist < best_dist or (dist == best_dist and y == self.ref.year):
-                best, best_dist = y, dist
-        return best
+            spans.append((y, lo, lo if day else month_end(lo)))
+        past = [s for s in spans if s[2] < ref]
+        ahead = [s for s in spans if s[1] > ref]
+        if not lean:
+            if any(lo <= ref <= hi for _, lo, hi in spans):
+                return ref.year
+            soon = bool(ahead) and (ahead[0][1] - ref).days <= AHEAD_DAYS
+            lean = "ahead" if soon or future_cue(text, start) else "past"
+        if lean == "ahead" and ahead:
+            return ahead[0][0]
+        if past:
+            return past[-1][0]
+        return ahead[0][0] if ahead else None
+
+
+# How far after the reference date a date without a year may lie and still be read as to come.
+# News reports what has happened far more than what will, so a date without a year is the most
+# recent one before the source's date ("signed on June 6" in a report of December 27 is the June
+# 6 before it, not the one five months ahead). What a report announces lies mostly within the
+# next weeks (the agenda of the coming days, "on January 3" in late December); a date further
+# ahead is written with its year or with a future verb the reader sees ("will be held on", see
+# `future_cue`). Two months (62 days) covers the coming weeks and stops well short of half a
+# year, past which the previous occurrence is the nearer one anyway.
+AHEAD_DAYS = 62
+
+# Words before a date, in its clause, that make it one still to come: "will be held on June 16",
+# "is scheduled for September", "plans to sign in March", "ahead of the June 16 summit".
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won[’']t|to be held|upcoming|forthcoming|ahead of"
+    r"|(?:scheduled|slated|planned|due|expected)\s+(?:to|for|on|in|at)"
+    r"|(?:set|going|plans?|planning|intends?)\s+(?:to|for))\b|[’']ll\b",
+    re.I,
+)
+# Where a clause ends: a sentence end, a semicolon, a colon, a dash or a comma.
+_CLAUSE_CUT_RE = re.compile(r"[.!?;:,—–\n](?=\s)|\n")
+# A date at the head of its sentence or clause ("In September, Xi will visit"): its verb follows
+_FRONTED_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)\s*(?:\w+\s+){0,2}$")
+# the rest of the date phrase, its comma, and the clause after it
+_NEXT_CLAUSE_RE = re.compile(r"[^,.!?;:\n]{0,40},\s*([^.!?;:,\n]{0,80})")
+
+
+def future_cue(text: str, start: int) -> bool:
+    """Whether the clause of a date at `start` speaks of the future before it ("will be held on
+    June 16"), or, for a date at the head of the sentence ("In September, Xi will visit"), in
+    the clause after it. A "will" elsewhere in the sentence ("signed on June 6, it will ...")
+    is the verb of another clause and does not count."""
+    if not text:
+        return False
+    before = text[max(0, start - 120) : start]
+    cuts = list(_CLAUSE_CUT_RE.finditer(before))
+    clause = before[cuts[-1].end() :] if cuts else before
+    if _FUTURE_RE.search(clause):
+        return True
+    if not _FRONTED_RE.search(before):
+        return False
+    m = _NEXT_CLAUSE_RE.match(text, start)
+    return bool(m and _FUTURE_RE.search(m.group(1)))
 
 
 class Base:
@@ -139,10 +196,13 @@ def _range(m, text, c, y_group="y"):
     if not (_capitalized(m["m"]) and (not m.groupdict().get("m2") or _capitalized(m["m2"]))):
         return None
     notes: list[str] = []
-    if y_group and m.groupdict().get(y_group):
-        y = int(m[y_group])
+    if y_group and (m.groupdict().get(y_group) or m.groupdict().get("prel")):
+        # a written year, or "June 6 this year" counted from the reference date
+        y, notes = _relative_year(m, c)
+        if y is None:
+            return None
     else:
-        y = c.closest_year(mo, _day_num(m["d"]))
+        y = c.year_for(mo, _day_num(m["d"]), text, m.start())
         if y is None:
             return None
         notes.append(f"year {y} taken from {c.ref_text}")
@@ -159,6 +219,10 @@ def _h_no_year(m, text, c):
     # "17 May" must not be the start of "17 May 2025"-like forms the full patterns read; also a
     # figure followed by a month ("5 March") at the end of a longer number is skipped.
     return _range(m, text, c, y_group="")
+
+
+_LEAN = {"last": "past", "past": "past", "previous": "past", "next": "ahead", "coming": "ahead"}
+_LEAN_RE = re.compile(r"\b(last|past|previous|next|coming)\s+$", re.I)
 
 
 def _h_m_y(m, text, c):
@@ -185,7 +249,10 @@ def _h_month(m, text, c):
     if not _MONTH_CUE_RE.search(text[max(0, m.start() - 30) : m.start()]):
         return None
     mo = _month_num(word)
-    y = c.closest_year(mo, None)
+    # "last June" is the June before the reference date, "next June" the one after it
+    cue = _LEAN_RE.search(text[max(0, m.start() - 20) : m.start()])
+    lean = _LEAN[cue.group(1).lower()] if cue else ""
+    y = c.year_for(mo, None, text, m.start(), lean)
     if y is None:
         return None
     first = dt.date(y, mo, 1)
@@ -229,7 +296,7 @@ def _relative_year(m, c) -> tuple[int | None, list[str]]:
     rel = m.groupdict().get("prel")
     if c.ref is None or not rel:
         return None, []
-    back = 1 if rel.lower() in ("last", "previous") else 0
+    back = {"last": 1, "previous": 1, "next": -1}.get(rel.lower(), 0)
     return c.ref.year - back, [f"'{rel} year' counted from {c.ref_text}"]
 
 

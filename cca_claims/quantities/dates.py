@@ -10,8 +10,11 @@ unknown end is an open infinite bound.
 
 How the relative and open forms are represented (each reading's `notes` says which applied):
 
-- no year ("on June 17", "16 June", "In June,"): the year that puts the date closest to the
-  context's `reference_date` (the source's publication date). Without one, nothing is read.
+- no year ("on June 17", "16 June", "In June,"): counted from the context's `reference_date`
+  (the source's publication date): the occurrence that holds it, else the next one if it starts
+  within two months or its clause speaks of the future ("will be held on June 16"), else the
+  most recent one before it (news reports the past: "signed on June 6" in a report of December
+  27 is that year's June 6); "last June" / "next June" decide. Without a reference, nothing.
 - "this year", "last year", "next year", "this month", "yesterday", "on Thursday": counted from
   the reference date; a bare weekday is the last such day on or before it (news reports the past).
 - "by 2030": [reference date, 2030-12-31] (the event lies between the writing and the deadline);
@@ -246,7 +249,7 @@ def _find_dates(text: str, ctx: ReadContext, prefilter: bool = True) -> list[Rea
     return out
 
 
-_RANGE_WORD_RE = re.compile(r"\b(?:to|until|till|through)\b|[-–—‒−]")
+_RANGE_WORD_RE = re.compile(r"\b(?:to|until|till|through)\b|[-–—‒−]", re.I)
 
 
 def _qualify(text: str, start: int, end: int, b: Base, c: Ctx) -> Reading | None:

@@ -136,6 +136,11 @@ def _d(name: str) -> str:
 
 
 _WDP = rf"(?:(?P<wd>{_WD}),?\s+)?"
+# "June 6 this year", "6 June of last year": the year counted from the reference date ("this
+# year's" is the year's own, not a date's: "In March, this year's exports")
+_REL_YEAR = r"(?:of\s+)?(?P<prel>this|last|current|previous|next)\s+year\b(?![’']s)"
+# after a day and month: a year, or one counted from the reference date
+_Y_OR_REL = rf"(?:,?\s*{_y('y')}|\s+{_REL_YEAR})"
 _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _N = rf"(?P<n>\d{{1,3}}|{_NUM})"
 _UNIT = r"(?P<u>years|decades|months|year|decade|month)"
@@ -150,40 +155,41 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # June 16–17, 2025 / June 16 and 17, 2025
     (
         "m_dd_y",
-        re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')},?\s*{_y('y')}", re.I),
+        re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}{_Y_OR_REL}", re.I),
     ),
     # 16–17 June 2025
     (
         "dd_m_y",
-        re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')},?\s*{_y('y')}", re.I),
+        re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}{_Y_OR_REL}", re.I),
     ),
     # May 30 – June 2, 2025
     (
         "md_md_y",
-        re.compile(rf"{_m('m')}\s+{_d('d')}{_SEP}{_m('m2')}\s+{_d('d2')},?\s*{_y('y')}", re.I),
+        re.compile(rf"{_m('m')}\s+{_d('d')}{_SEP}{_m('m2')}\s+{_d('d2')}{_Y_OR_REL}", re.I),
     ),
     # 30 May – 2 June 2025
     (
         "dm_dm_y",
-        re.compile(rf"{_d('d')}\s+{_m('m')}{_SEP}{_d('d2')}\s+{_m('m2')},?\s*{_y('y')}", re.I),
+        re.compile(rf"{_d('d')}\s+{_m('m')}{_SEP}{_d('d2')}\s+{_m('m2')}{_Y_OR_REL}", re.I),
     ),
-    # June 17, 2025 / Tuesday, June 17, 2025
-    ("m_d_y", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')},?\s*{_y('y')}", re.I)),
-    # 17 June 2025 / the 17th of June, 2025
+    # June 17, 2025 / Tuesday, June 17, 2025 / June 6 this year (and so each full form above)
+    ("m_d_y", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_Y_OR_REL}", re.I)),
+    # 17 June 2025 / the 17th of June, 2025 / 6 June of last year
     (
         "d_m_y",
-        re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')},?\s*{_y('y')}", re.I),
+        re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}{_Y_OR_REL}", re.I),
     ),
-    # June 16–17 (no year)
-    ("m_dd", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?![\d,])", re.I)),
+    # June 16–17 (no year); "From June 16 to 18, the summit": a comma may follow, but not a
+    # comma or point that continues the figure ("June 16 and 17,000 tonnes")
+    ("m_dd", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?!\d|[,.]\d)", re.I)),
     # 16–17 June (no year)
     ("dd_m", re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}", re.I)),
     # June 17 (no year)
     ("m_d", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}(?!\s*{_DASH}?\s*\d)", re.I)),
     # 17 June (no year)
     ("d_m", re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}", re.I)),
-    # June 2025 / June, 2025
-    ("m_y", re.compile(rf"{_m('m')},?\s+{_y('y')}", re.I)),
+    # June 2025 / June, 2025 / March this year / March of last year
+    ("m_y", re.compile(rf"{_m('m')}(?:,?\s+{_y('y')}|\s+{_REL_YEAR})", re.I)),
     # May–June 2025, January–May this year
     (
         "mm_y",

@@ -44,7 +44,7 @@ def _pattern(lex: dict) -> re.Pattern[str]:
     tails = _alternation([*lex["currencies"], *lex["units"], *lex["measure_words"], "%", "％"])
     rel = _alternation(lex["relative_years"])
     date = (
-        rf"(?:(?P<y>{year})年)?(?P<m>{small})月(?P<end>底|末)?(?:(?P<d>{small})[日号]"
+        rf"(?:(?P<y>{year})年|(?P<drel>{rel}))?(?P<m>{small})月(?P<end>底|末)?(?:(?P<d>{small})[日号]"
         rf"(?:{_RANGE}(?:(?P<m2>{small})月)?(?P<d2>{small})[日号])?)?"
         rf"|(?:(?P<my>{year})年|(?P<mrel>{rel}))?(?P<ma>{small}){_RANGE}(?P<mb>{small})月"
     )
@@ -105,10 +105,18 @@ def _english(m: re.Match, text: str, lex: dict) -> str | None:
             y = _small(m["yy"], lex)
             if y is None:
                 return None
-            # "较2023年增加54亿美元": the year compared with, not the one the figure is of
-            before = text[max(0, m.start() - 1) : m.start()]
-            return f"compared with {y}" if before in ("较", "比", "較") else f"in {y}"
-        return lex["relative_years"].get(m["YEAR"])
+            year = str(y)
+        else:
+            year = lex["relative_years"].get(m["YEAR"])
+            if year is None:
+                return None
+        # "较2023年增加54亿美元", "比去年增长", "与2023年相比": the year compared with, not the one
+        # the figure is of
+        before = text[max(0, m.start() - 1) : m.start()]
+        after = text[m.end() : m.end() + 2]
+        if before in ("较", "比", "較") or (before in ("与", "與", "和", "同") and after == "相比"):
+            return f"compared with {year}"
+        return f"in {year}" if m["yy"] else year
     if m["PCT"]:
         value = chinese_number(m["pn"], lex)
         return None if value is None else f"{value}%"
@@ -144,7 +152,8 @@ def _date(m: re.Match, lex: dict) -> str | None:
     month = _month(m["m"], lex)
     if month is None:
         return None
-    year = _small(m["y"], lex)
+    year = _small(m["y"], lex) or lex["relative_years"].get(m["drel"] or "")
+    # "今年6月6日": "6 June this year", one date of the year counted from the source's date
     tail = f" {year}" if year else ""
     if m["end"]:  # "3月底": the end of March
         return f"the end of {month}{tail}"

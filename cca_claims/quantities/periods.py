@@ -40,6 +40,58 @@ _CONTRAST = re.compile(
 )
 
 
+# Words right before a date that make it the base a change is measured from, not the period of
+# a figure: "compared with 2023", "than in 2023", "versus 2023 levels", "relative to 2023", and
+# the Chinese "较2023年", "比2023年", "与2023年相比" (the English view writes "compared with
+# 2023"). "up $5.4 billion from 2023": a change word earlier in the clause makes "from" one too
+# (without it "from 2021" is a period, "since 2021").
+_BASE_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|as\s+against|relative\s+to"
+    r"|than(?:\s+(?:in|during|for|at|that\s+of))?|versus|vs\.?)\s+(?:the\s+)?(?:same\s+)?"
+    r"(?:(?:period|levels?|figures?|months?)\s+(?:of|in)\s+)?$",
+    re.I,
+)
+_CHANGE_FROM = re.compile(
+    r"\b(?:up|down|higher|lower|more|less|increas\w*|decreas\w*|ris\w*|rose|gr[eo]w\w*"
+    r"|fell|fall\w*|drop\w*|declin\w*|gain\w*|jump\w*|surg\w*|climb\w*)\b(?:[^.;:!?]|\.(?=\d)){0,40}?"
+    r"\b(?P<word>from|over|on)\s+(?:the\s+)?$",
+    re.I,
+)
+_RANGE_IN = re.compile(r"\b(?:to|until|till|through|and)\b|[-–—]", re.I)
+_LEADING_FROM = re.compile(r"(?:from|over|since)\s+(?:the\s+)?", re.I)
+
+
+def comparison_base(text: str, date: Reading) -> int | None:
+    """Where the comparison starts when a date is its base ("compared with 2023", "较2023年",
+    "up 5% from 2023"), else None: the figure of the change is not of this date's period."""
+    if date.span is None:
+        return None
+    start = date.span[0]
+    lead = _LEADING_FROM.match(text, start)  # the date reader took "from" into the phrase
+    if lead:
+        start = lead.end()
+    low = max(0, start - 80)
+    before = text[low:start]
+    m = _BASE_BEFORE.search(before)
+    if m:
+        return low + m.start()
+    # "rose from 2015 to 2020": a range after "from" is the period of the change
+    if _RANGE_IN.search(date.text or ""):
+        return None
+    m = _CHANGE_FROM.search(before)
+    return low + m.end() - len(m.group("word")) if m else None
+
+
+# A figure that is the change measured against a base just before it: "较2023年增加54亿美元"
+# ("compared with 2023 增加 5.4 billion"), "compared with 2023, exports grew by $5.4 billion".
+# The text between holds a word of change and no other figure or clause end.
+_CHANGE_AFTER_BASE = re.compile(
+    r"[^\d.;:!?]{0,40}?(?:\b(?:increas\w*|decreas\w*|ris\w*|rose|gr[eo]w\w*|fell|fall\w*"
+    r"|drop\w*|declin\w*|gain\w*|jump\w*|up|down|higher|lower|more|less)\b"
+    r"|增加|增长|减少|下降|提高|上升|增|减|多|少)[^\d.;:!?]{0,20}"
+)
+
+
 def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> list[Reading]:
     """Give each money/count/quantity/percent reading the date its clause ties it to.
 
@@ -48,12 +100,24 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
     date on the far side of another figure is out of reach when a contrast word stands between
     them ("In 2024, trade reached $94.82 billion, up from $89.4 billion": the $89.4 billion is
     not 2024's). The two legs of a written conversion ("312.04 billion yuan ($43.48 billion) in
-    2013") share one period.
+    2013") share one period. The base of a comparison ("较2023年增加54亿美元", "rose by $5.4
+    billion compared with 2023") is no figure's period: the change is of the period after it,
+    which a figure without a period leaves open rather than wrong.
     """
 
-    usable = [_as_period(d) for d in dates if d.span is not None and _as_period(d) is not None]
+    usable, bases = [], []
+    for d in dates:
+        if d.span is None or _as_period(d) is None:
+            continue
+        base = comparison_base(text, d)
+        if base is None:
+            usable.append(_as_period(d))
+        else:
+            bases.append((base, d.span[1]))
     if not usable:
         return readings
+    bases.sort(key=lambda b: b[1])
+    base_ends = [b[1] for b in bases]
     usable.sort(key=lambda d: d.span[0])
     date_starts = [d.span[0] for d in usable]
     figures = sorted(r.span for r in readings if r.kind != "date" and r.span is not None)
@@ -67,6 +131,14 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
         # only the nearest date on each side can be the one: a farther one lies beyond it
         k = bisect.bisect_left(date_starts, r.span[0])
         sides = [usable[i] for i in (k - 1, k) if 0 <= i < len(usable)]
+        # the change right after a base ("较2023年增加54亿美元") is of the period before the base:
+        # the comparison's own "compared" does not stand between them
+        j = bisect.bisect_right(base_ends, r.span[0]) - 1
+        compared = (
+            bases[j]
+            if j >= 0 and _CHANGE_AFTER_BASE.fullmatch(text, bases[j][1], r.span[0])
+            else None
+        )
         best = None
         for cuts in (clauses, sentences):
             seg = _segment(cuts, r.span[0])
@@ -74,7 +146,7 @@ def attach_periods(text: str, readings: list[Reading], dates: list[Reading]) -> 
                 d
                 for d in sides
                 if _segment(cuts, d.span[0]) == seg
-                and _reachable(text, r.span, d.span, figures, figure_starts)
+                and _reachable(text, r.span, d.span, figures, figure_starts, compared)
             ]
             if near:
                 best = min(near, key=lambda d: _closeness(text, r.span, d.span))
@@ -126,6 +198,7 @@ def _reachable(
     date: tuple[int, int],
     figures: list[tuple[int, int]],
     figure_starts: list[int],
+    compared: tuple[int, int] | None = None,
 ) -> bool:
     """Whether a date may belong to a figure with other figures between them.
 
@@ -134,7 +207,8 @@ def _reachable(
     a new clause
     ("7 bcm per year, is expected to hit 25 bcm by the end of 2015"). A date before it reaches
     past others unless a contrast word stands between ("In 2024, ... $94.82 billion, up from
-    $89.4 billion").
+    $89.4 billion"), or only the comparison `compared` the figure is the change of ("In 2024 ...
+    $94.8 billion, compared with 2023, up $5.4 billion").
     """
     lo, hi = (span[1], date[0]) if date[0] >= span[1] else (date[1], span[0])
     first = bisect.bisect_left(figure_starts, lo)
@@ -142,7 +216,10 @@ def _reachable(
     if not between:
         return True
     if date[0] < span[1]:
-        return not _CONTRAST.search(text, lo, hi)
+        return not any(
+            compared is None or not compared[0] <= m.start() < compared[1]
+            for m in _CONTRAST.finditer(text, lo, hi)
+        )
     cuts = [lo, *(x for f in between for x in f), hi]
     pieces = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
     return all(_CONNECTOR.fullmatch(p) for p in pieces[:-1]) and bool(_LINK.fullmatch(pieces[-1]))

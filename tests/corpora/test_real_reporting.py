@@ -15,8 +15,11 @@ import pytest
 import yaml
 from corpus_score import REAL_REPORTING, Outcome, load_expectations, outcomes, render, run
 
-# Hits out of the 61 claims at the first run on the corpus (2026-12-05): 29 (47.5 %).
-SCORE_FLOOR = 29
+# Hits out of the 61 claims: 29 (47.5 %) at the first run on the corpus (see MISSES.md); 58
+# (95.1 %) once a date without a year was read as the last one before the source's date ("signed
+# on June 6" in a December report), "June 6 this year" as one date, and the year a change is
+# compared with ("较2023年增加54亿美元") no longer as the period of the change.
+SCORE_FLOOR = 58
 
 
 def _registry() -> dict[str, dict]:
