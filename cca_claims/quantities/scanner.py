@@ -14,7 +14,6 @@ bounded number of tokens, so the walk is linear in the length of the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 import cca_claims.quantities.fractions as fr
@@ -22,7 +21,6 @@ import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
 from cca_claims.quantities.compound import CompoundPhrases
-from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.money_phrases import CurrencyPhrases
 from cca_claims.quantities.numbers import (
@@ -32,40 +30,16 @@ from cca_claims.quantities.numbers import (
     Figure,
     Token,
     read_digits,
-    tokenize,
 )
 from cca_claims.quantities.numwords import is_number_word, read_words
 from cca_claims.quantities.shares import SharePhrases
 from cca_claims.quantities.suffixes import SuffixPhrases
+from cca_claims.quantities.tokens import TokenStream
 
 
-class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases):
+class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, TokenStream):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
-
-    def __init__(
-        self,
-        text: str,
-        ctx: ReadContext,
-        toks: Sequence[Token] | None = None,
-        masked: frozenset[int] = frozenset(),
-    ) -> None:
-        self.text = text
-        self.ctx = ctx
-        self.toks = tokenize(text) if toks is None else toks
-        self.n = len(self.toks)
-        self.masked = masked
-
-    # ------------------------------------------------------------------ helpers
-    def tok(self, k: int) -> Token | None:
-        return self.toks[k] if 0 <= k < self.n else None
-
-    def low(self, k: int) -> str:
-        t = self.tok(k)
-        return t.lower if t else ""
-
-    def free(self, k: int) -> bool:
-        return 0 <= k < self.n and k not in self.masked
 
     # ------------------------------------------------------------------ figures
     def figure_at(self, j: int) -> Figure | None:
