@@ -14,6 +14,7 @@ import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.units as un
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.expression import join_tokens as _join
+from cca_claims.quantities.money_phrases import currency_prefix, currency_suffix
 from cca_claims.quantities.numbers import Figure
 
 
@@ -56,7 +57,7 @@ class CompoundPhrases:
         after = self.tok(k + 1)
         if after is not None and after.glued and after.kind == "sym":
             return None  # "5 12.5 kg", "5 1/2 kg": the second figure goes on
-        cur = self.currency_suffix(k + 1)
+        cur = currency_suffix(self, k + 1)
         unit = self.unit_at(k + 1) if cur is None else None
         if cur is not None:
             last = cur[2]
@@ -91,7 +92,7 @@ class CompoundPhrases:
         else:
             return
         j = k + 1
-        pre = self.currency_prefix(j)
+        pre = currency_prefix(self, j)
         if pre is not None:
             if expr.currency and pre[0] != expr.iso:
                 return
@@ -183,7 +184,7 @@ class CompoundPhrases:
             if upper_first == (kind in ("lt", "le")) or kind not in ("gt", "ge", "lt", "le"):
                 return
             at = k + size
-            pre = self.currency_prefix(at)
+            pre = currency_prefix(self, at)
             if pre is not None:
                 if not expr.currency or pre[0] != expr.iso:
                     return
@@ -286,7 +287,7 @@ class CompoundPhrases:
         if expr.currency and expr.share == 1 and expr.iso in ("USD", None, "EUR", "GBP", "CNY"):
             if sub.value >= 100 or sub.value != int(sub.value):
                 return
-            cur = self.currency_suffix(after)
+            cur = currency_suffix(self, after)
             if cur is not None and cur[3] == 0.01:
                 last = cur[2]
             elif cur is None and (self.tok(after) is None or self.low(after) in (".", ",", ";")):

@@ -22,7 +22,12 @@ import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
 from cca_claims.quantities.compound import CompoundPhrases
 from cca_claims.quantities.expression import Expr as _Expr
-from cca_claims.quantities.money_phrases import CurrencyPhrases
+from cca_claims.quantities.money_phrases import (
+    currency_prefix,
+    currency_suffix,
+    million_code,
+    whole_units,
+)
 from cca_claims.quantities.numbers import (
     CURRENCY_ONLY_MAGNITUDES,
     GLUED_MAGNITUDES,
@@ -37,7 +42,7 @@ from cca_claims.quantities.suffixes import SuffixPhrases
 from cca_claims.quantities.tokens import TokenStream
 
 
-class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, TokenStream):
+class Scanner(CompoundPhrases, SharePhrases, SuffixPhrases, TokenStream):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
 
@@ -104,7 +109,7 @@ class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, Tok
         return out
 
     def expr_at(self, i: int) -> _Expr | int | None:
-        pre = self.currency_prefix(i)
+        pre = currency_prefix(self, i)
         iso, written, note = None, "", ""
         j = i
         signed = False
@@ -157,7 +162,7 @@ class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, Tok
                     w in MAGNITUDE_WORDS
                     or un.unit_at_word(w)
                     or un.is_known_count_noun(w)
-                    or self.currency_suffix(k) is not None
+                    or currency_suffix(self, k) is not None
                 )
                 if not known:
                     return k
@@ -178,8 +183,8 @@ class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, Tok
         self.magnitude(expr)
         self.suffix(expr)
         if pre is not None:
-            self.whole_units(expr)
-            self.million_code(expr)
+            whole_units(self, expr)
+            million_code(expr)
         self.range_tail(expr)
         if expr.low is None:
             self.postfix_qualifier(expr)
@@ -224,7 +229,7 @@ class Scanner(CompoundPhrases, SharePhrases, CurrencyPhrases, SuffixPhrases, Tok
         if factor is None and t.text == "b" and t.glued and not fig.integer and not fig.words:
             factor = 1e9  # "1.4b people": no one counts a fraction of a bit ("Article 3b": a name)
         if factor is None and t.lower in CURRENCY_ONLY_MAGNITUDES:
-            money_after = self.currency_suffix(k + 1) is not None
+            money_after = currency_suffix(self, k + 1) is not None
             if expr.currency or money_after:
                 factor = CURRENCY_ONLY_MAGNITUDES[t.lower]
         if factor is None:

@@ -14,6 +14,12 @@ import cca_claims.quantities.units as un
 from cca_claims.quantities.datacues import data_context, temperature_context
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.expression import join_tokens as _join
+from cca_claims.quantities.money_phrases import (
+    currency_suffix,
+    late_magnitude,
+    million_code,
+    whole_units,
+)
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
@@ -25,9 +31,9 @@ class SuffixPhrases:
         """A percent sign, currency, unit or counted noun after the figure."""
         self._suffix(expr)
         if expr.currency:
-            self.whole_units(expr)
-            self.million_code(expr)
-            self.late_magnitude(expr)
+            whole_units(self, expr)
+            million_code(expr)
+            late_magnitude(self, expr)
         self.split_amount(expr)
 
     def _suffix(self, expr: _Expr) -> None:
@@ -37,7 +43,7 @@ class SuffixPhrases:
             return
         h = self.after_hyphen(k)
         if h != k:  # "a 5-year plan", "a 12-cent dividend", "$1.5-billion"
-            cur = None if expr.currency else self.currency_suffix(h)
+            cur = None if expr.currency else currency_suffix(self, h)
             if cur is not None:
                 expr.iso, expr.currency, expr.last, expr.share, note = cur
                 if note:
@@ -63,7 +69,7 @@ class SuffixPhrases:
                 expr.notes.append("percentage points read as percent")
             return
         if not expr.currency:
-            cur = self.currency_suffix(k)
+            cur = currency_suffix(self, k)
             if cur is None and t.lower in mo.POUND_NAMES:
                 if expr.fig.magnitude != 1 or self.low(k + 1) == "sterling":
                     cur = ("GBP", t.text, k, 1.0, "pounds read as pounds sterling")
@@ -75,7 +81,7 @@ class SuffixPhrases:
                 return
         else:
             # "$5 USD": the code confirms the symbol
-            cur = self.currency_suffix(k)
+            cur = currency_suffix(self, k)
             if cur is not None and cur[0] == expr.iso and self.toks[k].kind == "word":
                 expr.last = cur[2]
             elif (
@@ -107,6 +113,14 @@ class SuffixPhrases:
                 expr.notes.append("tons read as metric tonnes")
             return
         self.noun(expr)
+
+    def per_unit(self, expr: _Expr) -> None:
+        k = expr.last + 1
+        if self.low(k) in ("per", "/", "a") and self.tok(k + 1) is not None:
+            unit = self.unit_at(k + 1)
+            if unit is not None:
+                expr.notes.append(f"money per {unit[1]}")
+                expr.last = unit[2]
 
     def unit_at(self, k: int) -> tuple[str, str, int] | None:
         """(pint expression, text as written, last index) for a unit starting at token k."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cca_claims.quantities.spellings import normalize_label
 from cca_claims.quantities.context import ReadContext
+from cca_claims.quantities.spellings import normalize_label
 from cca_claims.quantities.tokens import TokenStream, gap_text, int_figure, tokenize
 
 
