@@ -14,8 +14,15 @@ import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.units as un
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.expression import join_tokens as _join
-from cca_claims.quantities.money_phrases import currency_prefix, currency_suffix
+from cca_claims.quantities.money_phrases import (
+    currency_prefix,
+    currency_suffix,
+    late_magnitude,
+    million_code,
+    whole_units,
+)
 from cca_claims.quantities.numbers import Figure
+from cca_claims.quantities.suffixes import suffix, unit_at
 
 
 class CompoundPhrases:
@@ -34,7 +41,7 @@ class CompoundPhrases:
 
     def one_measure(self, j: int) -> Figure | None:
         """ "a gallon of beer", "a tonne of coal": one of a unit of measure (not of time)."""
-        unit = self.unit_at(j + 1)
+        unit = unit_at(self, j + 1)
         if unit is None or self.low(unit[2] + 1) != "of" or len(unit[1]) < 3:
             return None
         if unit[0] in self._TIME_UNITS or not unit[1].isalpha() or unit[1].lower() == "ton":
@@ -58,7 +65,7 @@ class CompoundPhrases:
         if after is not None and after.glued and after.kind == "sym":
             return None  # "5 12.5 kg", "5 1/2 kg": the second figure goes on
         cur = currency_suffix(self, k + 1)
-        unit = self.unit_at(k + 1) if cur is None else None
+        unit = unit_at(self, k + 1) if cur is None else None
         if cur is not None:
             last = cur[2]
         elif unit is not None:
@@ -70,6 +77,17 @@ class CompoundPhrases:
         if noun is not None and noun.kind == "word" and un.looks_plural(noun.lower):
             return None
         return k + 1
+
+    def full_suffix(self, expr: _Expr) -> None:
+        """What follows a figure: `suffixes.suffix` (a percent sign, currency, unit or counted
+        noun), then what a currency brings (whole units, a million code, a late magnitude) and a
+        subunit part ("5 ft 2 in", "3 dollars 50 cents")."""
+        suffix(self, expr)
+        if expr.currency:
+            whole_units(self, expr)
+            million_code(expr)
+            late_magnitude(self, expr)
+        self.split_amount(expr)
 
     def range_tail(self, expr: _Expr) -> None:
         k = expr.last + 1
@@ -127,7 +145,7 @@ class CompoundPhrases:
                 return
             swapped = True
         if expr.unit_expr or expr.percent or expr.noun:
-            self.suffix(hi)
+            self.full_suffix(hi)
             if (hi.unit_expr, hi.percent) != (expr.unit_expr, expr.percent) and (
                 hi.unit_expr or hi.percent
             ):
@@ -135,7 +153,7 @@ class CompoundPhrases:
             if not (hi.unit_expr or hi.percent or hi.currency != expr.currency):
                 hi.last = hi.last  # the unit was written once, before the connector
         elif not expr.currency or pre is not None or hi.currency:
-            self.suffix(hi)
+            self.full_suffix(hi)
         expr.low, expr.fig = (hi.fig, lo_fig) if swapped else (lo_fig, hi.fig)
         expr.negative = False  # the signs are in the two figures now
         expr.qual, expr.qual_text = "range", ("between" if conn == "and" else conn)
@@ -196,15 +214,15 @@ class CompoundPhrases:
             self.magnitude(other)
             bare = not (expr.unit_expr or expr.percent or expr.currency or expr.noun)
             if expr.unit_expr or expr.percent:
-                self.suffix(other)
+                self.full_suffix(other)
                 if (other.unit_expr, other.percent) != (expr.unit_expr, expr.percent):
                     if other.unit_expr or other.percent:
                         return
             elif bare:
-                self.suffix(other)  # "above 1000 and below 1500 tonnes": one unit for both
+                self.full_suffix(other)  # "above 1000 and below 1500 tonnes": one unit for both
             else:
                 # "at least 10 countries and at most 20 firms": two values, not one range
-                self.suffix(other)
+                self.full_suffix(other)
                 if other.noun and other.noun != expr.noun or other.unit_expr or other.percent:
                     return
                 if other.currency and other.iso != expr.iso:
@@ -298,7 +316,7 @@ class CompoundPhrases:
         elif expr.unit_expr in self._SPLIT_UNITS:
             name, per = self._SPLIT_UNITS[expr.unit_expr]
             w = self.low(after)
-            unit = self.unit_at(after)
+            unit = unit_at(self, after)
             if unit is not None and unit[0] == name:
                 last = unit[2]
             elif (

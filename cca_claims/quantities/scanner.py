@@ -38,11 +38,11 @@ from cca_claims.quantities.numbers import (
 )
 from cca_claims.quantities.numwords import is_number_word, read_words
 from cca_claims.quantities.shares import SharePhrases
-from cca_claims.quantities.suffixes import SuffixPhrases
+from cca_claims.quantities.suffixes import after_hyphen, unit_at
 from cca_claims.quantities.tokens import TokenStream
 
 
-class Scanner(CompoundPhrases, SharePhrases, SuffixPhrases, TokenStream):
+class Scanner(CompoundPhrases, SharePhrases, TokenStream):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
 
@@ -181,7 +181,7 @@ class Scanner(CompoundPhrases, SharePhrases, SuffixPhrases, TokenStream):
             expr.negative = True
             expr.first = j - 1
         self.magnitude(expr)
-        self.suffix(expr)
+        self.full_suffix(expr)
         if pre is not None:
             whole_units(self, expr)
             million_code(expr)
@@ -203,19 +203,12 @@ class Scanner(CompoundPhrases, SharePhrases, SuffixPhrases, TokenStream):
             return False
         if text in GLUED_MAGNITUDES or text.lower() in MAGNITUDE_WORDS:
             return False
-        return self.unit_at(k) is None
+        return unit_at(self, k) is None
 
     # ------------------------------------------------------------------ parts
-    def after_hyphen(self, k: int) -> int:
-        """k + 1 when token k is a hyphen joining a figure to a word ("5-year", "$1.5-billion")."""
-        t, w = self.tok(k), self.tok(k + 1)
-        if t is None or w is None or t.text not in ("-", "‑") or not t.glued or not w.glued:
-            return k
-        return k + 1 if w.kind == "word" and self.free(k + 1) else k
-
     def magnitude(self, expr: _Expr, which: str = "fig") -> None:
         fig: Figure = getattr(expr, which)
-        k = self.after_hyphen(fig.last + 1)
+        k = after_hyphen(self, fig.last + 1)
         t = self.tok(k)
         if t is None or not self.free(k) or t.kind != "word" or fig.words and fig.magnitude != 1:
             return

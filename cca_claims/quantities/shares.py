@@ -12,6 +12,7 @@ from cca_claims.quantities.expression import join_tokens as _join
 from cca_claims.quantities.money_phrases import currency_suffix
 from cca_claims.quantities.numbers import Figure, read_digits
 from cca_claims.quantities.numwords import is_number_word, read_words
+from cca_claims.quantities.suffixes import unit_at
 
 
 class SharePhrases:
@@ -76,7 +77,7 @@ class SharePhrases:
         if after is not None and after.text in ("%", "$", "€", "£", "°", "/", ".", ","):
             if after.glued:
                 return fig  # "1 in 20%", "1 in 3.5"
-        if self.unit_at(den.last + 1) is not None or currency_suffix(self, den.last + 1):
+        if unit_at(self, den.last + 1) is not None or currency_suffix(self, den.last + 1):
             return fig  # "2 in 10 years", "1 in 5 dollars"
         return Figure(fig.value / den.value, fig.first, den.last, 0.0, False, fig.words)
 
