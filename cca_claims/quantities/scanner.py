@@ -37,12 +37,12 @@ from cca_claims.quantities.numbers import (
     read_digits,
 )
 from cca_claims.quantities.numwords import is_number_word, read_words
-from cca_claims.quantities.shares import SharePhrases
+from cca_claims.quantities.shares import out_of, over, qualified_half
 from cca_claims.quantities.suffixes import after_hyphen, unit_at
 from cca_claims.quantities.tokens import TokenStream
 
 
-class Scanner(CompoundPhrases, SharePhrases, TokenStream):
+class Scanner(CompoundPhrases, TokenStream):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
 
@@ -63,7 +63,7 @@ class Scanner(CompoundPhrases, SharePhrases, TokenStream):
                 fig = fr.of_magnitude(self.toks, fr.with_point(self.toks, fig))
             elif t.lower in ("a", "an"):
                 fig = self.one_measure(j)
-            elif t.lower == "half" and self.qualified_half(j):
+            elif t.lower == "half" and qualified_half(self, j):
                 fig = Figure(0.5, j, j, 0.0, False, True)  # "more than half of exports"
         elif t.text in fr.VULGAR:
             fig = fr.vulgar_figure(self.toks, j)
@@ -72,7 +72,7 @@ class Scanner(CompoundPhrases, SharePhrases, TokenStream):
         else:
             return None
         if fig is not None:
-            fig = self.out_of(self.over(fig))
+            fig = out_of(self, over(self, fig))
         if fig is None or any(k in self.masked for k in range(fig.first, fig.last + 1)):
             return None
         return fig
