@@ -14,6 +14,7 @@ import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.units as un
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.expression import join_tokens as _join
+from cca_claims.quantities.figures import figure_at, magnitude
 from cca_claims.quantities.money_phrases import (
     currency_prefix,
     currency_suffix,
@@ -36,17 +37,6 @@ class CompoundPhrases:
             minutes = self.toks[fig.last].text
             return len(minutes) == 2 and int(minutes) < 60 and fig.value < 25
         return False
-
-    _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
-
-    def one_measure(self, j: int) -> Figure | None:
-        """ "a gallon of beer", "a tonne of coal": one of a unit of measure (not of time)."""
-        unit = unit_at(self, j + 1)
-        if unit is None or self.low(unit[2] + 1) != "of" or len(unit[1]) < 3:
-            return None
-        if unit[0] in self._TIME_UNITS or not unit[1].isalpha() or unit[1].lower() == "ton":
-            return None  # "a ton of" is mostly the idiom for "a lot of"
-        return Figure(1.0, j, j, 0.0, True, True)
 
     def broken_grouping(self, fig: Figure) -> int | None:
         """The index after "245 23 yen": a group of one or two digits (never a thousands group), then a
@@ -123,7 +113,7 @@ class CompoundPhrases:
             and (self.toks[j + 1].glued or self.toks[j].kind == "word")
         ):
             neg2, j = True, j + 1  # "from -18 to -34", "between minus 5 and 5"
-        fig2 = self.figure_at(j)
+        fig2 = figure_at(self, j)
         if fig2 is None or fig2.words != expr.fig.words and conn in lx.RANGE_DASHES:
             return
         if neg2:
@@ -131,7 +121,7 @@ class CompoundPhrases:
         if self.tok(j) is not None and self.toks[j].kind == "word" and conn in lx.RANGE_DASHES:
             return
         hi = _Expr(first=j, last=fig2.last, fig=fig2, iso=expr.iso, currency=expr.currency)
-        self.magnitude(hi)
+        magnitude(self, hi)
         lo_fig = replace(expr.fig, value=-expr.fig.value) if expr.negative else expr.fig
         if lo_fig.magnitude == 1 and hi.fig.magnitude != 1:
             scaled = lo_fig.scaled(hi.fig.magnitude, lo_fig.last, hi.fig.magnitude_text)
@@ -207,11 +197,11 @@ class CompoundPhrases:
                 if not expr.currency or pre[0] != expr.iso:
                     return
                 at = pre[2]  # "more than $5 million and less than $9 million"
-            fig2 = self.figure_at(at)
+            fig2 = figure_at(self, at)
             if fig2 is None:
                 return
             other = _Expr(first=at, last=fig2.last, fig=fig2, currency=expr.currency, iso=expr.iso)
-            self.magnitude(other)
+            magnitude(self, other)
             bare = not (expr.unit_expr or expr.percent or expr.currency or expr.noun)
             if expr.unit_expr or expr.percent:
                 self.full_suffix(other)
@@ -257,7 +247,7 @@ class CompoundPhrases:
         for size in (2, 1):
             key = _join(self.toks, k, min(k + size, self.n)).lower()
             if key in lx.POSTFIX_QUALIFIERS and key != "+":
-                if self.low(k + size) == "than" and self.figure_at(k + size + 1) is not None:
+                if self.low(k + size) == "than" and figure_at(self, k + size + 1) is not None:
                     return  # "5000 or less than 6000": the next figure's qualifier
                 expr.qual, expr.qual_text = lx.POSTFIX_QUALIFIERS[key], key
                 expr.last = k + size - 1
@@ -298,7 +288,7 @@ class CompoundPhrases:
         k = expr.last + 1
         if self.low(k) == "and":
             k += 1
-        sub = self.figure_at(k)
+        sub = figure_at(self, k)
         if sub is None or sub.magnitude != 1 or sub.value <= 0:
             return
         after = sub.last + 1

@@ -14,14 +14,13 @@ bounded number of tokens, so the walk is linear in the length of the text.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import cca_claims.quantities.fractions as fr
 import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
 from cca_claims.quantities.compound import CompoundPhrases
 from cca_claims.quantities.expression import Expr as _Expr
+from cca_claims.quantities.figures import figure_at, magnitude
 from cca_claims.quantities.money_phrases import (
     currency_prefix,
     currency_suffix,
@@ -29,53 +28,18 @@ from cca_claims.quantities.money_phrases import (
     whole_units,
 )
 from cca_claims.quantities.numbers import (
-    CURRENCY_ONLY_MAGNITUDES,
     GLUED_MAGNITUDES,
     MAGNITUDE_WORDS,
-    Figure,
     Token,
-    read_digits,
 )
-from cca_claims.quantities.numwords import is_number_word, read_words
-from cca_claims.quantities.shares import out_of, over, qualified_half
-from cca_claims.quantities.suffixes import after_hyphen, unit_at
+from cca_claims.quantities.numwords import is_number_word
+from cca_claims.quantities.suffixes import unit_at
 from cca_claims.quantities.tokens import TokenStream
 
 
 class Scanner(CompoundPhrases, TokenStream):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
-
-    # ------------------------------------------------------------------ figures
-    def figure_at(self, j: int) -> Figure | None:
-        t = self.tok(j)
-        if t is None or not self.free(j):
-            return None
-        if t.kind == "num" or (t.text == "." and self.tok(j + 1) is not None):
-            if fr.is_zero_fraction(self.toks, j):
-                return None
-            fig = read_digits(self.toks, j, self.text)
-            if fig is not None:
-                fig = fr.with_fraction(self.toks, fig, self.text)
-        elif is_number_word(t):
-            fig = read_words(self.toks, j)
-            if fig is not None:
-                fig = fr.of_magnitude(self.toks, fr.with_point(self.toks, fig))
-            elif t.lower in ("a", "an"):
-                fig = self.one_measure(j)
-            elif t.lower == "half" and qualified_half(self, j):
-                fig = Figure(0.5, j, j, 0.0, False, True)  # "more than half of exports"
-        elif t.text in fr.VULGAR:
-            fig = fr.vulgar_figure(self.toks, j)
-        elif t.lower in ("nought", "naught"):
-            fig = fr.with_point(self.toks, fr.zero_word_figure(self.toks, j))
-        else:
-            return None
-        if fig is not None:
-            fig = out_of(self, over(self, fig))
-        if fig is None or any(k in self.masked for k in range(fig.first, fig.last + 1)):
-            return None
-        return fig
 
     # ------------------------------------------------------------------ main loop
     def scan(self, skip_quiet: bool = True) -> list[_Expr]:
@@ -119,7 +83,7 @@ class Scanner(CompoundPhrases, TokenStream):
             if nx is not None and dg is not None and nx.text in ("-", "−") and nx.glued:
                 if dg.glued and dg.kind == "num" and self.toks[j - 1].kind == "sym":
                     signed, j = True, j + 1  # "$-99.99": a negative amount
-        fig = self.figure_at(j)
+        fig = figure_at(self, j)
         if fig is None:
             return None
         t = self.toks[j]
@@ -180,7 +144,7 @@ class Scanner(CompoundPhrases, TokenStream):
         if pre is None and self.low(j - 1) in ("minus", "negative") and self.free(j - 1):
             expr.negative = True
             expr.first = j - 1
-        self.magnitude(expr)
+        magnitude(self, expr)
         self.full_suffix(expr)
         if pre is not None:
             whole_units(self, expr)
@@ -204,93 +168,6 @@ class Scanner(CompoundPhrases, TokenStream):
         if text in GLUED_MAGNITUDES or text.lower() in MAGNITUDE_WORDS:
             return False
         return unit_at(self, k) is None
-
-    # ------------------------------------------------------------------ parts
-    def magnitude(self, expr: _Expr, which: str = "fig") -> None:
-        fig: Figure = getattr(expr, which)
-        k = after_hyphen(self, fig.last + 1)
-        t = self.tok(k)
-        if t is None or not self.free(k) or t.kind != "word" or fig.words and fig.magnitude != 1:
-            return
-        factor = MAGNITUDE_WORDS.get(t.lower)
-        if factor is None and t.glued and t.text in GLUED_MAGNITUDES:
-            factor = GLUED_MAGNITUDES[t.text]
-        if t.text == "K" and not t.glued and not expr.currency:
-            factor = None  # "5 K" is kelvin
-        if factor is None and t.text == "T" and t.glued and expr.currency:
-            factor = 1e12  # "$2.174T"
-        if factor is None and t.text == "b" and t.glued and not fig.integer and not fig.words:
-            factor = 1e9  # "1.4b people": no one counts a fraction of a bit ("Article 3b": a name)
-        if factor is None and t.lower in CURRENCY_ONLY_MAGNITUDES:
-            money_after = currency_suffix(self, k + 1) is not None
-            if expr.currency or money_after:
-                factor = CURRENCY_ONLY_MAGNITUDES[t.lower]
-        if factor is None:
-            return
-        # "3 lakh crore", "two hundred million": a smaller magnitude word before a larger one
-        nxt = self.tok(k + 1)
-        if nxt is not None and self.free(k + 1) and factor in (1e2, 1e3, 1e5):
-            factor2 = MAGNITUDE_WORDS.get(nxt.lower)
-            if factor2 is not None and factor2 > factor and factor2 >= 1e5:
-                factor, k = factor * factor2, k + 1
-        scaled = fig.scaled(factor, k, self.toks[k].text)
-        # "3 million and a half": half a million more
-        if self.low(k + 1) == "and" and self.low(k + 2) in ("a", "one"):
-            share = {"half": 0.5, "quarter": 0.25}.get(self.low(k + 3))
-            if share is not None and factor >= 1e3 and self.free(k + 3):
-                value = scaled.value + share * factor * (-1 if fig.value < 0 else 1)
-                scaled = replace(scaled, value=value, last=k + 3)
-                k += 3
-        elif not fig.words and fig.integer:
-            scaled, k = self.digit_groups(scaled, factor, k)
-        setattr(expr, which, scaled)
-        expr.last = max(expr.last, k)
-
-    def digit_groups(self, fig: Figure, factor: float, k: int) -> tuple[Figure, int]:
-        """Smaller digit groups after a digit magnitude: "4 thousand 3 hundred and 21".
-
-        Each group has a smaller magnitude word than the one before it; a bare number closes
-        the figure only after "hundred and" ("3 hundred and 21"), as in written-out numbers.
-        """
-        value, half = fig.value, fig.half_unit
-        sign = -1 if value < 0 else 1
-        while factor > 1e2:
-            m = k + 1
-            has_and = self.low(m) == "and"
-            m += has_and
-            sub = self._group_at(m)
-            if sub is None:
-                break
-            f2 = MAGNITUDE_WORDS.get(self.low(sub.last + 1))
-            if f2 not in (1e2, 1e3, 1e6, 1e9) or f2 >= factor or sub.value * f2 >= factor:
-                break
-            if not self.free(sub.last + 1):
-                break
-            value += sign * sub.value * f2
-            factor, k, half = f2, sub.last + 1, 0.5 * f2
-        if factor == 1e2 and self.low(k + 1) == "and":
-            sub = self._group_at(k + 2)
-            # "3 hundred and 2 million" is two figures
-            if (
-                sub is not None
-                and sub.value < 100
-                and self.low(sub.last + 1) not in MAGNITUDE_WORDS
-            ):
-                value += sign * sub.value
-                k, half = sub.last, 0.5
-        if value == fig.value:
-            return fig, k
-        return replace(fig, value=value, last=k, half_unit=half), k
-
-    def _group_at(self, m: int) -> Figure | None:
-        """A plain digit integer at token m that stands on its own ("3" in "3 hundred")."""
-        t = self.tok(m)
-        if t is None or t.kind != "num" or t.glued or not self.free(m):
-            return None
-        sub = read_digits(self.toks, m, self.text)
-        if sub is None or not sub.integer or sub.last != m:
-            return None
-        return sub
 
 
 _QUIET: dict[str, bool] = {}  # token text -> _starts_nothing, for words and symbols
