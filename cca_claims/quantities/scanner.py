@@ -18,7 +18,15 @@ import cca_claims.quantities.fractions as fr
 import cca_claims.quantities.lexicon as lx
 import cca_claims.quantities.money as mo
 import cca_claims.quantities.units as un
-from cca_claims.quantities.compound import CompoundPhrases
+from cca_claims.quantities.compound import (
+    broken_grouping,
+    clock_figure,
+    full_suffix,
+    postfix_qualifier,
+    prefix_qualifier,
+    qualifier_join,
+    range_tail,
+)
 from cca_claims.quantities.expression import Expr as _Expr
 from cca_claims.quantities.figures import figure_at, magnitude
 from cca_claims.quantities.money_phrases import (
@@ -37,7 +45,7 @@ from cca_claims.quantities.suffixes import unit_at
 from cca_claims.quantities.tokens import TokenStream
 
 
-class Scanner(CompoundPhrases, TokenStream):
+class Scanner(TokenStream):
     """One walk over the tokens of a text (see the module docstring); `masked` are the tokens
     an earlier pass took (dates, web addresses, phone numbers)."""
 
@@ -97,7 +105,7 @@ class Scanner(CompoundPhrases, TokenStream):
                     return fig.last + 1  # "COVID-19", "D-1"
             if prev.text in ("/", ":", "#", "№"):
                 return fig.last + 1
-        broken = None if pre is not None else self.broken_grouping(fig)
+        broken = None if pre is not None else broken_grouping(self, fig)
         if broken is not None:
             return broken
         k = fig.last + 1
@@ -107,7 +115,7 @@ class Scanner(CompoundPhrases, TokenStream):
             if nt.text == ":" and nt.glued and self.tok(k + 1) and self.toks[k + 1].glued:
                 if self.toks[k + 1].kind == "num" and len(self.toks[k + 1].text) == 2:
                     return k + 2
-            if (nt.lower in ("am", "pm") and self._clock_figure(fig)) or (
+            if (nt.lower in ("am", "pm") and clock_figure(self, fig)) or (
                 nt.lower in ("a", "p")
                 and self.low(k + 1) == "."
                 and self.low(k + 2) == "m"
@@ -145,15 +153,15 @@ class Scanner(CompoundPhrases, TokenStream):
             expr.negative = True
             expr.first = j - 1
         magnitude(self, expr)
-        self.full_suffix(expr)
+        full_suffix(self, expr)
         if pre is not None:
             whole_units(self, expr)
             million_code(expr)
-        self.range_tail(expr)
+        range_tail(self, expr)
         if expr.low is None:
-            self.postfix_qualifier(expr)
-        self.prefix_qualifier(expr)
-        self.qualifier_join(expr)
+            postfix_qualifier(self, expr)
+        prefix_qualifier(self, expr)
+        qualifier_join(self, expr)
         return expr
 
     def _designation(self, k: int) -> bool:
