@@ -52,7 +52,9 @@ class TokenStream:
     """One passage's tokens as the value pass reads them: the text, its tokens, the tokens an
     earlier pass took (`masked`: dates, web addresses, phone numbers) and the `ReadContext`.
 
-    The value pass (`scanner`) reads it and never changes it. `tok`, `low` and `free` answer
+    The value pass (`scanner`) and its phrase modules (`money_phrases`, `suffixes`, `shares`,
+    `figures`, `compound`) are functions of a stream and a token index (or of the expression
+    being assembled); they read the stream and never change it. `tok`, `low` and `free` answer
     for any index, in range or not, so a phrase can look ahead without checking bounds."""
 
     __slots__ = ("text", "ctx", "toks", "n", "masked")
