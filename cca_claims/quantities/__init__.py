@@ -11,15 +11,17 @@ Public API (others code against these names):
 * `ValueReadError`: raised by `parse_value` on unreadable input (`.message`, `.hint`, `.offset`).
 
 Modules (none imports this package, only its siblings, and none imports back what imports it):
-`tokens` (tokens and the figure record), `powers` ("1.5×10⁹", "8x2^10"), `numbers` (digit
-figures, number-word tables), `numwords` (figures in words), `fractions` (3/4, ½, "one over
-three", "five point five"), `lexicon` (qualifier and connector words), `units`/`money` (unit and
-currency tables), `pintunits` (pint for conversion and scientific unit symbols; its answers kept by
-`unitmemo`), `datacues` (when "b" is bits, "degrees" a temperature), `expression` (the value
-expression the reader assembles), `scanner` (the value walk: one expression per figure) with its
-phrase mixins `compound` (ranges, qualifiers, split amounts), `shares` (one in five, more than
-half), `suffixes` (units, currency signs and counted nouns after a figure) and `money_phrases`
-(currency prefixes and suffixes), `make_reading` (expression -> Reading), `reader` (the list of
+`tokens` (tokens, the figure record, the `TokenStream` the value pass reads), `powers`
+("1.5×10⁹", "8x2^10"), `numbers` (digit figures, number-word tables), `numwords` (figures in
+words), `fractions` (3/4, ½, "five point five"), `lexicon` (qualifier and connector words),
+`units`/`money` (unit and currency tables), `pintunits` (pint for conversion and scientific unit
+symbols; its answers kept by `unitmemo`), `datacues` (when "b" is bits, "degrees" a temperature),
+`expression` (the value expression the reader assembles), `scanner` (the value walk: one
+expression per figure) and the phrase modules it calls, functions over one `TokenStream`:
+`money_phrases` (currency prefixes and suffixes), `suffixes` (units, currency signs and counted
+nouns after a figure), `shares` (one in five, one over three, more than half), `figures` (the
+figure at a token and its magnitude words) and `compound` (ranges, qualifiers, split amounts),
+`make_reading` (expression -> Reading), `reader` (the list of
 passes: tokens, addresses, dates, values, periods, money), `dates`, `datematch`, `datewords` (dates and periods
 as days), `periods` (dates and FX for read values), `spellings` (a name's normal form), `labels`
 (sets and names), `places` (countries), `statuses` (project statuses), `enumerations` (sets listed

@@ -1,7 +1,9 @@
-"""Fractions and decimals written out: "3/4", "2 1/2", "2½", "⅓", "one over three", "five point five".
+"""Fractions and decimals written out: "3/4", "2 1/2", "2½", "⅓", "five point five", "two thirds
+of a million". Ratios in words ("one over three") are `shares.over`.
 
 These extend a figure the lexical layer (numbers.py) has read, or start one at a vulgar-fraction
-sign. Every function looks at a fixed number of tokens after the figure, so the reader stays linear.
+sign; `figures.figure_at` calls them. Every function looks at a fixed number of tokens after the
+figure, so the reader stays linear.
 
 Only proper fractions are read from a slash ("3/4", "1/40"): "24/7", "50/50" or "9/11" are names
 or scores in news, not values, and "a/b/c" is a date or a code.

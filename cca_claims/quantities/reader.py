@@ -9,7 +9,7 @@ readings so far) and returns a new one. Read them top to bottom:
         skip_addresses,       web addresses and phone numbers are not values
         read_dates,           date phrases first (dates.find_dates): "June 16-17, 2025"
         mask_taken_tokens,    the tokens of those spans are never read as numbers again
-        assemble_values,      the value pass (scanner.Scanner): one expression per figure
+        assemble_values,      the value pass (scanner.scan): one expression per figure
         make_readings,        each expression as a Reading: money, quantity, count, percent
         attach_periods,       the period a value is stated for ("$5bn in 2024")
         convert_money,        USD rates for money read with a period (fx)
@@ -36,7 +36,8 @@ from cca_claims.quantities.expression import Expr
 from cca_claims.quantities.lang import Unread, english_view, language_of, split_unread
 from cca_claims.quantities.make_reading import to_reading
 from cca_claims.quantities.numbers import Token, tokenize
-from cca_claims.quantities.scanner import Scanner
+from cca_claims.quantities.scanner import scan
+from cca_claims.quantities.tokens import TokenStream
 
 Span = tuple[int, int]
 
@@ -120,7 +121,7 @@ def mask_taken_tokens(p: Passage) -> Passage:
 
 def assemble_values(p: Passage) -> Passage:
     """The value pass: one expression per value, from the tokens no pass took (see `scanner`)."""
-    found = Scanner(p.text, p.ctx, p.toks, p.masked).scan()
+    found = scan(TokenStream(p.text, p.ctx, p.toks, p.masked))
     if not found:
         return p
     return p._replace(exprs=(*p.exprs, *found))

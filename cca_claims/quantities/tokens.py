@@ -1,14 +1,18 @@
-"""Tokens and figures, the records of the value reader's lexical layer.
+"""Tokens and figures, the records of the value reader's lexical layer, and `TokenStream`, the
+state the value pass's phrase modules share.
 
-A leaf module: `numbers` assembles figures from tokens and `powers` applies exponents to them,
-and both build on these records without importing each other back.
+A leaf module (it imports only `context`): `numbers` assembles figures from tokens and `powers`
+applies exponents to them, and both build on these records without importing each other back.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 
@@ -42,6 +46,44 @@ def tokenize(text: str) -> list[Token]:
         append(make((kind, s, start, end, s.lower(), start == prev_end)))
         prev_end = end
     return out
+
+
+class TokenStream:
+    """One passage's tokens as the value pass reads them: the text, its tokens, the tokens an
+    earlier pass took (`masked`: dates, web addresses, phone numbers) and the `ReadContext`.
+
+    The value pass (`scanner`) and its phrase modules (`money_phrases`, `suffixes`, `shares`,
+    `figures`, `compound`) are functions of a stream and a token index (or of the expression
+    being assembled); they read the stream and never change it. `tok`, `low` and `free` answer
+    for any index, in range or not, so a phrase can look ahead without checking bounds."""
+
+    __slots__ = ("text", "ctx", "toks", "n", "masked")
+
+    def __init__(
+        self,
+        text: str,
+        ctx: ReadContext = DEFAULT_CONTEXT,
+        toks: Sequence[Token] | None = None,
+        masked: frozenset[int] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.toks = tokenize(text) if toks is None else toks
+        self.n = len(self.toks)
+        self.masked = masked
+
+    def tok(self, k: int) -> Token | None:
+        """Token k, or None past either end."""
+        return self.toks[k] if 0 <= k < self.n else None
+
+    def low(self, k: int) -> str:
+        """Token k in lower case, or "" past either end."""
+        t = self.tok(k)
+        return t.lower if t else ""
+
+    def free(self, k: int) -> bool:
+        """Whether token k exists and no earlier pass took it."""
+        return 0 <= k < self.n and k not in self.masked
 
 
 @dataclass(frozen=True)

@@ -96,10 +96,11 @@ value_text = st.lists(
 @given(text=value_text)
 def test_scanner_skip_of_quiet_tokens_changes_nothing(text: str) -> None:
     from cca_claims.quantities.context import DEFAULT_CONTEXT
-    from cca_claims.quantities.scanner import Scanner
+    from cca_claims.quantities.scanner import scan
+    from cca_claims.quantities.tokens import TokenStream
 
-    fast = Scanner(text, DEFAULT_CONTEXT).scan()
-    general = Scanner(text, DEFAULT_CONTEXT).scan(skip_quiet=False)
+    fast = scan(TokenStream(text, DEFAULT_CONTEXT))
+    general = scan(TokenStream(text, DEFAULT_CONTEXT), skip_quiet=False)
     assert fast == general
 
 

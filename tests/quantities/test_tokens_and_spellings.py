@@ -1,12 +1,13 @@
-"""The reader's two leaf modules: `tokens` (tokens and the figure record) and `spellings` (the
-form two spellings of one name share)."""
+"""The reader's two leaf modules: `tokens` (tokens, the figure record and the token stream the
+value pass reads) and `spellings` (the form two spellings of one name share)."""
 
 from __future__ import annotations
 
 import pytest
 
+from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.spellings import normalize_label
-from cca_claims.quantities.tokens import gap_text, int_figure, tokenize
+from cca_claims.quantities.tokens import TokenStream, gap_text, int_figure, tokenize
 
 
 def test_tokens_cut_any_script_and_say_what_is_glued():
@@ -21,6 +22,21 @@ def test_tokens_cut_any_script_and_say_what_is_glued():
     ]
     assert [text[t.start : t.end] for t in toks] == [t.text for t in toks]
     assert gap_text(text, toks[2], toks[3]) == " "
+
+
+def test_a_token_stream_answers_for_any_index_and_knows_what_is_taken():
+    s = TokenStream("Trade hit $5 bn in 2024", ReadContext(yen_means="JPY"), masked=frozenset({6}))
+    assert s.n == 7 and s.ctx.yen_means == "JPY"
+    assert s.tok(2).text == "$" and s.tok(7) is None and s.tok(-1) is None
+    assert (s.low(0), s.low(4), s.low(7), s.low(-1)) == ("trade", "bn", "", "")
+    assert [s.free(k) for k in (-1, 0, 5, 6, 7)] == [False, True, True, False, False]
+
+
+def test_a_token_stream_keeps_the_tokens_it_is_given():
+    given = tuple(tokenize("5 km"))[:1]  # the reader hands over the tokens it cut
+    s = TokenStream("5 km", toks=given)
+    assert s.toks is given and s.n == 1 and s.tok(1) is None
+    assert [t.text for t in TokenStream("5 km").toks] == ["5", "km"]
 
 
 def test_superscript_digits_are_symbols_not_numbers():
