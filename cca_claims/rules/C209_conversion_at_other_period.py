@@ -45,13 +45,8 @@ from collections.abc import Iterator
 
 from cca_claims.interval import Interval
 from cca_claims.model import EvidenceResult, Finding, Reading
-from cca_claims.rules.base import (
-    ClaimContext,
-    RuleContext,
-    compared_evidence,
-    evidence_location,
-    finding,
-)
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "C209"
 NAME = "conversion-at-other-period"
@@ -196,13 +191,11 @@ def _finding(cc, result: EvidenceResult, ref, first, second, stated, actual, day
         f"{describe(second)}, but at the rates of {period} ({why}) the amount is "
         f"{_amount(at_period)} {to}: {evident}"
     )
-    return finding(
+    return item_finding(
+        cc,
         message,
-        evidence_location(cc.claim, result),
-        (cc.claim.id,),
-        sources=(result.evidence.source,),
-        evidence=(result.evidence.index,),
-        compared=(compared_evidence(result),),
+        result,
+        with_reading=True,
         hint=(
             f"compare the {frm} amount (the source's own figure); the {to} figure is the "
             "writer's conversion, or record a review if the rate is explained"
