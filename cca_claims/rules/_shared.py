@@ -23,11 +23,13 @@ stage).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from cca_claims import compare
-from cca_claims.asof import compared_at_times
-from cca_claims.compare import AGREE, SOFT, Comparison, Tolerance
+from cca_claims.asof import compared_at_times, superseded_statuses
+from cca_claims.compare import AGREE, NUMERIC_KINDS, SOFT, Comparison, Tolerance
 from cca_claims.model import Compared, EvidenceResult, Finding, Position, Reading
+from cca_claims.report.display import normalized
 from cca_claims.rules.base import (
     ClaimContext,
     RuleContext,
@@ -172,8 +174,6 @@ def say(reading: Reading | None) -> str:
     if reading is None or reading.kind != "money" or not reading.conversions:
         return text
     if any(c.kind == "fx" for c in reading.conversions) and reading.interval is not None:
-        from cca_claims.report.display import normalized
-
         return f"{text} (= {normalized(reading)})"
     return text
 
@@ -331,8 +331,6 @@ def claim_vs_evidence(
     results = readable(cc, value.kind, deprecated=False)
     past: set[int] = set()
     if sources is not None and value.kind == "status":
-        from cca_claims.asof import superseded_statuses
-
         past = superseded_statuses([e for e in results if _usable(e.reading)], sources, cc.period)
     out = []
     for e in results:
@@ -351,10 +349,6 @@ def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
     that overlaps; else its own value; else None (a disputed claim without a value, or one that
     is not a number). The reading's `text` says where it came from.
     """
-    from dataclasses import replace
-
-    from cca_claims.compare import NUMERIC_KINDS
-
     kind = cc.kind
     if kind not in NUMERIC_KINDS:
         return None
@@ -379,8 +373,6 @@ def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
 
 def show(reading: Reading) -> str:
     """A level for a message: the words as written and the interval they allow."""
-    from cca_claims.report.display import normalized
-
     return f"{compare.describe(reading)}, i.e. {normalized(reading)}"
 
 
