@@ -26,12 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from cca_claims import compare
 from cca_claims.interval import Interval
 from cca_claims.model import EvidenceResult, Source
+from cca_claims.quantities.context import ReadContext
 
 
 def _parse(value: Any) -> Interval:
-    from cca_claims.quantities.context import ReadContext
     from cca_claims.quantities.dates import parse_period
 
     return parse_period(value, ReadContext())
@@ -109,7 +110,6 @@ def status_relation(a: EvidenceResult, b: EvidenceResult, sources: dict[str, Sou
     """ "" when two status readings can both hold; else SAME_TIME (different statuses at one
     time, or at unknown times) or STEP_BACK (the later one is an earlier stage, and its passage
     states no reason for going back)."""
-    from cca_claims import compare
     from cca_claims.quantities.statuses import step_back_reason
 
     ra, rb = a.reading, b.reading
@@ -152,8 +152,6 @@ def superseded_statuses(
             if period is not None and period.is_bounded and tf.low > period.high:
                 continue
             if not status_relation(e, f, sources):
-                from cca_claims import compare
-
                 if not compare.compare(e.reading, f.reading).agrees:
                     out.add(e.evidence.index)
                     break

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,8 +52,6 @@ def write_output(
     """
     if str(path) == "-":
         if stdout is None:
-            import sys
-
             stdout = sys.stdout.buffer
         for chunk in _pieces(data, encoding):
             stdout.write(chunk)

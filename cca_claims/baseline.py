@@ -17,7 +17,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from cca_claims.atomic import WriteRefused, write_atomic
 from cca_claims.model import Finding, Report
+from cca_claims.report.common import dumps
 
 BASELINE_VERSION = 1
 # findings a review in the claim file already settles need no baseline entry
@@ -114,15 +116,11 @@ def baseline_text(report: Report) -> str:
         "`cca-claims check --baseline FILE` fails only on findings not listed here.",
         "findings": baseline_entries(report.findings),
     }
-    from cca_claims.report.common import dumps
-
     return dumps(doc, indent=2) + "\n"
 
 
 def write_baseline(path: Path, report: Report, protected: tuple[Path, ...] = ()) -> int:
     """Write the baseline atomically; returns how many findings it records."""
-    from cca_claims.atomic import WriteRefused, write_atomic
-
     text = baseline_text(report)
     try:
         write_atomic(path, text, protected=protected)

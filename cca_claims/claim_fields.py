@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cca_claims.asof import as_of_problem
 from cca_claims.didyoumean import closest, did_you_mean
 from cca_claims.model import KINDS, Claim, Evidence, Finding, Growth, Position, Review
 from cca_claims.problems import problem
@@ -271,8 +272,6 @@ class ClaimFileReader:
         if value is None:
             return None
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
-        from cca_claims.asof import as_of_problem
-
         why = as_of_problem(value)
         if why:
             self.add(

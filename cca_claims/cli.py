@@ -6,8 +6,10 @@ tool error. No traceback reaches the user: unexpected errors are reported in one
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +30,7 @@ from cca_claims.cli_support import (
     use_color,
     write_output,
 )
+from cca_claims.didyoumean import closest, did_you_mean
 
 app = typer.Typer(
     # `--install-completion` / `--show-completion` for bash, zsh, fish and PowerShell
@@ -236,8 +239,6 @@ def show(
     report = run_check(config)
     ids = [c.claim.id for c in report.claims]
     if claim_id not in ids:
-        from cca_claims.didyoumean import closest
-
         best = closest(claim_id, ids)
         fail(
             f"no claim {claim_id!r}"
@@ -264,8 +265,6 @@ def _filters(report, tag: list[str], verdict: list[Verdict], source: list[str]):
     known = {s.id for s in report.sources}
     for s in source:
         if s not in known:
-            from cca_claims.didyoumean import closest
-
             best = closest(s, known)
             fail(f"no source {s!r}" + (f"; did you mean {best!r}?" if best else ""))
     return Filters(tuple(tag), tuple(v.value for v in verdict), tuple(source))
@@ -393,8 +392,6 @@ def parse(
     ),
 ) -> None:
     """Show every value read in a text: span, number, interval, unit, qualifier, normalized form."""
-    import datetime as dt
-
     from cca_claims.quantities import read_values, unread_figures
     from cca_claims.quantities.context import ReadContext
     from cca_claims.report.display import format_reading, reading_to_json
@@ -550,8 +547,6 @@ def add(
     config_file: Path | None = ConfigOpt,
 ) -> None:
     """A claim skeleton from the passage at a place in a source, as YAML (or appended --to)."""
-    import re
-
     from cca_claims.curation.add import AddError, skeleton
     from cca_claims.curation.passages import read_context
     from cca_claims.quantities import read_values
@@ -572,8 +567,6 @@ def add(
         found = load_sources(config.sources, config.root).sources
         existing = set()
     if source_id not in found:
-        from cca_claims.didyoumean import did_you_mean
-
         fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
     source = found[source_id]
     context = read_context(source, config)

@@ -4,6 +4,7 @@ line on stderr (`fail`)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -201,8 +202,6 @@ def keep_for_the_command() -> None:
     builds its output re-scans all of it (reference counting still frees the records). Only
     the command line does this: it owns the process, a library caller's interpreter is its own.
     """
-    import gc
-
     gc.freeze()
 
 

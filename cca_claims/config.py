@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from cca_claims.compare import Tolerance
+from cca_claims.didyoumean import did_you_mean
 from cca_claims.model import SEVERITIES
+from cca_claims.problems import PROBLEM_TYPES
+from cca_claims.yamlload import load_yaml
 
 # the comparison tolerances' defaults are written once, on `compare.Tolerance`
 _TOLERANCE = Tolerance()
@@ -139,8 +142,6 @@ def apply_settings(config: Config, settings: dict[str, Any], origin: str = "") -
     for key, value in settings.items():
         name = key.replace("-", "_")
         if name not in _KEYS:
-            from cca_claims.didyoumean import did_you_mean
-
             raise ConfigError(
                 f"{origin or 'config'}: unknown key {key!r} ({did_you_mean(name, sorted(_KEYS))})"
             )
@@ -200,8 +201,6 @@ def _check_rule_refs(name: str, value: Any, origin: str) -> None:
     """Rule ids/names in severity, disable, enable_only and rule_options must exist; so must
     the option names under rule_options (a typo would silently do nothing). The rule registry
     answers; no rule imports this module, so there is no import cycle."""
-    from cca_claims.didyoumean import did_you_mean
-    from cca_claims.problems import PROBLEM_TYPES
     from cca_claims.rules import RULES, by_key
 
     rule_keys = [key for module in RULES.values() for key in (module.ID, module.NAME)]
@@ -234,8 +233,6 @@ def _read(path: Path) -> dict[str, Any]:
             with path.open("rb") as fh:
                 data = tomllib.load(fh)
             return dict(data.get("tool", {}).get("cca-claims", {}))
-        from cca_claims.yamlload import load_yaml
-
         doc, problems = load_yaml(path.read_bytes())
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None

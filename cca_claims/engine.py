@@ -16,13 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cca_claims import __version__, clock
+from cca_claims.claims import ClaimSet, load_claims, require_claim_files
 from cca_claims.config import Config
-from cca_claims.model import ClaimResult, EvidenceResult, Finding, Report
+from cca_claims.model import ClaimRead, ClaimResult, EvidenceResult, Finding, Report
+from cca_claims.speed.sealed import notices as secret_notices
+from cca_claims.userdata import user_caches_off
 
 # The stages' modules are imported where they run: a re-check answered from the cache never
-# needs the loaders, the anchorer or the rules, and start-up time is most of such a run.
+# needs the source loader, the anchorer, the reader or the rules, and start-up time is most of
+# such a run (the claim loader is imported on every run: the cache key lists the claim files
+# with it). docs/performance.md, "Function-local imports", has the figures.
 if TYPE_CHECKING:
-    from cca_claims.claims import ClaimSet
     from cca_claims.rules.base import RuleContext
     from cca_claims.sources import SourceSet
 
@@ -68,9 +72,6 @@ def check(
     `cca_claims.claims.NoClaimFiles`, unless `require_claims` is False (the curation commands
     read a new desk's sources before any claim).
     """
-    from cca_claims.claims import require_claim_files
-    from cca_claims.userdata import user_caches_off
-
     if require_claims:
         require_claim_files(Path(config.claims))  # NoClaimFiles: nothing to check is an error
     with _fewer_collections() as settle:
@@ -136,7 +137,6 @@ def _cached_check(
 ) -> Report:
     from cca_claims.speed import cache
     from cca_claims.speed.memo import Memo
-    from cca_claims.speed.sealed import notices as secret_notices
 
     started = time.perf_counter()
     cache.wait_for_writes()  # a previous check's entries, still being written
@@ -220,8 +220,6 @@ def load_source_stage(run: Run) -> None:
 def load_claim_stage(run: Run) -> None:
     """Load and validate the claim files (cca_claims/claims.py)."""
     assert run.sources is not None
-    from cca_claims.claims import load_claims
-
     run.claims = load_claims(Path(run.config.claims), set(run.sources.sources), run.config.root)
     run.findings.extend(run.claims.problems)
 
@@ -248,7 +246,6 @@ def read_stage(run: Run) -> None:
     The memo of a cached run supplies unchanged claims; with `run.jobs` above 1 the others are
     read by forked workers too (cca_claims/speed/parallel.py), with the same result.
     """
-    from cca_claims.model import ClaimRead
     from cca_claims.read_claims import read_claims
     from cca_claims.rules.base import ClaimContext, RuleContext
 

@@ -10,6 +10,7 @@ integrity rules to report; only a bad `period:` is an input problem reported her
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -210,8 +211,6 @@ def _infer_kind(claim_reading: Reading | None, passages) -> str | None:
 def _days(interval) -> tuple | None:
     if interval is None or not interval.is_bounded:
         return None
-    import datetime as dt
-
     return (dt.date.fromordinal(int(interval.low)), dt.date.fromordinal(int(interval.high)))
 
 

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import replace
 
 from cca_claims.model import Finding
+from cca_claims.rules import I606_stale_review as rule
 from cca_claims.rules.base import RuleContext
 
 
@@ -52,8 +53,6 @@ def apply_reviews(
 def stale_reviews(findings: list[Finding], context: RuleContext) -> list[Finding]:
     """An I606 finding for each review that settles no finding of this check (see the rule's
     documentation); `findings` are the check's findings with their fingerprints."""
-    from cca_claims.rules import I606_stale_review as rule
-
     if not context.config.rule_enabled(rule.ID, rule.NAME):
         return []
     by_claim: dict[str, list[Finding]] = {}

@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cca_claims.didyoumean import did_you_mean
 from cca_claims.limits import SOURCE_FILE_BYTES
 from cca_claims.model import Finding, Position, Source, SourceMeta
 from cca_claims.paths import display_path
@@ -285,8 +286,6 @@ def _read_registry(
         for key in entry:
             if key not in META_KEYS:
                 kline, kcol = entry.key_pos[key]
-                from cca_claims.didyoumean import did_you_mean
-
                 problems.append(
                     problem(
                         "E002",

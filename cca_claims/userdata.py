@@ -12,10 +12,15 @@ a check run without its cache (`--no-cache`) neither reads nor writes it (`user_
 from __future__ import annotations
 
 import functools
+import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.util import find_spec
 from pathlib import Path
+
+from cca_claims.speed.sealed import read_regular, seal, unseal
 
 _off = 0  # how many `user_caches_off` blocks are open
 
@@ -46,8 +51,6 @@ def user_cache_folder(*parts: str) -> Path:
 def library_stamp(name: str) -> str:
     """Where package `name` is installed and the size and time of each file at its top level
     (its code and its data files), without importing it; "missing" when it is not installed."""
-    from importlib.util import find_spec
-
     try:
         spec = find_spec(name)
     except (ImportError, ValueError):
@@ -68,8 +71,6 @@ def library_stamp(name: str) -> str:
 def library_version(package: str, distribution: str) -> str:
     """The installed version of `distribution` (which provides `package`), from its dist-info
     folder's name; "" when it cannot be told."""
-    from importlib.util import find_spec
-
     try:
         spec = find_spec(package)
         site = Path(spec.origin).parent.parent  # type: ignore[union-attr, arg-type]
@@ -88,10 +89,6 @@ def read_sealed_json(path: Path, purpose: str, limit: int = 64 * 1024 * 1024) ->
     else None (also with user caches off). The caller still checks the value's shape."""
     if not user_caches_on():
         return None
-    import json
-
-    from cca_claims.speed.sealed import read_regular, unseal
-
     data = read_regular(path, limit)
     payload = unseal(purpose, data) if data is not None else None
     if payload is None:
@@ -106,10 +103,6 @@ def write_sealed_json(path: Path, purpose: str, value: object) -> bool:
     """Keep `value` in `path`, sealed as `purpose` (atomically; False when not written)."""
     if not user_caches_on():
         return False
-    import json
-
-    from cca_claims.speed.sealed import seal
-
     entry = seal(purpose, json.dumps(value, sort_keys=True).encode("utf-8"))
     if entry is None:
         return False
@@ -137,8 +130,6 @@ def write_sealed_json(path: Path, purpose: str, value: object) -> bool:
 def own_folder(folder: Path) -> bool:
     """Whether `folder` is a real folder (not a link) owned by this user: a cache is written
     only there, so a link restored into a cache folder never sends a write elsewhere."""
-    import stat
-
     try:
         info = os.lstat(folder)
     except OSError:

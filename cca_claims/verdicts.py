@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from cca_claims import compare
 from cca_claims.model import ClaimResult, EvidenceResult, Finding, ReconciledGroup
+from cca_claims.quantities.dates import granularity_rank
 from cca_claims.rules import category
 from cca_claims.rules.base import ClaimContext, RuleContext
 
@@ -122,8 +123,6 @@ def _group(cc, results, tol, context, relate) -> ReconciledGroup:
         agrees = all(relate(claim, r).agrees for r in readings)
     finest = ""
     if first.kind == "date":
-        from cca_claims.quantities.dates import granularity_rank
-
         finest = min((r.granularity or "span" for r in readings), key=granularity_rank)
     label = first.label
     if first.kind == "status":

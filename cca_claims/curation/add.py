@@ -12,9 +12,11 @@ skeleton says so in a comment.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from cca_claims.curation.passages import split_sentences
 from cca_claims.curation.yamledit import scalar
 from cca_claims.model import Reading, Source
 
@@ -120,8 +122,6 @@ def _claim_picks(chosen: Reading, sentence: str, candidates: list[Reading], quot
 
 def _sentence_around(text: str, offset: int) -> tuple[int, int]:
     """The sentence holding `offset`, split as `scan` and `suggest` split it."""
-    from cca_claims.curation.passages import split_sentences
-
     sentences = split_sentences("", text)
     for sentence in sentences:
         if sentence.start <= offset < sentence.end:
@@ -170,8 +170,6 @@ def _figure_text(r: Reading) -> str:
 def _period(r: Reading) -> str | None:
     if r.period is None or r.kind == "date":
         return None
-    import datetime as dt
-
     try:
         first = dt.date.fromordinal(int(r.period.low))
         last = dt.date.fromordinal(int(r.period.high))

@@ -182,7 +182,7 @@ def discover(ws: Workspace, config=None, limit: int | None = None) -> list[Candi
 
 
 def _discover(ws: Workspace, config, limit: int | None) -> list[Candidate]:
-    tol = Tolerance(slack=getattr(config, "rounding_slack", 0.0))
+    tol = config.tolerance() if config is not None else Tolerance()
     figures = [f for f in ws.figures() if _eligible(f)]
     best: dict[tuple, Candidate] = {}
     for i, j in candidate_pairs(figures):

@@ -27,6 +27,8 @@ from cca_claims.curation.context import near_words, nearest_place, places_in, wo
 from cca_claims.model import Reading, Source
 from cca_claims.quantities import read_values
 from cca_claims.quantities.context import ReadContext
+from cca_claims.quantities.quote_value import kind_readings
+from cca_claims.speed import cache
 
 MEMO_NAME = "passages.memo"  # beside the check's cache entries; not a `*.pickle`, never pruned
 PARALLEL_MIN_SOURCES = 40  # below this a worker costs more than it saves
@@ -166,8 +168,6 @@ def read_context(source: Source, config) -> ReadContext:
 
 def extract(source: Source, config) -> SourcePassages:
     """Split `source` into sentences and read every value of every sentence."""
-    from cca_claims.quantities.quote_value import kind_readings
-
     ctx = read_context(source, config)
     sentences = split_sentences(source.id, source.text)
     newlines = [i for i, ch in enumerate(source.text) if ch == "\n"]
@@ -295,8 +295,6 @@ def read_sources(sources: list[Source], config, use_cache: bool = True) -> list[
 
 
 def _read_sources(sources: list[Source], config, use_cache: bool) -> list[SourcePassages]:
-    from cca_claims.speed import cache
-
     folder = cache.cache_folder(config) if use_cache else None
     memo_key = hashlib.sha256(f"passages|{cache.code_hash()}".encode()).hexdigest()
     old = cache.load(folder, memo_key, MEMO_NAME, purpose="passages") if folder else None

@@ -12,7 +12,9 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from cca_claims.atomic import write_atomic
 from cca_claims.curation.yamledit import EditError, append_list_item
+from cca_claims.didyoumean import did_you_mean
 from cca_claims.model import Finding, Report
 
 STATUSES = ("explained", "accepted", "wontfix")
@@ -62,8 +64,6 @@ def find_finding(
     """The one open finding of `rule` (id or name) on `claim_id`, or ReviewError saying which
     exist."""
     if claim_id not in {c.claim.id for c in report.claims}:
-        from cca_claims.didyoumean import did_you_mean
-
         raise ReviewError(
             f"no claim {claim_id!r} ({did_you_mean(claim_id, [c.claim.id for c in report.claims])})"
         )
@@ -125,8 +125,6 @@ def record_review(
     except EditError as exc:
         raise ReviewError(f"{path}: {exc}") from None
     if write:
-        from cca_claims.atomic import write_atomic
-
         # the user asked for this edit of their own file: the inputs folder may be written
         write_atomic(path, edit.text, allow_inputs=True)
     return RecordedReview(path, finding, before, edit.text)

@@ -205,7 +205,7 @@ def suggest(
 ) -> list[Suggestion]:
     """The passages that state a value comparable with the claim's, nearest first."""
     cr = find_claim(ws, claim_id)
-    tol = Tolerance(slack=getattr(config, "rounding_slack", 0.0))
+    tol = config.tolerance() if config is not None else Tolerance()
     refs = _references(cr)
     if cr.kind is None or not refs:
         return []

@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from cca_claims.curation.passages import Figure, SourcePassages, few_collections, read_sources
+from cca_claims.engine import check
 from cca_claims.model import Report
 
 
@@ -50,8 +51,6 @@ class Workspace:
 
 def load_workspace(config, *, full: bool = False, use_cache: bool = True) -> Workspace:
     """Check (`full`) or lint the inputs, then read every sentence of every source."""
-    from cca_claims.engine import check
-
     # no claim yet is a new desk's normal start: scan and discover need only the sources
     report = check(config, lint_only=not full, use_cache=use_cache, require_claims=False)
     passages = read_sources(list(report.sources), config, use_cache=use_cache)

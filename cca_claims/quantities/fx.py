@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import functools
 import hashlib
+import io
 import math
 from pathlib import Path
 
@@ -47,7 +48,6 @@ def _ecb_table() -> tuple[tuple[str, ...], tuple[int, ...], tuple[list[str], ...
 
     The package's public data file is read through importlib.resources; no private attribute of
     the package is used. Cells are turned into numbers only for the currencies asked for."""
-    import io
     import zipfile
     from importlib.resources import files
 

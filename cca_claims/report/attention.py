@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cca_claims.model import ClaimResult, Finding, Report
+from cca_claims.model import ClaimResult, Finding, Report, severity_rank
+from cca_claims.quantities.labels import match_sets
 from cca_claims.report.common import findings_by_claim, short_text
+from cca_claims.rules import category
 
 NOT_CHECKED = "not checked"  # how an `unsupported` verdict is shown: no evidence could be read
 
@@ -94,9 +96,6 @@ def claim_view(result: ClaimResult, findings: list[Finding]) -> ClaimView:
 def fold(findings: list[Finding]) -> tuple[Issue, ...]:
     """Findings as issues, worst first, a restating claim-value finding folded into the
     evidence finding that compares all of its passages (at the same or a higher severity)."""
-    from cca_claims.model import severity_rank
-    from cca_claims.rules import category
-
     ordered = sorted(findings, key=lambda f: -severity_rank(f.severity))
     hosts = [f for f in ordered if category(f.rule) == "evidence"]
     folded: dict[int, list[Finding]] = {}
@@ -207,8 +206,6 @@ def what_disagrees(view: ClaimView) -> str:
     if len(sides) >= 2:
         line = " vs ".join(f"{value} ({_names(names)})" for value, names in sides.values())
         if len(lists) >= 2:
-            from cca_claims.quantities.labels import match_sets
-
             _, only_a, only_b = match_sets(list(lists[0]), list(lists[1]))
             if only_a or only_b:  # the items first: the line may be clipped at its end
                 line = "differ on " + ", ".join([*only_a, *only_b]) + ": " + line

@@ -6,10 +6,14 @@ renderer passes it through `safe()` (terminal) or its format's own escaping (JSO
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import math
 import re
 from pathlib import Path
 
-from cca_claims.model import Anchor, EvidenceResult, Finding, Reading, Report, Source
+from cca_claims.model import Anchor, EvidenceResult, Finding, Reading, Report, Source, severity_rank
+from cca_claims.report.display import normalized, short_value
 
 # C0 and C1 controls (tab and newline are handled by the caller), DEL, and the bidirectional
 # overrides and isolates that can make text display in another order than it is stored.
@@ -39,8 +43,6 @@ def reading_text(reading: Reading | None) -> str:
     """The normalized value in its canonical unit (`[94.815 billion, 94.825 billion) USD`)."""
     if reading is None:
         return "-"
-    from cca_claims.report.display import normalized
-
     try:
         return normalized(reading)
     except Exception:  # a display bug must not hide the report; show the raw interval instead
@@ -53,8 +55,6 @@ def short_text(reading: Reading | None) -> str:
     """The compact form for tables (`$94.82B`, `~35%`), or "-" without a reading."""
     if reading is None:
         return "-"
-    from cca_claims.report.display import short_value
-
     try:
         return short_value(reading)
     except Exception:  # as above: never let a display bug hide the table
@@ -89,9 +89,6 @@ def period_text(reading: Reading | None) -> str:
 
 def day_text(ordinal: float) -> str:
     """A proleptic day ordinal as an ISO date ("..." for an unbounded side)."""
-    import datetime as dt
-    import math
-
     if math.isinf(ordinal):
         return "..."
     try:
@@ -156,8 +153,6 @@ def findings_by_claim(report: Report) -> dict[str, list[Finding]]:
 
 def failing(report: Report, fail_on: str) -> list[Finding]:
     """Findings at or above `fail_on` that no review, baseline or deprecation suppresses."""
-    from cca_claims.model import severity_rank
-
     threshold = severity_rank(fail_on)
     return [
         f for f in report.findings if not f.suppressed and severity_rank(f.severity) >= threshold
@@ -174,7 +169,5 @@ def dumps(data: object, indent: int | None = 2) -> str:
     json.dumps already escapes C0 controls; DEL, C1 controls, bidi overrides and the line/paragraph
     separators are escaped here too. They can only occur inside strings, so `\\uXXXX` is valid.
     """
-    import json
-
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -10,12 +10,13 @@ pandas is imported only here, when an export runs.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from typing import Any
 
 from cca_claims.model import Report
-from cca_claims.report.common import findings_by_claim, sources_by_id
+from cca_claims.report.common import day_text, dumps, findings_by_claim, sources_by_id
 
 COLUMNS = (
     "claim_id",
@@ -129,7 +130,6 @@ def render_csv(report: Report) -> str:
     pandas and spreadsheets alike.
     """
     import csv
-    import io
 
     df = frame(report)
     for column in TEXT_COLUMNS:
@@ -165,8 +165,6 @@ def _spreadsheet_safe(value: Any) -> Any:
 
 def render_jsonl(report: Report) -> str:
     """One JSON object per line, null where a value does not apply."""
-    from cca_claims.report.common import dumps
-
     return "".join(dumps(row, indent=None) + "\n" for row in rows(report))
 
 
@@ -179,8 +177,6 @@ def _day(x: float) -> str | None:
     """A day ordinal as an ISO date; unbounded is empty."""
     if math.isinf(x):
         return None
-    from cca_claims.report.common import day_text
-
     return day_text(x)
 
 

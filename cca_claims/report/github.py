@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from cca_claims.model import Finding, Report
+from cca_claims.report.common import safe
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -45,8 +46,6 @@ def annotation(f: Finding) -> str:
 
 def _printable(text: str) -> str:
     # other control characters would reach the log raw; show them as escapes
-    from cca_claims.report.common import safe
-
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(safe(line, oneline=True) for line in lines)
 

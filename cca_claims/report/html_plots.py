@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from cca_claims.interval import Interval
 from cca_claims.model import ClaimResult, Reading
+from cca_claims.quantities.labels import match_sets
+from cca_claims.report.common import conversion_texts, reading_text
 
 NUMERIC = ("money", "quantity", "count", "percent")
 WIDTH, LABEL_W, ROW_H, TOP, AXIS_H = 820, 240, 24, 8, 30
@@ -41,8 +43,6 @@ class Row:
 
 def plot_rows(result: ClaimResult) -> list[Row]:
     """The claim's value and each evidence reading comparable with it, as plot rows."""
-    from cca_claims.report.common import reading_text
-
     kind = result.kind
     if kind not in (*NUMERIC, "date"):
         return []
@@ -166,8 +166,6 @@ def interval_plot(result: ClaimResult, esc: Callable[[str], str]) -> str:
 
 def conversion_notes(result: ClaimResult) -> list[tuple[str, str]]:
     """(who, how) for each reading on the plot that was converted to the axis's unit."""
-    from cca_claims.report.common import conversion_texts
-
     notes = []
     claim = result.claim_reading
     if claim is not None:
@@ -182,8 +180,6 @@ def conversion_notes(result: ClaimResult) -> list[tuple[str, str]]:
 
 def set_table(result: ClaimResult, esc: Callable[[str], str]) -> str:
     """A table: one row per item, one column per side (claim value, each source)."""
-    from cca_claims.quantities.labels import match_sets
-
     sides: list[tuple[str, tuple[str, ...]]] = []
     claim = result.claim_reading
     if claim is not None and claim.kind == "set" and claim.items:

@@ -6,7 +6,9 @@ renamed key a major one. `tests/report` validates real output against schemas/re
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from cca_claims.model import (
@@ -19,7 +21,7 @@ from cca_claims.model import (
     Source,
 )
 from cca_claims.report.common import dumps, source_path
-from cca_claims.report.display import date_interval_json
+from cca_claims.report.display import date_interval_json, reading_to_json
 
 # 2.0: date intervals as ISO days (day ordinals gone), `written_unit` as written, the effective
 # `configuration`, each source's provenance `notes`
@@ -100,9 +102,6 @@ def config_json(config: Any) -> dict[str, Any] | None:
     relative to the project root so that the document does not depend on where it ran."""
     if config is None:
         return None
-    import dataclasses
-    from pathlib import Path
-
     out: dict[str, Any] = {}
     for f in dataclasses.fields(config):
         if f.name == "root":
@@ -145,8 +144,6 @@ def source_json(source: Source, path: str | None = None) -> dict[str, Any]:
 def reading_json(reading: Reading | None) -> dict[str, Any] | None:
     if reading is None:
         return None
-    from cca_claims.report.display import reading_to_json
-
     return reading_to_json(reading)
 
 

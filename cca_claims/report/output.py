@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from cca_claims.model import Report
+from cca_claims.report import reporter
 
 # the formats of `cca-claims lint` (schema and anchoring only), by their --format name
 LINT_FORMATS = ("text", "github")
@@ -41,8 +42,6 @@ def render_output(
         return chunks(report)
 
     def draw() -> str:
-        from cca_claims.report import reporter
-
         options = {"include_reviewed": include_reviewed} if format == "sarif" else {}
         return reporter(format)(report, color=color, width=width, details=details, **options)
 

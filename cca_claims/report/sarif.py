@@ -21,7 +21,9 @@ from typing import Any
 from urllib.parse import quote
 
 from cca_claims.model import EvidenceResult, Finding, Report
+from cca_claims.problems import PROBLEM_TYPES
 from cca_claims.report.common import dumps, reading_text, source_path, sources_by_id
+from cca_claims.rules import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -77,9 +79,6 @@ def document(report: Report, *, include_reviewed: bool = False) -> dict[str, Any
 
 def rule_descriptors(report: Report) -> list[dict[str, Any]]:
     """Every registered rule and input check, plus any rule id a finding uses that neither has."""
-    from cca_claims.problems import PROBLEM_TYPES
-    from cca_claims.rules import RULES
-
     base = _docs_base(report)
     out: list[dict[str, Any]] = []
     for rule_id, module in RULES.items():

@@ -26,6 +26,7 @@ from cca_claims.report.common import (
     safe,
     squash,
 )
+from cca_claims.report.plainlayout import Unsupported, lines
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 VERDICT_STYLE = {
@@ -83,8 +84,6 @@ class Screen:
     def print(self, *items: RenderableType) -> None:
         for item in items:
             if self.fast:
-                from cca_claims.report.plainlayout import Unsupported, lines
-
                 try:
                     if self.console.soft_wrap and isinstance(item, Text):
                         self.lines.extend(item.plain.split("\n"))

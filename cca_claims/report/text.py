@@ -24,6 +24,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from cca_claims.model import Report
+from cca_claims.report import text_details
 from cca_claims.report.attention import (
     ClaimView,
     views,
@@ -46,8 +47,6 @@ def render(
 ) -> str:
     """The whole check report as terminal text (ANSI colours only when `color`)."""
     if details:
-        from cca_claims.report import text_details
-
         return text_details.render(report, color=color, width=width)
     screen = Screen(color, width)
     all_views = views(report)

@@ -22,6 +22,7 @@ from cca_claims.report.terminal import (
     severity_text,
     styled,
 )
+from cca_claims.rules import category
 
 AGREES, DIFFERS = "=", "\u2260"
 
@@ -171,8 +172,6 @@ def _fold_agreeing(
 
 def input_problem(f) -> bool:
     """A problem with the input files (E0xx: no rule category), not a disagreement."""
-    from cca_claims.rules import category
-
     return not category(f.rule)
 
 

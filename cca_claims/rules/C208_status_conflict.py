@@ -51,12 +51,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cca_claims import compare
 from cca_claims.asof import SAME_TIME, day_label, evidence_time, status_relation
 from cca_claims.compare import AGREE, CONFLICT, Comparison
-from cca_claims.model import EvidenceResult, Finding
-from cca_claims.rules._shared import evidence_finding, names, readable, say
-from cca_claims.rules.base import RuleContext
+from cca_claims.model import Finding
+from cca_claims.rules._shared import Relate, evidence_finding, names, outliers, say
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "C208"
 NAME = "status-conflict"
@@ -65,33 +64,19 @@ SCOPE = "claim"
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
+KIND = "status"  # outliers as C201-C207 (`_shared.outliers`), related in time (`asof`)
+
 
 def check(context: RuleContext) -> Iterator[Finding]:
     """Each status reading that conflicts with the claim's main group of sources in time."""
-    for cc in context.claims.values():
-        items = [e for e in readable(cc, "status") if _usable(e)]
-        if len(items) < 2:
-            continue
-        active = [e for e in items if e.evidence.rank != "deprecated"]
-        if not active:
-            continue
-        groups = compare.group(
-            active,  # type: ignore[arg-type]  # the relation needs each item's date
-            lambda a, b: Comparison(
-                AGREE if not status_relation(a, b, context.sources) else CONFLICT
-            ),
-        )
-        main = [active[i] for i in groups[0]]
-        for e in items:
-            if e in main:
-                continue
-            against = [(m, why) for m in main if (why := status_relation(e, m, context.sources))]
-            if against:
-                yield _finding(cc, e, against, context.sources)
+    sources = context.sources
 
+    def relation(cc: ClaimContext) -> Relate:
+        return lambda a, b: Comparison(CONFLICT if status_relation(a, b, sources) else AGREE)
 
-def _usable(e: EvidenceResult) -> bool:
-    return bool(e.reading.label) or e.reading.interval is not None
+    for cc, e, against in outliers(context, KIND, relation):
+        why = [(m, status_relation(e, m, sources)) for m, _ in against]
+        yield _finding(cc, e, why, sources)
 
 
 def _finding(cc, e, against, sources) -> Finding:

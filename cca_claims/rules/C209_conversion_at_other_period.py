@@ -43,15 +43,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from cca_claims.compare import describe
 from cca_claims.interval import Interval
 from cca_claims.model import EvidenceResult, Finding, Reading
-from cca_claims.rules.base import (
-    ClaimContext,
-    RuleContext,
-    compared_evidence,
-    evidence_location,
-    finding,
-)
+from cca_claims.quantities import fx
+from cca_claims.quantities.legs import conversion_legs
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import ClaimContext, RuleContext
 
 ID = "C209"
 NAME = "conversion-at-other-period"
@@ -89,8 +87,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _money_legs(text: str, candidates) -> list[tuple[Reading, Reading]]:
-    from cca_claims.quantities.legs import conversion_legs
-
     pool = list(candidates)
     return [
         (pool[i], pool[j])
@@ -120,8 +116,6 @@ def _days(r: Reading, cc: ClaimContext, ref: dt.date | None):
 
 def _rate(frm: str, to: str, days) -> Interval | None:
     """Units of `to` per unit of `frm` over `days` (None when either has no rate there)."""
-    from cca_claims.quantities import fx
-
     try:
         a, b = fx.usd_rate(frm, days).factor, fx.usd_rate(to, days).factor
     except Exception:  # noqa: BLE001 - no rate for the period: nothing to check
@@ -155,8 +149,6 @@ def _misconverted(first: Reading, second: Reading, cc: ClaimContext, ref, slack:
 
 def _fitting_years(frm: str, to: str, stated: Interval) -> list[int]:
     """The calendar years whose range of rates holds the stated rate."""
-    from cca_claims.quantities import fx
-
     try:
         last = min(fx.latest_year(c)[1].year for c in (frm, to) if c != "USD")
     except Exception:  # noqa: BLE001
@@ -170,8 +162,6 @@ def _fitting_years(frm: str, to: str, stated: Interval) -> list[int]:
 
 
 def _finding(cc, result: EvidenceResult, ref, first, second, stated, actual, days, why, years):
-    from cca_claims.compare import describe
-
     frm, to = _iso(first), _iso(second)
     lo, hi = days
     period = (
@@ -196,13 +186,11 @@ def _finding(cc, result: EvidenceResult, ref, first, second, stated, actual, day
         f"{describe(second)}, but at the rates of {period} ({why}) the amount is "
         f"{_amount(at_period)} {to}: {evident}"
     )
-    return finding(
+    return item_finding(
+        cc,
         message,
-        evidence_location(cc.claim, result),
-        (cc.claim.id,),
-        sources=(result.evidence.source,),
-        evidence=(result.evidence.index,),
-        compared=(compared_evidence(result),),
+        result,
+        with_reading=True,
         hint=(
             f"compare the {frm} amount (the source's own figure); the {to} figure is the "
             "writer's conversion, or record a review if the rate is explained"

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cca_claims.compare import describe
+from cca_claims.compare import describe, status_interval
 from cca_claims.model import EvidenceResult, Finding, Reading
+from cca_claims.quantities import value_in_quote
+from cca_claims.quantities.labels import normalize_label, status_reading
 from cca_claims.rules._shared import item_finding
 from cca_claims.rules.base import RuleContext
 
@@ -40,8 +42,6 @@ OPTIONS: dict = {"word_threshold": 85.0}
 
 def _in_words(phrase: str, text: str, threshold: float) -> bool:
     from rapidfuzz import fuzz
-
-    from cca_claims.quantities.labels import normalize_label
 
     p, t = normalize_label(phrase), normalize_label(text)
     if not p:
@@ -58,16 +58,11 @@ def missing(result: EvidenceResult, reading: Reading, threshold: float) -> list[
         if _in_words(reading.label, text, threshold):
             return []
         if reading.kind == "status":
-            from cca_claims.compare import status_interval
-            from cca_claims.quantities.labels import status_reading
-
             said = status_reading(text)
             mine = status_interval(reading)
             if said is not None and mine is not None and said.interval.overlaps(mine):
                 return []
         return [reading.label]
-    from cca_claims.quantities import value_in_quote
-
     return [] if value_in_quote(reading, list(result.candidates)) else [describe(reading)]
 
 

@@ -32,7 +32,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from cca_claims.model import Finding
-from cca_claims.rules.base import RuleContext, evidence_location, finding
+from cca_claims.rules._shared import item_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "I604"
 NAME = "source-newer-than-review"
@@ -60,12 +61,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
             earliest = source.meta.published or source.meta.published_not_before
             if earliest is None or earliest <= reviewed:
                 continue
-            yield finding(
+            yield item_finding(
+                cc,
                 f"{source.id} was published {source.meta.date_label}, after the claim's last "
                 f"review on {reviewed.isoformat()}",
-                evidence_location(cc.claim, result, "source"),
-                (cc.claim.id,),
-                sources=(source.id,),
-                evidence=(result.evidence.index,),
+                result,
+                key="source",
                 hint="check the claim against this source, then update `reviewed:`",
             )

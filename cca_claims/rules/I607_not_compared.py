@@ -36,6 +36,7 @@ from collections.abc import Iterator
 
 from cca_claims.compare import describe
 from cca_claims.model import Finding, Reading
+from cca_claims.quantities.perperiod import is_flow
 from cca_claims.rules._shared import item_finding
 from cca_claims.rules.base import ClaimContext, RuleContext
 
@@ -49,8 +50,6 @@ OPTIONS: dict = {}
 
 def _what(r: Reading) -> str:
     """What a reading measures, in an editor's words."""
-    from cca_claims.quantities.perperiod import is_flow
-
     if is_flow(r):
         return "a flow (an amount per unit of time)"
     if r.unit.startswith("unit:"):
@@ -98,8 +97,6 @@ def check(context: RuleContext) -> Iterator[Finding]:
 
 
 def _hint(r: Reading) -> str:
-    from cca_claims.quantities.perperiod import is_flow
-
     if is_flow(r):
         return (
             'if the claim is about a yearly figure, say so: "annual" or "a year" in the claim, '

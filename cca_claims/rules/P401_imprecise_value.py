@@ -33,9 +33,9 @@ from collections.abc import Iterator
 
 from cca_claims import compare
 from cca_claims.compare import AGREE, NUMERIC_KINDS
-from cca_claims.model import Compared, Finding, Reading
-from cca_claims.rules._shared import claim_compared, readable, say, value_location
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.model import Compared, EvidenceResult, Finding, Reading
+from cca_claims.rules._shared import claim_compared, readable, say, value_finding
+from cca_claims.rules.base import RuleContext, compared_evidence
 
 ID = "P401"
 NAME = "imprecise-value"
@@ -61,7 +61,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
         kind = cc.kind if cc.kind in (*NUMERIC_KINDS, "date") else None
         if kind is None:
             continue
-        sides: list[tuple[Compared, Reading, object]] = []
+        sides: list[tuple[Compared, Reading, EvidenceResult | None]] = []
         if cc.claim_reading is not None and cc.claim_reading.kind == kind:
             sides.append((claim_compared(cc), cc.claim_reading, None))
         for e in readable(cc, kind, deprecated=False):
@@ -80,15 +80,11 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue  # a conflict, which the C2xx and V3xx rules report
             who = "the claim's value" if side[2] is None else side[0].label
             best_who = "the claim's value" if best[2] is None else best[0].label
-            location = cc.claim.pos("value") if side[2] is None else value_location(cc, side[2])
-            index = () if side[2] is None else (side[2].evidence.index,)
-            yield finding(
+            yield value_finding(
+                cc,
                 f"{who} {say(side[1])} agrees with {best_who} {say(best[1])} but is "
                 f"{w / best_w:.0f} times less precise",
-                location,
-                (cc.claim.id,),
-                sources=() if side[2] is None else (side[0].label,),
-                evidence=index,
-                compared=(side[0], best[0]),
+                side[2],
+                (best[0],),
                 hint="cite the more precise passage if it is the better source",
             )

@@ -35,17 +35,9 @@ from collections.abc import Iterator
 
 from cca_claims.compare import widened
 from cca_claims.interval import Interval
-from cca_claims.model import Compared, Finding, Reading
-from cca_claims.rules._shared import (
-    claim_compared,
-    level,
-    level_compared,
-    readable,
-    say,
-    show,
-    value_location,
-)
-from cca_claims.rules.base import RuleContext, compared_evidence, finding
+from cca_claims.model import EvidenceResult, Finding, Reading
+from cca_claims.rules._shared import level, level_compared, readable, say, show, value_finding
+from cca_claims.rules.base import RuleContext
 
 ID = "R503"
 NAME = "growth-mismatch"
@@ -77,23 +69,24 @@ def check(context: RuleContext) -> Iterator[Finding]:
             continue
         rate = ((b / a) - Interval.point(1.0)).scale(100.0)
         implied = f"[{_pct(rate.low)}, {_pct(rate.high)}]"
-        subjects: list[tuple[Compared, Reading, object]] = []
+        # the claim's own value (None), then each percentage source
+        subjects: list[tuple[Reading, EvidenceResult | None]] = []
         if cc.claim_reading is not None and cc.claim_reading.kind == "percent":
-            subjects.append((claim_compared(cc), cc.claim_reading, None))
+            subjects.append((cc.claim_reading, None))
         for e in readable(cc, "percent", deprecated=False):
-            subjects.append((compared_evidence(e), e.reading, e))
-        for side, reading, e in subjects:
+            subjects.append((e.reading, e))
+        for reading, e in subjects:
             iv = widened(reading, tol.slack)
             if iv is None or iv.overlaps(rate):
                 continue
             who = "the claim's value" if e is None else e.evidence.source
-            yield finding(
+            yield value_finding(
+                cc,
                 f"{who} {say(reading)} does not match growth from {growth.from_id} "
                 f"({show(start)}) to {growth.to_id} ({show(end)}), which is {implied}",
-                cc.claim.pos("growth") if e is None else value_location(cc, e),
-                (cc.claim.id, growth.from_id, growth.to_id),
-                sources=() if e is None else (e.evidence.source,),
-                evidence=() if e is None else (e.evidence.index,),
-                compared=(side, level_compared(start_cc, start), level_compared(end_cc, end)),
+                e,
+                (level_compared(start_cc, start), level_compared(end_cc, end)),
+                at="growth",
+                related=(growth.from_id, growth.to_id),
                 hint="check the two levels are the years the rate compares",
             )

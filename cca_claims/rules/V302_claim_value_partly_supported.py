@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cca_claims.compare import AGREE, CONFLICT
+from cca_claims.compare import AGREE, CONFLICT, join_names
 from cca_claims.model import Finding
 from cca_claims.rules._shared import (
     claim_value_finding,
@@ -56,8 +56,6 @@ OPTIONS: dict = {}
 
 def _named(results, both: set[str]) -> str:
     """Source ids, with the item number when the same source also stands on the other side."""
-    from cca_claims.compare import join_names
-
     return join_names(
         [
             f"{e.evidence.source} (item {e.evidence.index + 1})"

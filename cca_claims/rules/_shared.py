@@ -3,27 +3,33 @@ and one finding builder per shape of finding.
 
 The shapes: `item_finding` (at one evidence item's line, about that item alone: anchoring and
 integrity), `evidence_finding` (at an evidence item's value line, that item against others),
-`claim_value_finding` (at the claim's `value:` line, the claim against its evidence) and
+`claim_value_finding` (at the claim's `value:` line, the claim against its evidence),
+`value_finding` (at one value's line, the claim's own or one item's, against reference values
+that are not evidence of the finding: the most precise reading, the levels of a relation) and
 `relation_finding` (at a relation's line, the levels of the related claims). Each fills the
 claims, sources, evidence indices and compared sides the same way for every rule that uses it,
 so the fingerprints of one shape are built alike.
 
-The evidence-against-evidence rules (C201-C207) differ only in the kind of value they compare:
-C201-C205 are `outlier_rule(KIND)` with a module constant `KIND`, and C206, C207 call
-`evidence_outliers` before their own typo checks. It splits a claim's readings of that kind into agreeing groups
-(`compare.group`) and reports each reading outside the largest group, once, at its own line,
-against the readings of the largest group it conflicts with. Deprecated evidence never shapes the
-groups; when it conflicts, it is still reported (and marked deprecated by the review stage).
+The evidence-against-evidence rules (C201-C208) differ in the kind of value they compare and in
+how two readings conflict: C201-C205 are `outlier_rule(KIND)` with a module constant `KIND`, C206
+and C207 call `evidence_outliers` before their own typo checks, and C208 relates statuses in time
+through `outliers`. `outliers` splits a claim's readings of that kind into agreeing groups
+(`compare.group`) and yields each reading outside the largest group, once, with the readings of
+the largest group it conflicts with; the rule reports it at its own line. Deprecated evidence never
+shapes the groups; when it conflicts, it is still reported (and marked deprecated by the review
+stage).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from cca_claims import compare
-from cca_claims.asof import compared_at_times
-from cca_claims.compare import AGREE, SOFT, Comparison, Tolerance
+from cca_claims.asof import compared_at_times, superseded_statuses
+from cca_claims.compare import AGREE, NUMERIC_KINDS, SOFT, Comparison, Tolerance
 from cca_claims.model import Compared, EvidenceResult, Finding, Position, Reading
+from cca_claims.report.display import normalized
 from cca_claims.rules.base import (
     ClaimContext,
     RuleContext,
@@ -135,14 +141,39 @@ def claim_value_finding(
     )
 
 
+def value_finding(
+    cc: ClaimContext,
+    message: str,
+    subject: EvidenceResult | None,
+    against: Sequence[Compared],
+    *,
+    hint: str,
+    at: str = "value",
+    related: tuple[str, ...] = (),
+) -> Finding:
+    """A finding about one value against reference values (`against`, which name no evidence
+    of the finding): the claim's own value (`subject` None, at the claim's `at` line) or one
+    evidence item's (at its value line). `related` are the other claims it concerns."""
+    return finding(
+        message,
+        cc.claim.pos(at) if subject is None else value_location(cc, subject),
+        (cc.claim.id, *related),
+        sources=() if subject is None else (subject.evidence.source,),
+        evidence=() if subject is None else (subject.evidence.index,),
+        compared=(
+            claim_compared(cc) if subject is None else compared_evidence(subject),
+            *against,
+        ),
+        hint=hint,
+    )
+
+
 def say(reading: Reading | None) -> str:
     """What a reading says, with its normalized value when a conversion changed it."""
     text = compare.describe(reading)
     if reading is None or reading.kind != "money" or not reading.conversions:
         return text
     if any(c.kind == "fx" for c in reading.conversions) and reading.interval is not None:
-        from cca_claims.report.display import normalized
-
         return f"{text} (= {normalized(reading)})"
     return text
 
@@ -189,43 +220,54 @@ def outlier_rule(kind: str) -> Callable[[RuleContext], Iterator[Finding]]:
     return check
 
 
-def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
-    """One finding per evidence reading of `kind` that conflicts with the claim's main group."""
+Relate = Callable[[EvidenceResult, EvidenceResult], Comparison]
+
+
+def outliers(
+    context: RuleContext, kind: str, relation: Callable[[ClaimContext], Relate]
+) -> Iterator[tuple[ClaimContext, EvidenceResult, list[tuple[EvidenceResult, Comparison]]]]:
+    """Each evidence reading of `kind` outside its claim's main group, with the readings of the
+    main group it does not agree with and how it relates to each (`relation(cc)` relates two
+    of the claim's items; only items that agree share a group)."""
     for cc in context.claims.values():
-        tol = context.tolerance(cc)
         items = [e for e in readable(cc, kind) if _usable(e.reading)]
         if len(items) < 2:
             continue
         active = [e for e in items if e.evidence.rank != "deprecated"]
         if not active:
             continue
-
-        # compare within the dominant unit only (a count of centres against one of platforms is
-        # the claim's business; cubic metres against tonnes is not comparable at all)
-        # two figures at two dates inside the claim's period are not compared (cca_claims.asof)
-        def timely(a: EvidenceResult, b: EvidenceResult, period=cc.period) -> bool:
-            return compared_at_times(a, b, period, context.sources)
-
+        relate = relation(cc)
         groups = compare.group(
             active,  # type: ignore[arg-type]  # relate takes the evidence, for its date
-            lambda a, b, tol=tol: (
-                _relate(a.reading, b.reading, tol) if timely(a, b) else Comparison(AGREE)
-            ),
+            relate,  # type: ignore[arg-type]
         )
         main = [active[i] for i in groups[0]]
         for e in items:
             if e in main:
                 continue
-            against = []
-            for m in main:
-                if not compare.comparable(e.reading, m.reading) or not timely(e, m):
-                    continue
-                cmp = compare.compare(e.reading, m.reading, tol)
-                if cmp.relation != AGREE:
-                    against.append((m, cmp))
-            if not against:
-                continue
-            yield _outlier_finding(cc, kind, e, against)
+            against = [(m, cmp) for m in main if (cmp := relate(e, m)).relation != AGREE]
+            if against:
+                yield cc, e, against
+
+
+def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
+    """One finding per evidence reading of `kind` that conflicts with the claim's main group."""
+
+    def relation(cc: ClaimContext) -> Relate:
+        tol = context.tolerance(cc)
+
+        # compare within the dominant unit only (a count of centres against one of platforms
+        # is the claim's business; cubic metres against tonnes is not comparable at all); two
+        # figures at two dates inside the claim's period are not compared (cca_claims.asof)
+        def relate(a: EvidenceResult, b: EvidenceResult) -> Comparison:
+            if not compared_at_times(a, b, cc.period, context.sources):
+                return Comparison(AGREE)
+            return _relate(a.reading, b.reading, tol)
+
+        return relate
+
+    for cc, e, against in outliers(context, kind, relation):
+        yield _outlier_finding(cc, kind, e, against)
 
 
 def _usable(reading: Reading | None) -> bool:
@@ -289,8 +331,6 @@ def claim_vs_evidence(
     results = readable(cc, value.kind, deprecated=False)
     past: set[int] = set()
     if sources is not None and value.kind == "status":
-        from cca_claims.asof import superseded_statuses
-
         past = superseded_statuses([e for e in results if _usable(e.reading)], sources, cc.period)
     out = []
     for e in results:
@@ -309,10 +349,6 @@ def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
     that overlaps; else its own value; else None (a disputed claim without a value, or one that
     is not a number). The reading's `text` says where it came from.
     """
-    from dataclasses import replace
-
-    from cca_claims.compare import NUMERIC_KINDS
-
     kind = cc.kind
     if kind not in NUMERIC_KINDS:
         return None
@@ -337,8 +373,6 @@ def level(cc: ClaimContext, tol: Tolerance) -> Reading | None:
 
 def show(reading: Reading) -> str:
     """A level for a message: the words as written and the interval they allow."""
-    from cca_claims.report.display import normalized
-
     return f"{compare.describe(reading)}, i.e. {normalized(reading)}"
 
 

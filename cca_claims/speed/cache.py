@@ -28,6 +28,8 @@ the cache's own files are ever removed.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import hashlib
 import os
 import sys
@@ -61,6 +63,7 @@ from cca_claims.speed.cachekey import (  # noqa: F401 - the key, used through he
     read_inputs,
     unchanged,
 )
+from cca_claims.speed.fork import die_with_parent
 
 MAX_ENTRY_BYTES = 1 << 32  # a report of 50,000 claims is a few hundred MB
 
@@ -130,10 +133,6 @@ def write_later(job: Callable[[], Any], records: int = BACKGROUND_MIN_RECORDS) -
         job()
         return
     if pid == 0:  # the child: write, then leave without touching the parent's state
-        import gc
-
-        from cca_claims.speed.fork import die_with_parent
-
         die_with_parent(parent)
 
         # a short life: collecting would only re-scan the inherited records (~40 % of the
@@ -148,8 +147,6 @@ def write_later(job: Callable[[], Any], records: int = BACKGROUND_MIN_RECORDS) -
             os._exit(code)
     _PENDING.append(pid)
     if not _WAIT_AT_EXIT:
-        import atexit
-
         atexit.register(wait_for_writes)
         _WAIT_AT_EXIT = True
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -72,9 +74,6 @@ def usable_folder(config: Any) -> tuple[Path | None, list[str]]:
 
 def _tracked_by_git(folder: Path) -> bool:
     """Whether git tracks any file in `folder` (False when git or a repository is missing)."""
-    import shutil
-    import subprocess
-
     git = shutil.which("git")
     if git is None:
         return False

@@ -19,12 +19,14 @@ import hashlib
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from cca_claims import __version__, clock
+from cca_claims.claims import find_claim_files
 from cca_claims.limits import CLAIM_FILE_BYTES, SOURCE_FILE_BYTES
+from cca_claims.paths import display_path
 from cca_claims.userdata import library_stamp
 
 FORMAT = "2"  # bump when the layout of an entry changes
@@ -100,9 +102,7 @@ def read_inputs(config: Any, *, mode: str, baseline: frozenset[str] = frozenset(
             _feed_input(h, inputs, "source", path, sources, limit, confined=not yaml_file)
     claims = Path(config.claims)
     h.update(f"|claims={_resolved(claims)}".encode())
-    # the files the claim loader reads (engine.check has imported it already)
-    from cca_claims.claims import find_claim_files
-
+    # the files the claim loader reads
     files = find_claim_files(claims) if claims.exists() else []
     for path in files:
         _feed_input(
@@ -173,8 +173,6 @@ def _feed_input(
     hexdigest = digest.hexdigest()
     h.update(f"{size}\0{hexdigest}".encode())
     if kind == "claim":
-        from cca_claims.paths import display_path
-
         inputs.digests[("claim", display_path(path, root or folder))] = hexdigest
     else:
         inputs.digests[("source", _resolved(path))] = hexdigest
@@ -215,7 +213,5 @@ def _resolved(path: Path) -> str:
 
 def config_repr(config: Any) -> str:
     """The effective configuration as text (the cache folder aside), for keys."""
-    from dataclasses import fields
-
     settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name != "cache_dir"}
     return repr(sorted(settings.items(), key=lambda kv: kv[0]))

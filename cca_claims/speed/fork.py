@@ -20,6 +20,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -111,8 +112,6 @@ def _set_death_signal() -> bool:
 
 
 def _watch(parent: int) -> None:
-    import time
-
     while os.getppid() == parent:
         time.sleep(WATCH_SECONDS)
     os._exit(1)

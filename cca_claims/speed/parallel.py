@@ -18,6 +18,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from cca_claims.speed import fork
+
 # `--jobs auto` forks only for a check of at least this many claims: below it a worker (fork,
 # pickling the outcomes back) cost more than it saved on this 2-core machine (bench/jobs.py)
 AUTO_MIN_CLAIMS = 300
@@ -62,8 +64,6 @@ class Runner:
         chunks = self._chunks(items)
         if len(chunks) < 2:
             return list(fn(items, *args))
-        from cca_claims.speed import fork
-
         pending = [fork.start(fn, chunk, *args) for chunk in chunks[1:]]
         out = list(fn(chunks[0], *args))
         for job, chunk in zip(pending, chunks[1:]):
@@ -81,8 +81,6 @@ class Runner:
     def _chunks(self, items: list) -> list[list]:
         if self.jobs < 2 or len(items) < 2:
             return [items]
-        from cca_claims.speed import fork
-
         if not fork.available():
             return [items]
         size = -(-len(items) // min(self.jobs, len(items)))  # ceiling division

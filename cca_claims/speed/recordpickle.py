@@ -20,12 +20,15 @@ from __future__ import annotations
 import copyreg
 import datetime as dt
 import functools
+import importlib
 import io
 import operator
 import pickle
 from dataclasses import fields, is_dataclass
 from pathlib import Path, PurePath
 from typing import Any
+
+from cca_claims import model
 
 _PLAIN_GLOBALS = {
     ("datetime", "date"): dt.date,
@@ -54,10 +57,6 @@ class UnsafeEntry(pickle.UnpicklingError):
 @functools.lru_cache(maxsize=1)
 def _records() -> dict[str, tuple[type, tuple[str, ...]]]:
     """tag -> (record class, its field names), for every allowed record class."""
-    import importlib
-
-    from cca_claims import model
-
     classes = [
         value
         for value in vars(model).values()
