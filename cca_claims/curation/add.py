@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from cca_claims.curation.passages import split_sentences
 from cca_claims.curation.yamledit import scalar
 from cca_claims.model import Reading, Source
+from cca_claims.quantities.quote_value import Guide, choose_reading
 
 MAX_QUOTE = 400  # characters: a quote is a passage, not a page
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -111,8 +112,6 @@ def _claim_picks(chosen: Reading, sentence: str, candidates: list[Reading], quot
     """Whether the check, given the claim's own value, period and words, picks `chosen` among
     the quote's figures without an evidence `value:` ("topped $94.8 billion in 2024, up $5.4
     billion": the claim's $94.8 billion picks the first)."""
-    from cca_claims.quantities.quote_value import Guide, choose_reading
-
     guide = Guide.of(chosen, sentence, [chosen], quote)
     picked, _why = choose_reading(candidates, chosen.kind, chosen.period, guide)
     return (
