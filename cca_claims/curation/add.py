@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cca_claims.curation.passages import split_sentences
 from cca_claims.curation.yamledit import scalar
+from cca_claims.interval import Interval
 from cca_claims.model import Reading, Source
 from cca_claims.quantities.quote_value import Guide, choose_reading
 
@@ -63,7 +64,8 @@ class Skeleton:
         lines.append(f"    - source: {scalar(source_id)}\n")
         lines.append(f"      quote: {scalar(self.quote)}\n")
         if self.pin_value and r.text:
-            lines.append(f"      value: {scalar(_figure_text(r))}\n")
+            # the evidence names the figure as the quote writes it: the check finds it there
+            lines.append(f"      value: {scalar(' '.join(r.text.split()))}\n")
         return lines
 
 
@@ -163,15 +165,24 @@ def _trim(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _figure_text(r: Reading) -> str:
+    if r.kind == "date" and r.interval is not None:
+        return _days(r.interval) or " ".join(r.text.split())
     return " ".join(r.text.split())
 
 
 def _period(r: Reading) -> str | None:
     if r.period is None or r.kind == "date":
         return None
+    return _days(r.period)
+
+
+def _days(days: Interval) -> str | None:
+    """Days (inclusive ordinals) as a `value:` or `period:` reads them back: 2024, 2023-05,
+    2025-06-17, 2025-06-16..2025-06-18 (the figure as written lacks the year a reader supplied
+    from the source's date: "From June 16 to 18")."""
     try:
-        first = dt.date.fromordinal(int(r.period.low))
-        last = dt.date.fromordinal(int(r.period.high))
+        first = dt.date.fromordinal(int(days.low))
+        last = dt.date.fromordinal(int(days.high))
     except (ValueError, OverflowError):
         return None
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
