@@ -14,7 +14,7 @@ import functools
 import math
 from dataclasses import dataclass
 
-from cca_claims.compare import AGREE, CONFLICT, Tolerance, comparable, compare
+from cca_claims.compare import AGREE, CONFLICT, SOFT, Tolerance, comparable, compare
 from cca_claims.curation.context import measure_of, places_in, words
 from cca_claims.curation.discover import AIM_WORDS, is_aim
 from cca_claims.curation.passages import Figure, Sentence
@@ -35,6 +35,7 @@ BEFORE_WORDS = 3  # the words just before a figure: its subject ("investment sto
 # noun or kind
 _BARE_KINDS = frozenset({"money", "percent"})
 MAX_RATIO = 5.0  # a value further from every reading of the claim measures something else
+DATE_SPAN_DAYS = 31  # a date as wide as a month still names when something happened
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Suggestion:
     figure: Figure
     sentence: Sentence
     similarity: float  # 0..1, how near the sentence's words are to the claim's
-    relation: str  # "agrees" | "conflicts" (with the claim's value or its evidence)
+    relation: str  # "agrees" | "differs" | "conflicts" (with the claim's value or its evidence)
     effect: str  # one sentence: what adding it would do to the verdict
     cited: bool  # the claim's evidence already quotes this passage
     item: dict  # the evidence item to paste: source, quote, and value when needed
@@ -122,7 +123,8 @@ def _statement_places(statement: str) -> frozenset[str]:
 
 def closeness(f: Figure, refs: list[Reading], tol: Tolerance) -> float:
     """How close the figure's value is to the claim's readings, 0..1: 1 when it agrees with
-    one, falling to 0 at MAX_RATIO apart (dates, sets and statuses: 1 when they agree)."""
+    one, falling to 0 at MAX_RATIO apart (dates: at a month apart; sets and statuses: 1 when
+    they agree)."""
     best = 0.0
     bounded = f.reading.interval is not None and f.reading.interval.is_bounded
     for ref in refs:
@@ -136,6 +138,8 @@ def closeness(f: Figure, refs: list[Reading], tol: Tolerance) -> float:
         if a and b and f.kind in ("money", "quantity", "count", "percent"):
             ratio = max(abs(a), abs(b)) / min(abs(a), abs(b))
             best = max(best, 1 - min(1.0, math.log(ratio) / math.log(MAX_RATIO)))
+        elif a and b and f.kind == "date":  # days apart, to none at a month
+            best = max(best, 1 - min(1.0, abs(a - b) / DATE_SPAN_DAYS))
     return best
 
 
@@ -180,7 +184,14 @@ def _measures_differ(f: Figure, statement: str) -> bool:
 def _magnitude_fits(f: Figure, refs: list[Reading]) -> bool:
     """Whether the figure is within MAX_RATIO of some reading of the claim: a passage stating
     a tenth of the claim's value measures something else ("26 billion yuan" for "$94.8 billion
-    of trade"). Dates, sets and statuses always fit."""
+    of trade"). A date fits when it spans no more than a month or twice the claim's days: a
+    year, or "2022–2026", contains a summit's day and so agrees with it, but says nothing about
+    it (the claim is as precise as its most precise reading). Sets and statuses always fit."""
+    if f.kind == "date":
+        spans = [_days_spanned(ref) for ref in refs]
+        finest = min((s for s in spans if s is not None), default=None)
+        mine = _days_spanned(f.reading)
+        return finest is None or mine is None or mine <= max(DATE_SPAN_DAYS, 2 * finest)
     mid = _middle(f.reading)
     if mid is None or f.kind not in ("money", "quantity", "count", "percent"):
         return True
@@ -191,6 +202,11 @@ def _magnitude_fits(f: Figure, refs: list[Reading]) -> bool:
         if max(abs(mid), abs(other)) / min(abs(mid), abs(other)) <= MAX_RATIO:
             return True
     return False
+
+
+def _days_spanned(r: Reading) -> float | None:
+    iv = r.interval
+    return iv.high - iv.low + 1 if iv is not None and iv.is_bounded else None
 
 
 def _middle(r: Reading) -> float | None:
@@ -214,8 +230,10 @@ def suggest(
     out: list[Suggestion] = []
     seen: set[tuple[str, int]] = set()
     for f in ws.figures():
-        if f.kind != cr.kind or not _fits(f, refs) or not _magnitude_fits(f, refs):
+        if f.kind != cr.kind or not _fits(f, refs):
             continue
+        if not _magnitude_fits(f, refs) and not _cited_by(cr, f):
+            continue  # (what the claim cites is listed whatever it says)
         if period and f.period and (f.period[1] < period[0] or period[1] < f.period[0]):
             continue
         if f.kind != "date" and is_aim(f) and not AIM_WORDS & _statement_words(statement):
@@ -260,36 +278,38 @@ def suggest(
 
 def _effect(ws: Workspace, cr: ClaimResult, f: Figure, tol: Tolerance) -> tuple[str, str, bool]:
     """(agrees|conflicts, what adding the passage would do, whether it is cited already)."""
-    cited_by = [
-        i
-        for i, e in enumerate(cr.evidence)
-        if e.anchor.anchor is not None
-        and e.anchor.anchor.source == f.source
-        and e.anchor.anchor.start < f.end
-        and f.start < e.anchor.anchor.end
-    ]
+    cited_by = _cited_by(cr, f)
     others = [
         (e.evidence.source, e.reading)
         for i, e in enumerate(cr.evidence)
         if i not in cited_by and e.reading is not None and e.evidence.rank != "deprecated"
     ]
-    against = [s for s, r in others if comparable(r, f.reading) and _conflict(r, f.reading, tol)]
+    with_others = [(s, _relation(r, f.reading, tol)) for s, r in others]
+    against = [s for s, rel in with_others if rel == CONFLICT]
+    differing = [s for s, rel in with_others if rel == SOFT]
     claim = cr.claim_reading
-    against_claim = claim is not None and _conflict(claim, f.reading, tol)
-    if claim is not None and comparable(claim, f.reading):
-        relation = "conflicts" if against_claim else "agrees"  # with the claim's own value
-    else:
-        relation = "conflicts" if against else "agrees"  # with the evidence cited so far
+    to_claim = _relation(claim, f.reading, tol) if claim is not None else None
+    if to_claim is not None and comparable(claim, f.reading):
+        relation = _RELATION[to_claim]  # with the claim's own value
+    else:  # with the evidence cited so far
+        relation = _RELATION[CONFLICT if against else SOFT if differing else AGREE]
     if cited_by:
         where = ", ".join(f"#{i + 1}" for i in cited_by)
         return relation, f"already cited (evidence {where}); the verdict is {cr.verdict}", True
+    disputed = "stays disputed" if cr.verdict == "disputed" else f"{cr.verdict} -> disputed"
     if against:
-        names = sorted(set(against))
-        names = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        return relation, f"would contradict {names}: {cr.verdict} -> disputed", False
-    if against_claim:
+        return relation, f"would contradict {_some(against)}: {disputed}", False
+    if to_claim == CONFLICT:
         after = "contradicted" if not others else "disputed"
         return relation, f"would contradict the claim's value: {cr.verdict} -> {after}", False
+    if differing:
+        return (
+            relation,
+            f"the days overlap {_some(differing)}'s but differ (a warning): {disputed}",
+            False,
+        )
+    if to_claim == SOFT:
+        return relation, "the days overlap the claim's but differ (a warning)", False
     if cr.verdict == "unsupported":
         return relation, "agrees: unsupported -> consistent", False
     if cr.verdict == "consistent":
@@ -297,10 +317,30 @@ def _effect(ws: Workspace, cr: ClaimResult, f: Figure, tol: Tolerance) -> tuple[
     return relation, f"agrees; the verdict stays {cr.verdict}", False
 
 
-def _conflict(a: Reading, b: Reading, tol: Tolerance) -> bool:
-    if not comparable(a, b):
-        return False
-    return compare(a, b, tol).relation == CONFLICT
+def _cited_by(cr: ClaimResult, f: Figure) -> list[int]:
+    """The claim's evidence items whose quote holds the figure."""
+    return [
+        i
+        for i, e in enumerate(cr.evidence)
+        if e.anchor.anchor is not None
+        and e.anchor.anchor.source == f.source
+        and e.anchor.anchor.start < f.end
+        and f.start < e.anchor.anchor.end
+    ]
+
+
+_RELATION = {AGREE: "agrees", SOFT: "differs", CONFLICT: "conflicts"}
+
+
+def _relation(a: Reading, b: Reading, tol: Tolerance) -> str:
+    """AGREE, SOFT (two day-level dates that overlap but differ) or CONFLICT; readings that
+    cannot be compared agree (nothing to say)."""
+    return compare(a, b, tol).relation if comparable(a, b) else AGREE
+
+
+def _some(sources: list[str]) -> str:
+    names = sorted(set(sources))
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 def evidence_item(ws: Workspace, f: Figure, sentence: Sentence, cr: ClaimResult, period) -> dict:

@@ -25,6 +25,9 @@ GROUP_LINES = 10  # uncovered figures shown per group in text (JSON lists all)
 PASSAGE_CHARS = 160
 
 
+_RELATION_STYLE = {"agrees": "green", "differs": "yellow", "conflicts": "red"}
+
+
 def _short(text: str, limit: int = PASSAGE_CHARS) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -160,7 +163,7 @@ def suggest_text(
         head.append(safe(_where(f), oneline=True), "cyan")
         head.append("  ")
         head.append(safe(" ".join(f.reading.text.split()), oneline=True), "bold")
-        head.append(f"  {s.relation}", "green" if s.relation == "agrees" else "red")
+        head.append(f"  {s.relation}", _RELATION_STYLE.get(s.relation, "red"))
         head.append(f"  (match {s.similarity:.2f})")
         screen.print(head)
         # wrapped lines hang under the first, so the numbers stay a column of their own

@@ -212,3 +212,44 @@ def test_disagreeing_sum_about_another_measure_is_not_suggested(tmp_path: Path) 
     texts = {s.sentence.text.split()[0]: s.relation for s in found if not s.cited}
     assert "The" not in texts  # the railway's cost is not the claim's trade
     assert texts.get("Товарооборот") == "conflicts"  # the Russian trade figure is
+
+
+DATE_CLAIM = """\
+claims:
+  - id: astana-visit-days
+    claim: Xi Jinping was in Astana from June 16 to 18, 2025.
+    value: 2025-06-16..2025-06-18
+    kind: date
+    evidence:
+      - source: co-architecting-eurasia-2025
+        quote: "held in Astana on June 16–17, 2025"
+"""
+
+
+def test_a_date_claim_is_offered_dates_that_say_when_not_the_years_around_it(
+    tmp_path: Path,
+) -> None:
+    # the bundled sources: three passages say June 17, many say only "2025" or "2022–2026"
+    repo = Path(__file__).parents[2]
+    shutil.copytree(repo / "sources", tmp_path / "sources")
+    (tmp_path / "claims").mkdir()
+    path = tmp_path / "claims" / "visit.yaml"
+    path.write_text(DATE_CLAIM, encoding="utf-8")
+    config = resolve_paths(Config(cache_dir=None), tmp_path / "claims", tmp_path / "sources")
+    found = _suggest(config, "astana-visit-days")
+    fresh = [s for s in found if not s.cited]
+    assert fresh, "the sources date the summit"
+    spans = [s.figure.reading.interval.high - s.figure.reading.interval.low + 1 for s in fresh]
+    assert max(spans) <= 31  # no year, no span of years: they contain the days but say nothing
+    june_17 = [s for s in fresh if s.figure.reading.interval.low == s.figure.reading.interval.high]
+    assert june_17 and all(s.relation == "differs" for s in june_17)
+    assert all("(a warning)" in s.effect for s in june_17)
+    # pasting one gives what was announced: the days overlap but differ, a C205 warning
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["claims"][0]["evidence"].append(june_17[0].item)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    report = check(config)
+    assert [c.verdict for c in report.claims] == ["disputed"]
+    assert {(f.rule, f.severity) for f in report.findings if f.rule == "C205"} == {
+        ("C205", "warning")
+    }
