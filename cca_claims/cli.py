@@ -567,7 +567,7 @@ def add(
         found = load_sources(config.sources, config.root).sources
         existing = set()
     if source_id not in found:
-        fail(f"no source {source_id!r} ({did_you_mean(source_id, found)})")
+        fail(f"no source {source_id!r} ({did_you_mean(source_id, found, 'source ids')})")
     source = found[source_id]
     context = read_context(source, config)
     try:

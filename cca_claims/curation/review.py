@@ -30,10 +30,13 @@ class RecordedReview:
     finding: Finding
     before: str
     after: str
+    root: Path | None = None  # the project's root: the diff names the file relative to it
 
     def diff(self) -> str:
-        """A unified diff of the claim file, as `git diff` would show it."""
+        """A unified diff of the claim file, as `git diff` would show it (a/claims/x.yaml)."""
         name = self.path.as_posix()
+        if self.root is not None and self.path.is_relative_to(self.root):
+            name = self.path.relative_to(self.root).as_posix()
         return "".join(
             difflib.unified_diff(
                 self.before.splitlines(keepends=True),
@@ -65,7 +68,7 @@ def find_finding(
     exist."""
     if claim_id not in {c.claim.id for c in report.claims}:
         raise ReviewError(
-            f"no claim {claim_id!r} ({did_you_mean(claim_id, [c.claim.id for c in report.claims])})"
+            f"no claim {claim_id!r} ({did_you_mean(claim_id, [c.claim.id for c in report.claims], 'claim ids')})"
         )
     on_claim = open_findings(report, claim_id)
     matching = [
@@ -127,4 +130,4 @@ def record_review(
     if write:
         # the user asked for this edit of their own file: the inputs folder may be written
         write_atomic(path, edit.text, allow_inputs=True)
-    return RecordedReview(path, finding, before, edit.text)
+    return RecordedReview(path, finding, before, edit.text, root)

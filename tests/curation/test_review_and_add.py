@@ -213,3 +213,59 @@ def test_add_leaves_out_an_evidence_value_the_claims_own_value_settles(
     assert [c.verdict for c in report.claims] == ["consistent"]
     chosen = report.claims[0].evidence[0].reading
     assert chosen is not None and figure in chosen.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        # the year comes from the source's date; the claim's value says it
+        ("From June 16 to 18, Astana hosts the summit.", "2025-06-13", "2025-06-16..2025-06-18"),
+        ("The summit was held on June 17 in Astana.", "2025-07-01", "2025-06-17"),
+        ("The railway opened in May 2023.", "2024-06-01", "2023-05"),
+        ("The treaty was signed in 2025.", "2025-07-01", "2025"),
+    ],
+)
+def test_add_writes_a_date_as_the_days_read_so_the_claim_checks(
+    tmp_path: Path, monkeypatch, sentence: str, published: str, value: str
+) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources" / "sources.yaml").write_text(
+        f"wire:\n  title: A wire\n  published: {published}\n  language: en\n  kind: news\n", "utf-8"
+    )
+    (tmp_path / "sources" / "wire.txt").write_text(sentence + "\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    made = cli("add", "wire", "1", "--to", "claims/new.yaml")
+    assert made.exit_code == 0, made.output
+    assert f'  value: "{value}"' in made.stdout or f"  value: {value}\n" in made.stdout
+    report = run(tmp_path)
+    assert [c.verdict for c in report.claims] == ["consistent"]
+    assert not [f for f in report.findings if f.rule == "I605"]  # the value reads back
+
+
+def test_review_shows_the_diff_under_the_files_own_name(seed: Path) -> None:
+    finding = open_findings(run(seed))[0]
+    shown = cli(
+        "review",
+        finding.claims[0],
+        finding.rule,
+        "--status",
+        "explained",
+        "--note",
+        "ok",
+        "--fingerprint",
+        finding.fingerprint,
+        "--dry-run",
+    )
+    assert shown.exit_code == 0, shown.output
+    heads = [ln for ln in shown.stdout.splitlines() if ln.startswith(("--- ", "+++ "))]
+    assert len(heads) == 2 and all(h[4:].startswith(("a/claims/", "b/claims/")) for h in heads)
+
+
+def test_an_unknown_claim_names_a_few_ids_not_the_whole_corpus(seed: Path) -> None:
+    result = cli("review", "zzzz-qqqq", "C205", "--status", "explained", "--note", "x")
+    assert result.exit_code == 2
+    ids = [c.claim.id for c in run(seed).claims]
+    assert len(ids) > 8
+    assert f"and {len(ids) - 8} more" in result.output
+    assert ids[-1] not in result.output
