@@ -119,7 +119,7 @@ def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 # it names the claim's measure (data/measures.txt; without that test 18/22 conflicts came back
 # but 275 rather than 188 uncited conflicting passages were listed over the 61 claims). The
 # "readable" share counts only passages from which the check reads one value.
-FLOORS = {"last": {"agree": 21, "conflict": 16}, "first": {"agree": 25, "conflict": 20}}
+FLOORS = {"last": {"agree": 22, "conflict": 17}, "first": {"agree": 25, "conflict": 20}}
 
 
 def _removed_hits(tmp_path: Path, which: str) -> dict[str, list[int]]:
