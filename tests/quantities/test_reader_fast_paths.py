@@ -125,3 +125,59 @@ def test_clause_and_sentence_cuts_match_the_character_loop(text: str) -> None:
 
     assert _clause_bounds(text) == _clause_bounds_by_char(text, ";—\n")
     assert _sentence_bounds(text) == _clause_bounds_by_char(text, "\n")
+
+
+def _matches(pattern, text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _same_matches(text: str) -> None:
+    from cca_claims.quantities.datewords import PATTERNS, WRITTEN
+
+    for (name, written), (_, quick) in zip(WRITTEN, PATTERNS):
+        assert _matches(quick, text) == _matches(written, text), name
+
+
+@settings(max_examples=300)
+@given(text=text_st)
+def test_quick_date_patterns_match_as_written_on_words(text: str) -> None:
+    _same_matches(text)
+
+
+@settings(max_examples=300)
+@given(text=gap_st)
+def test_quick_date_patterns_match_as_written_on_glued_words(text: str) -> None:
+    _same_matches(text)
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("JjUuNnEeMmAaRrYySsPpTtOoCcDdVvLlGgIiBbFfHhWw ſKı1290٣,.-–")),
+        max_size=30,
+    )
+)
+def test_quick_date_patterns_match_as_written_on_letters(text: str) -> None:
+    _same_matches(text)
+
+
+def test_quick_date_patterns_match_as_written_on_the_seed_corpus() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "sources"
+    for path in sorted(root.glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            _same_matches(para)
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(text_st, gap_st))
+def test_quick_date_prefix_finds_as_written(text: str) -> None:
+    from cca_claims.quantities.datewords import PREFIX, PREFIX_WRITTEN
+
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 40) : end]
+        quick, written = PREFIX.search(window), PREFIX_WRITTEN.search(window)
+        assert (quick and (quick.span(), quick.groupdict())) == (
+            written and (written.span(), written.groupdict())
+        )
