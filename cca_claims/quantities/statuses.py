@@ -13,6 +13,8 @@ import difflib
 import functools
 import re
 from pathlib import Path
+from re import _constants as _re_constants  # the regex parser's, for `ascii_needs`
+from re import _parser as _re_parser
 
 import yaml
 
@@ -63,15 +65,17 @@ class _LazyPattern:
     Compiling the ~70 phrases costs more than the rest of a small check's status reading. A
     plain phrase ("under construction") can only match a passage whose lowered text contains
     its first word, so it is not compiled (nor run) for the others; regex phrases compile when
-    first used.
+    first used. A regex phrase is skipped for an ASCII passage that holds none of the words
+    one of which its every match holds (`ascii_needs`).
     """
 
-    __slots__ = ("source", "head", "_compiled")
+    __slots__ = ("source", "head", "_compiled", "_needs")
 
     def __init__(self, phrase: str) -> None:
         self.source = phrase
         self.head = phrase.split(" ", 1)[0] if _PLAIN.fullmatch(phrase) else None
         self._compiled: re.Pattern[str] | None = None
+        self._needs: tuple[tuple[str, ...], ...] | None | bool = False  # False: not derived yet
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -80,12 +84,97 @@ class _LazyPattern:
             self._compiled = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
         return self._compiled
 
+    @property
+    def ascii_needs(self) -> tuple[tuple[str, ...], ...] | None:
+        """See `ascii_needs`; derived when first asked."""
+        if self._needs is False:
+            self._needs = ascii_needs(self.compiled)
+        return self._needs  # type: ignore[return-value]
+
     def finditer(self, text: str, lowered: str | None = None):
         """Matches in `text` (`lowered`: the text lowered and folded to ASCII as
         `status_reading` does it, to skip cheaply)."""
-        if self.head is not None and lowered is not None and self.head not in lowered:
-            return iter(())
+        if lowered is not None:
+            if self.head is not None:
+                if self.head not in lowered:
+                    return iter(())
+            elif text.isascii():
+                for part in self.ascii_needs or ():
+                    for word in part:  # loops, not any(): this runs ~100 times a passage
+                        if word in lowered:
+                            break
+                    else:
+                        return iter(())
         return self.compiled.finditer(text)
+
+
+def ascii_needs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    """What every match of `pattern` in an ASCII text holds: parts, each a choice of lower-case
+    words one of which the match holds ("signed" for "(?:is|are) signed"; "agreement" or "deal"
+    for "(?:agreements?|deals?) ..."), read from the parsed pattern: each literal run of its
+    sequence, and each choice whose every alternative holds one. For ASCII text, matching with
+    re.IGNORECASE is comparing lower-cased letters, so the lowered text holds a word of every
+    part wherever the pattern matches. Words of letters no ASCII letter matches (Cyrillic) hold
+    for no ASCII text and are left out: a part of only such words (an empty part) makes the
+    pattern one that never matches there. The most telling parts (longest words) come first,
+    at most three. None when no part is known, or the parser (the re module's own) fails.
+    """
+    try:
+        parts = _parts(list(_re_parser.parse(pattern.pattern, pattern.flags)), _re_constants)
+    except Exception:  # noqa: BLE001 - any doubt: the pattern runs on every passage
+        return None
+    out = []
+    for part in parts:
+        if any(not ch.isascii() and _matches_ascii(ch) for word in part for ch in word):
+            continue  # "ſ" or "K": IGNORECASE matches an ASCII letter the test would miss
+        out.append(tuple(word.lower() for word in part if word.isascii()))
+    if not out:
+        return None
+    out.sort(key=lambda part: -min((len(w) for w in part), default=99))
+    return tuple(out[:3])
+
+
+def _matches_ascii(ch: str) -> bool:
+    return any(re.fullmatch(re.escape(ch), chr(a), re.I) for a in range(128))
+
+
+def _parts(items: list, sre) -> list[list[str]]:
+    """The parts of a parsed sequence that every match holds: its runs of literals, and its
+    choices (and required groups) whose every alternative holds a word (`ascii_needs`)."""
+    out: list[list[str]] = []
+    k = 0
+    while k < len(items):
+        op, av = items[k]
+        if op is sre.LITERAL:
+            run = _literals(items[k:], sre)
+            out.append([run])
+            k += len(run)
+            continue
+        if op is sre.BRANCH:
+            alternatives = [_parts(list(alt), sre) for alt in av[1]]
+            if all(alternatives):
+                out.append([w for alt in alternatives for w in _telling(alt)])
+        elif op is sre.SUBPATTERN:
+            out += _parts(list(av[-1]), sre)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            out += _parts(list(av[2]), sre)
+        k += 1
+    return out
+
+
+def _telling(parts: list[list[str]]) -> list[str]:
+    """The part whose shortest word is longest."""
+    return max(parts, key=lambda part: min(len(w) for w in part))
+
+
+def _literals(items: list, sre) -> str:
+    """The literal characters a parsed sequence starts with."""
+    out = []
+    for op, av in items:
+        if op is not sre.LITERAL:
+            break
+        out.append(chr(av))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=1)
