@@ -191,7 +191,7 @@ def read_text_and_unread(
     """
     if not isinstance(text, str) or not text.strip():
         return [], []
-    if text.isascii() and ctx.language in ("", "en"):
+    if read_as_written(text, ctx):
         return _read_english(text, ctx), []
     language = language_of(text, ctx.language)
     view = english_view(text, language)
@@ -200,6 +200,12 @@ def read_text_and_unread(
     else:
         readings = [view.reading_in_original(r) for r in _read_english(view.text, ctx)]
     return split_unread(text, readings, language)
+
+
+def read_as_written(text: str, ctx: ReadContext) -> bool:
+    """Whether `text` is read as it is written (ASCII, in English or no language given): no
+    figure of it is then left unread (`read_text_and_unread`)."""
+    return text.isascii() and ctx.language in ("", "en")
 
 
 def _read_english(text: str, ctx: ReadContext) -> list[Reading]:
