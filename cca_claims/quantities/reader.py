@@ -77,10 +77,18 @@ _PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \-./]\(?\d{1,5}\)?){2,}(?![\w.,
 
 def skip_addresses(p: Passage) -> Passage:
     """Web addresses and phone numbers (eight digits or more): their numbers are not values."""
-    urls = [m.span() for m in _URL_RE.finditer(p.text)]
-    phones = [
-        m.span() for m in _PHONE_RE.finditer(p.text) if sum(c.isdigit() for c in m.group()) >= 8
-    ]
+    text = p.text
+    # a web address holds "://" or "www." (any case: only "W" lowers to "w"), a phone number "+"
+    urls = (
+        [m.span() for m in _URL_RE.finditer(text)]
+        if "://" in text or "www." in text.lower()
+        else []
+    )
+    phones = (
+        [m.span() for m in _PHONE_RE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8]
+        if "+" in text
+        else []
+    )
     if not urls and not phones:
         return p
     return p._replace(skip=(*p.skip, *urls, *phones))

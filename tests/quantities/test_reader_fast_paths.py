@@ -232,3 +232,32 @@ def test_status_readings_with_skipped_phrases_on_the_seed_corpus() -> None:
                 assert [m.span() for m in pat.finditer(text, lowered)] == [
                     m.span() for m in pat.compiled.finditer(text)
                 ] or pat.head is not None  # a plain phrase's own skip is tested elsewhere
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(st.text(max_size=30), text_st))
+def test_tokens_kinds_as_first_written(text: str) -> None:
+    import re
+
+    from cca_claims.quantities.tokens import tokenize
+
+    first = []
+    prev_end = -1
+    for m in re.finditer(r"\d+|[^\W\d_]+|\S", text):
+        s, (start, end) = m.group(), m.span()
+        kind = "num" if s.isdecimal() else "word" if s[0].isalpha() else "sym"
+        first.append((kind, s, start, end, s.lower(), start == prev_end))
+        prev_end = end
+    assert [tuple(t) for t in tokenize(text)] == first
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(st.text(alphabet="wW.:/+ 1-x", max_size=30), text_st))
+def test_address_skip_as_without_its_test(text: str) -> None:
+    from cca_claims.quantities.reader import _PHONE_RE, _URL_RE, Passage, skip_addresses
+
+    urls = [m.span() for m in _URL_RE.finditer(text)]
+    phones = [
+        m.span() for m in _PHONE_RE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8
+    ]
+    assert skip_addresses(Passage(text, ReadContext())).skip == (*urls, *phones)
