@@ -13,8 +13,6 @@ import difflib
 import functools
 import re
 from pathlib import Path
-from re import _constants as _re_constants  # the regex parser's, for `ascii_needs`
-from re import _parser as _re_parser
 
 import yaml
 
@@ -88,7 +86,7 @@ class _LazyPattern:
     def ascii_needs(self) -> tuple[tuple[str, ...], ...] | None:
         """See `ascii_needs`; derived when first asked."""
         if self._needs is False:
-            self._needs = ascii_needs(self.compiled)
+            self._needs = ascii_needs(self.source)
         return self._needs  # type: ignore[return-value]
 
     def finditer(self, text: str, lowered: str | None = None):
@@ -108,20 +106,20 @@ class _LazyPattern:
         return self.compiled.finditer(text)
 
 
-def ascii_needs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
-    """What every match of `pattern` in an ASCII text holds: parts, each a choice of lower-case
-    words one of which the match holds ("signed" for "(?:is|are) signed"; "agreement" or "deal"
-    for "(?:agreements?|deals?) ..."), read from the parsed pattern: each literal run of its
-    sequence, and each choice whose every alternative holds one. For ASCII text, matching with
-    re.IGNORECASE is comparing lower-cased letters, so the lowered text holds a word of every
-    part wherever the pattern matches. Words of letters no ASCII letter matches (Cyrillic) hold
-    for no ASCII text and are left out: a part of only such words (an empty part) makes the
-    pattern one that never matches there. The most telling parts (longest words) come first,
-    at most three. None when no part is known, or the parser (the re module's own) fails.
+def ascii_needs(phrase: str) -> tuple[tuple[str, ...], ...] | None:
+    """What every match of a vocabulary phrase in an ASCII text holds: parts, each a choice of
+    lower-case words one of which the match holds ("signed" for "(?:is|are) signed";
+    "agreement" or "deal" for "(?:agreements?|deals?) ..."), read from the phrase: each run of
+    letters it requires, and each required group whose every alternative holds one. For ASCII
+    text, matching with re.IGNORECASE is comparing lower-cased letters, so the lowered text
+    holds a word of every part wherever the phrase matches. Words with letters no ASCII letter
+    matches (Cyrillic) hold for no ASCII text and are left out: a part of only such words (an
+    empty part) makes the phrase one that never matches there. The most telling parts (longest
+    words) come first, at most three. None when no part is known (the phrase always runs).
     """
     try:
-        parts = _parts(list(_re_parser.parse(pattern.pattern, pattern.flags)), _re_constants)
-    except Exception:  # noqa: BLE001 - any doubt: the pattern runs on every passage
+        parts = _parts(phrase)
+    except ValueError:  # a form this reading does not know: the phrase always runs
         return None
     out = []
     for part in parts:
@@ -138,43 +136,100 @@ def _matches_ascii(ch: str) -> bool:
     return any(re.fullmatch(re.escape(ch), chr(a), re.I) for a in range(128))
 
 
-def _parts(items: list, sre) -> list[list[str]]:
-    """The parts of a parsed sequence that every match holds: its runs of literals, and its
-    choices (and required groups) whose every alternative holds a word (`ascii_needs`)."""
+_OPTIONAL = ("?", "*", "{0")
+
+
+def _parts(source: str) -> list[list[str]]:
+    """The parts of a phrase (or of one alternative of a group) that every match holds: runs of
+    letters (a letter made optional by "?", "*" or "{0," ends its run without it), and groups
+    "(?:a|b)" not made optional whose every alternative holds a part. Anything else (classes,
+    escapes, other characters) holds no part and only ends a run. ValueError for a choice "|"
+    outside a group, or unbalanced brackets."""
     out: list[list[str]] = []
-    k = 0
-    while k < len(items):
-        op, av = items[k]
-        if op is sre.LITERAL:
-            run = _literals(items[k:], sre)
-            out.append([run])
-            k += len(run)
+    run: list[str] = []
+    k, n = 0, len(source)
+
+    def end_run() -> None:
+        if run:
+            out.append(["".join(run)])
+            run.clear()
+
+    while k < n:
+        c = source[k]
+        if c.isalpha():
+            if source.startswith(_OPTIONAL, k + 1):
+                end_run()
+            else:
+                run.append(c)
+            k += 1
             continue
-        if op is sre.BRANCH:
-            alternatives = [_parts(list(alt), sre) for alt in av[1]]
+        end_run()
+        if c == "|":
+            raise ValueError("a choice outside a group")
+        if c == "\\":
+            k += 2
+        elif c == "[":
+            close = source.find("]", k + 2)
+            if close < 0:
+                raise ValueError("unbalanced class")
+            k = close + 1
+        elif c == "(":
+            close = _group_end(source, k)
+            body = source[k + 1 : close]
+            k = close + 1
+            if not body.startswith("?:") or source.startswith(_OPTIONAL, k):
+                continue  # a lookaround, or an optional group: no part
+            alternatives = [_parts(alt) for alt in _split_choices(body[2:])]
             if all(alternatives):
                 out.append([w for alt in alternatives for w in _telling(alt)])
-        elif op is sre.SUBPATTERN:
-            out += _parts(list(av[-1]), sre)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            out += _parts(list(av[2]), sre)
-        k += 1
+        else:
+            k += 1
+    end_run()
     return out
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index of the ")" that closes the group opened at `start`."""
+    depth, k = 0, start
+    while k < len(source):
+        c = source[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = source.index("]", k + 2) + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            return k
+        k += 1
+    raise ValueError("unbalanced group")
+
+
+def _split_choices(body: str) -> list[str]:
+    """A group's body cut at its own "|" (not those of groups or classes inside it)."""
+    pieces, depth, k, last = [], 0, 0, 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = body.index("]", k + 2) + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            pieces.append(body[last:k])
+            last = k + 1
+        k += 1
+    return [*pieces, body[last:]]
 
 
 def _telling(parts: list[list[str]]) -> list[str]:
     """The part whose shortest word is longest."""
     return max(parts, key=lambda part: min(len(w) for w in part))
-
-
-def _literals(items: list, sre) -> str:
-    """The literal characters a parsed sequence starts with."""
-    out = []
-    for op, av in items:
-        if op is not sre.LITERAL:
-            break
-        out.append(chr(av))
-    return "".join(out)
 
 
 @functools.lru_cache(maxsize=1)
