@@ -70,9 +70,11 @@ def read_values(text: str, ctx: ReadContext = DEFAULT_CONTEXT) -> list[Reading]:
 
 def unread_figures(text: str, ctx: ReadContext) -> list[Unread]:
     """The figures of `text` the reader could not read (see `lang.split_unread`); never raises."""
-    from cca_claims.quantities.reader import read_text_and_unread
+    from cca_claims.quantities.reader import read_as_written, read_text_and_unread
 
     try:
+        if isinstance(text, str) and read_as_written(text, ctx):
+            return []  # what read_text_and_unread says, without reading the passage
         return read_text_and_unread(text, ctx)[1]
     except Exception:  # noqa: BLE001 - a notice must never break a run
         return []

@@ -36,7 +36,6 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable
 from typing import Any
 
 from cca_claims.interval import INF, Interval
@@ -57,6 +56,8 @@ from cca_claims.quantities.datewords import (
     NEEDS,
     PATTERNS,
     PREFIX,
+    Need,
+    ascii_lowered,
 )
 
 GRANULARITIES = ("day", "month", "year", "decade", "span")
@@ -201,7 +202,7 @@ def _parse_one(s: str, ctx: ReadContext, whole: object) -> Interval:
 
 # --------------------------------------------------------------------------- reading
 @functools.lru_cache(maxsize=1)
-def _plan() -> list[tuple[Callable[[str], object] | None, list[tuple[int, re.Pattern, Any]]]]:
+def _plan() -> list[tuple[Need | None, list[tuple[int, re.Pattern, Any]]]]:
     """The patterns grouped by what they need (NEEDS), each with its place in PATTERNS: one
     test per need and passage, and no look at the patterns of a need the passage lacks."""
     groups: dict[object, list[tuple[int, re.Pattern, Any]]] = {}
@@ -214,8 +215,9 @@ def _find_dates(text: str, ctx: ReadContext, prefilter: bool = True) -> list[Rea
     """The reading proper; `prefilter=False` runs every pattern (the tests compare the two)."""
     c = Ctx(ctx)
     cands: list[tuple[int, int, int, Base]] = []
+    lowered = ascii_lowered(text)
     for need, patterns in _plan():
-        if prefilter and need is not None and not need(text):
+        if prefilter and need is not None and not need(text, lowered):
             continue  # none of these patterns can match without what they need
         for order, pat, handler in patterns:
             for m in pat.finditer(text):

@@ -145,8 +145,9 @@ _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=Tr
 _N = rf"(?P<n>\d{{1,3}}|{_NUM})"
 _UNIT = r"(?P<u>years|decades|months|year|decade|month)"
 
-# (name, pattern). Order does not matter: the reader keeps the longest match at each place.
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# (name, pattern), as written; the reader runs `PATTERNS`, the same patterns made quicker to
+# search. Order does not matter: the reader keeps the longest match at each place.
+WRITTEN: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso_day",
         re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d-])"),
@@ -258,6 +259,43 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# The month and weekday names as tries: the same alternatives, tried in the same order of
+# preference (a name that is a prefix of another, "Jun" of "June", is tried after it, as in
+# `_MON`), but a position that starts no name is left after one test of its letter instead of
+# one per name; under re.IGNORECASE the regex engine cannot skip to a possible first letter.
+_MON_TRIE = (
+    r"(?:J(?:an(?:uary)?|u(?:ne?|ly?))|Feb(?:ruary)?|Ma(?:r(?:ch)?|y)|A(?:pr(?:il)?|ug(?:ust)?)"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WD_TRIE = r"(?:Monday|T(?:uesday|hursday)|Wednesday|Friday|S(?:aturday|unday))"
+# The letters (with the pattern's flags) or digits a match of a pattern can start with: a
+# weekday's (MTWFS) or a month's (ADFJMNOS) initial, a day's or a year's first digit, the "t"
+# of "the", "from"/"between" before a span of years. A lookahead for them rejects most places
+# at once. Patterns not listed keep no lookahead (the rare ones, and "duration", which may
+# start with a space).
+_HEADS = {
+    **dict.fromkeys("m_dd_y m_d_y m_dd m_d".split(), "ADFJMNOSTW"),
+    **dict.fromkeys("md_md_y m_y mm_y m".split(), "ADFJMNOS"),
+    **dict.fromkeys("dd_m_y d_m_y dd_m d_m".split(), r"\dFMSTW"),
+    "dm_dm_y": r"\d",
+    "y_y": "BF12",
+    "decade": "T12",
+    "year": "12",
+    "relative": "CLNPTY",
+    "weekday": "oltMTWFS",
+}
+
+
+def quick(name: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` (of `WRITTEN`) with the same matches, quicker to search: the name tries and the
+    lookahead of its first characters (tests/quantities/test_reader_fast_paths.py compares)."""
+    source = pattern.pattern.replace(_MON, _MON_TRIE).replace(_WD, _WD_TRIE)
+    head = _HEADS.get(name)
+    return re.compile(f"(?=[{head}]){source}" if head else source, pattern.flags)
+
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, quick(name, pat)) for name, pat in WRITTEN]
+
 # What every match of a pattern contains: a pattern whose need is absent from a passage cannot
 # match there, so the reader skips it (most passages name no month, and the month patterns are the
 # costly ones). Each need is a part of its patterns, with the same flags, so it can only be found
@@ -267,45 +305,74 @@ _MONTH_NEED = re.compile(_MON, re.I)
 _MONTH_HEADS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())
 
 
-def names_a_month(text: str) -> bool:
+def ascii_lowered(text: str) -> str | None:
+    """`text` lower-cased if it is ASCII (where that is what re.IGNORECASE matches), else None:
+    the second argument of every need, computed once per passage."""
+    return text.lower() if text.isascii() else None
+
+
+def names_a_month(text: str, lowered: str | None = None) -> bool:
     """Whether `_MON` (case-insensitively) occurs in `text`, as a month word or inside a word.
 
     For ASCII text, case-insensitive matching is lower-casing, and `_MON` occurs exactly where one
     of the three-letter heads does: a dozen substring tests instead of the regex's alternation at
     every position. Other text (where re.IGNORECASE also folds e.g. "ſ") asks the regex.
+    `lowered`, when given, is `ascii_lowered(text)`.
     """
-    if text.isascii():
-        lowered = text.lower()
-        return any(head in lowered for head in _MONTH_HEADS)
+    if lowered is None:
+        lowered = ascii_lowered(text)
+    if lowered is not None:
+        return _holds_one(lowered, _MONTH_HEADS)
     return _MONTH_NEED.search(text) is not None
 
 
-def _any_word(*words: str) -> Callable[[str], bool]:
+def _holds_one(lowered: str, heads: tuple[str, ...]) -> bool:
+    """Whether `lowered` holds one of `heads` (a loop: any() with a generator costs twice as much
+    for the few heads of a need, tested on every passage)."""
+    for head in heads:
+        if head in lowered:
+            return True
+    return False
+
+
+Need = Callable[[str, str | None], object]
+
+
+def _any_word(*words: str) -> Need:
     """A need for case-insensitive patterns that contain one of `words`: substring tests on
     lower-cased ASCII text (exact there), the regex with re.IGNORECASE otherwise."""
     heads = tuple(w.lower() for w in words)
     regex = re.compile("|".join(re.escape(w) for w in words), re.I)
 
-    def need(text: str) -> bool:
-        if text.isascii():
-            lowered = text.lower()
-            return any(head in lowered for head in heads)
+    def need(text: str, lowered: str | None = None) -> bool:
+        if lowered is None:
+            lowered = ascii_lowered(text)
+        if lowered is not None:
+            return _holds_one(lowered, heads)
         return regex.search(text) is not None
 
     return need
 
 
-_YEAR_NEED = re.compile(_YEAR).search
+def _found(pattern: str) -> Need:
+    """A need that a regex (without flags) finds in the passage."""
+    search = re.compile(pattern).search
+
+    def need(text: str, lowered: str | None = None) -> bool:
+        return search(text) is not None
+
+    return need
 
 
-_ISO_NEED = re.compile(r"\d{4}-\d\d").search
+_YEAR_NEED = _found(_YEAR)
+_ISO_NEED = _found(r"\d{4}-\d\d")
 
 
-def _has_day(text: str) -> bool:
+def _has_day(text: str, lowered: str | None = None) -> bool:
     return "day" in text
 
 
-NEEDS: dict[str, Callable[[str], object]] = {
+NEEDS: dict[str, Need] = {
     # yyyy-mm-dd, yyyy-mm: four digits, a hyphen, two digits
     "iso_day": _ISO_NEED,
     "iso_month": _ISO_NEED,
@@ -319,21 +386,25 @@ NEEDS: dict[str, Callable[[str], object]] = {
     "year": _YEAR_NEED,
     # "first quarter of 2025" or "Q1 2025": (quarter|half) or [QH][1-4], case-insensitively
     "part": _any_word("quarter", "half", *(f"{qh}{n}" for qh in "QH" for n in "1234")),
-    "decade": re.compile(r"(?:19|20)\d0").search,
+    "decade": _found(r"(?:19|20)\d0"),
     "first_months": _any_word("months"),
     "relative": _any_word("year", "month", "yesterday", "tomorrow"),
     # every weekday name ends in "day", and the weekday pattern is case-sensitive
     "weekday": _has_day,
     "duration": _any_word("past", "last", "previous", "over"),
 }
-"""Pattern name -> a test that is truthy whenever the pattern could match the passage."""
+"""Pattern name -> a test of (passage, `ascii_lowered(passage)`) that is truthy whenever the
+pattern could match the passage."""
 
 # Words right before a phrase that change what it means; the longest form is found first.
 # "as of the end of November 2024", "by 2030", "mid-June", "until the end of 2026".
-PREFIX = re.compile(
+PREFIX_WRITTEN = re.compile(
     r"(?:\b(?P<q>as of|as at|since|by|until|till|through|throughout|before|after|from|up to"
     r"|no later than|not later than|prior to)\s+)?"
     r"(?:\b(?P<pos>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of|early|mid|late)"
     r"(?:\s+|-))?(?:the\s+)?$",
     re.I,
 )
+# The same, searched quicker: a match that is not the empty one at the end starts with the
+# first letter of one of its words (the lookahead rejects the other places at once).
+PREFIX = re.compile(r"(?=[ABCEFLMNPSTUV]|$)" + PREFIX_WRITTEN.pattern, re.I)

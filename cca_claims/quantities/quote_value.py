@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -74,7 +75,7 @@ class Guide:
 
     @classmethod
     def of(cls, value: Reading | None, statement: str, statement_readings, passage: str) -> Guide:
-        return cls(value, tuple(statement_readings), content_words(statement), passage)
+        return cls(value, tuple(statement_readings), _statement_words(statement), passage)
 
     def target(self, kind: str | None) -> Reading | None:
         """The claim's own figure of `kind`: its value, else the statement's only one."""
@@ -96,6 +97,13 @@ def content_words(text: str) -> frozenset[str]:
     """Lower-case words of 3+ letters that are not function words, crudely stemmed."""
     words = re.findall(r"[^\W\d_]{3,}", text.casefold())
     return frozenset(_stem(w) for w in words if w not in _STOP)
+
+
+@functools.lru_cache(maxsize=256)
+def _statement_words(statement: str) -> frozenset[str]:
+    """`content_words` of a claim's statement, remembered: a guide is made for each of its
+    passages in turn."""
+    return content_words(statement)
 
 
 def _stem(word: str) -> str:

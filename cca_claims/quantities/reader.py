@@ -77,10 +77,18 @@ _PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \-./]\(?\d{1,5}\)?){2,}(?![\w.,
 
 def skip_addresses(p: Passage) -> Passage:
     """Web addresses and phone numbers (eight digits or more): their numbers are not values."""
-    urls = [m.span() for m in _URL_RE.finditer(p.text)]
-    phones = [
-        m.span() for m in _PHONE_RE.finditer(p.text) if sum(c.isdigit() for c in m.group()) >= 8
-    ]
+    text = p.text
+    # a web address holds "://" or "www." (any case: only "W" lowers to "w"), a phone number "+"
+    urls = (
+        [m.span() for m in _URL_RE.finditer(text)]
+        if "://" in text or "www." in text.lower()
+        else []
+    )
+    phones = (
+        [m.span() for m in _PHONE_RE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8]
+        if "+" in text
+        else []
+    )
     if not urls and not phones:
         return p
     return p._replace(skip=(*p.skip, *urls, *phones))
@@ -191,7 +199,7 @@ def read_text_and_unread(
     """
     if not isinstance(text, str) or not text.strip():
         return [], []
-    if text.isascii() and ctx.language in ("", "en"):
+    if read_as_written(text, ctx):
         return _read_english(text, ctx), []
     language = language_of(text, ctx.language)
     view = english_view(text, language)
@@ -200,6 +208,12 @@ def read_text_and_unread(
     else:
         readings = [view.reading_in_original(r) for r in _read_english(view.text, ctx)]
     return split_unread(text, readings, language)
+
+
+def read_as_written(text: str, ctx: ReadContext) -> bool:
+    """Whether `text` is read as it is written (ASCII, in English or no language given): no
+    figure of it is then left unread (`read_text_and_unread`)."""
+    return text.isascii() and ctx.language in ("", "en")
 
 
 def _read_english(text: str, ctx: ReadContext) -> list[Reading]:

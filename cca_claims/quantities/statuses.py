@@ -63,15 +63,17 @@ class _LazyPattern:
     Compiling the ~70 phrases costs more than the rest of a small check's status reading. A
     plain phrase ("under construction") can only match a passage whose lowered text contains
     its first word, so it is not compiled (nor run) for the others; regex phrases compile when
-    first used.
+    first used. A regex phrase is skipped for an ASCII passage that holds none of the words
+    one of which its every match holds (`ascii_needs`).
     """
 
-    __slots__ = ("source", "head", "_compiled")
+    __slots__ = ("source", "head", "_compiled", "_needs")
 
     def __init__(self, phrase: str) -> None:
         self.source = phrase
         self.head = phrase.split(" ", 1)[0] if _PLAIN.fullmatch(phrase) else None
         self._compiled: re.Pattern[str] | None = None
+        self._needs: tuple[tuple[str, ...], ...] | None | bool = False  # False: not derived yet
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -80,12 +82,154 @@ class _LazyPattern:
             self._compiled = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
         return self._compiled
 
+    @property
+    def ascii_needs(self) -> tuple[tuple[str, ...], ...] | None:
+        """See `ascii_needs`; derived when first asked."""
+        if self._needs is False:
+            self._needs = ascii_needs(self.source)
+        return self._needs  # type: ignore[return-value]
+
     def finditer(self, text: str, lowered: str | None = None):
         """Matches in `text` (`lowered`: the text lowered and folded to ASCII as
         `status_reading` does it, to skip cheaply)."""
-        if self.head is not None and lowered is not None and self.head not in lowered:
-            return iter(())
+        if lowered is not None:
+            if self.head is not None:
+                if self.head not in lowered:
+                    return iter(())
+            elif text.isascii():
+                for part in self.ascii_needs or ():
+                    for word in part:  # loops, not any(): this runs ~100 times a passage
+                        if word in lowered:
+                            break
+                    else:
+                        return iter(())
         return self.compiled.finditer(text)
+
+
+def ascii_needs(phrase: str) -> tuple[tuple[str, ...], ...] | None:
+    """What every match of a vocabulary phrase in an ASCII text holds: parts, each a choice of
+    lower-case words one of which the match holds ("signed" for "(?:is|are) signed";
+    "agreement" or "deal" for "(?:agreements?|deals?) ..."), read from the phrase: each run of
+    letters it requires, and each required group whose every alternative holds one. For ASCII
+    text, matching with re.IGNORECASE is comparing lower-cased letters, so the lowered text
+    holds a word of every part wherever the phrase matches. Words with letters no ASCII letter
+    matches (Cyrillic) hold for no ASCII text and are left out: a part of only such words (an
+    empty part) makes the phrase one that never matches there. The most telling parts (longest
+    words) come first, at most three. None when no part is known (the phrase always runs).
+    """
+    try:
+        parts = _parts(phrase)
+    except ValueError:  # a form this reading does not know: the phrase always runs
+        return None
+    out = []
+    for part in parts:
+        if any(not ch.isascii() and _matches_ascii(ch) for word in part for ch in word):
+            continue  # "ſ" or "K": IGNORECASE matches an ASCII letter the test would miss
+        out.append(tuple(word.lower() for word in part if word.isascii()))
+    if not out:
+        return None
+    out.sort(key=lambda part: -min((len(w) for w in part), default=99))
+    return tuple(out[:3])
+
+
+def _matches_ascii(ch: str) -> bool:
+    return any(re.fullmatch(re.escape(ch), chr(a), re.I) for a in range(128))
+
+
+_OPTIONAL = ("?", "*", "{0")
+
+
+def _parts(source: str) -> list[list[str]]:
+    """The parts of a phrase (or of one alternative of a group) that every match holds: runs of
+    letters (a letter made optional by "?", "*" or "{0," ends its run without it), and groups
+    "(?:a|b)" not made optional whose every alternative holds a part. Anything else (classes,
+    escapes, other characters) holds no part and only ends a run. ValueError for a choice "|"
+    outside a group, or unbalanced brackets."""
+    out: list[list[str]] = []
+    run: list[str] = []
+    k, n = 0, len(source)
+
+    def end_run() -> None:
+        if run:
+            out.append(["".join(run)])
+            run.clear()
+
+    while k < n:
+        c = source[k]
+        if c.isalpha():
+            if source.startswith(_OPTIONAL, k + 1):
+                end_run()
+            else:
+                run.append(c)
+            k += 1
+            continue
+        end_run()
+        if c == "|":
+            raise ValueError("a choice outside a group")
+        if c == "\\":
+            k += 2
+        elif c == "[":
+            close = source.find("]", k + 2)
+            if close < 0:
+                raise ValueError("unbalanced class")
+            k = close + 1
+        elif c == "(":
+            close = _group_end(source, k)
+            body = source[k + 1 : close]
+            k = close + 1
+            if not body.startswith("?:") or source.startswith(_OPTIONAL, k):
+                continue  # a lookaround, or an optional group: no part
+            alternatives = [_parts(alt) for alt in _split_choices(body[2:])]
+            if all(alternatives):
+                out.append([w for alt in alternatives for w in _telling(alt)])
+        else:
+            k += 1
+    end_run()
+    return out
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index of the ")" that closes the group opened at `start`."""
+    depth, k = 0, start
+    while k < len(source):
+        c = source[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = source.index("]", k + 2) + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0:
+            return k
+        k += 1
+    raise ValueError("unbalanced group")
+
+
+def _split_choices(body: str) -> list[str]:
+    """A group's body cut at its own "|" (not those of groups or classes inside it)."""
+    pieces, depth, k, last = [], 0, 0, 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = body.index("]", k + 2) + 1
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            pieces.append(body[last:k])
+            last = k + 1
+        k += 1
+    return [*pieces, body[last:]]
+
+
+def _telling(parts: list[list[str]]) -> list[str]:
+    """The part whose shortest word is longest."""
+    return max(parts, key=lambda part: min(len(w) for w in part))
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,7 +14,9 @@ from typing import NamedTuple
 
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
 
-_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
+# digits (group 1), a letter run (group 2: [^\W\d_] also takes "²" or "½", not letters) or one
+# other character
+_TOKEN_RE = re.compile(r"(\d+)|([^\W\d_]+)|\S")
 
 
 class Token(NamedTuple):
@@ -35,15 +37,16 @@ def tokenize(text: str) -> list[Token]:
     """Cut `text` into tokens; linear in the length of the text."""
     out: list[Token] = []
     append = out.append
-    make = Token._make
+    new = tuple.__new__  # Token._make without its Python frame
     prev_end = -1
     for m in _TOKEN_RE.finditer(text):
         s = m.group()
         start, end = m.span()
-        # "num" only for decimal digits (any script): "²" or "①" are digits to str.isdigit but
-        # not numbers float() can read
-        kind = "num" if s.isdecimal() else "word" if s[0].isalpha() else "sym"
-        append(make((kind, s, start, end, s.lower(), start == prev_end)))
+        # "num" only for decimal digits (any script; \d is str.isdecimal): "²" or "①" are digits
+        # to str.isdigit but not numbers float() can read
+        group = m.lastindex
+        kind = "num" if group == 1 else "word" if group == 2 and s[0].isalpha() else "sym"
+        append(new(Token, (kind, s, start, end, s.lower(), start == prev_end)))
         prev_end = end
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from cca_claims.model import Reading
 from cca_claims.quantities.context import DEFAULT_CONTEXT, ReadContext
@@ -68,6 +69,31 @@ def parse_value(
     '24 agreements', '35%', '2025-06-17', 'June 16-17, 2025', a list (a set reading), a plain name
     (a label) or a status word (with kind="status"). `kind` forces an interpretation.
     """
+    if not isinstance(text, str):
+        return _parse_value(text, ctx, kind)
+    reading, error = _parse_text(text, ctx, kind)
+    if error is not None:
+        raise ValueReadError(*error)
+    return reading  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(
+    text: str, ctx: ReadContext, kind: str | None
+) -> tuple[Reading | None, tuple[str, str, int] | None]:
+    """`parse_value` of a string: its reading, or its error's message, hint and offset.
+
+    Remembered: many claims give the same short `value:` ("24 agreements") with the same
+    context, and reading it is a pure function of the three (a Reading is immutable)."""
+    try:
+        return _parse_value(text, ctx, kind), None
+    except ValueReadError as exc:
+        return None, (exc.message, exc.hint, exc.offset)
+
+
+def _parse_value(
+    text: str | list | int | float | dt.date, ctx: ReadContext, kind: str | None
+) -> Reading:
     from cca_claims.quantities.reader import read_text
 
     if isinstance(text, (list, tuple, set, frozenset)):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cca_claims.quantities.context import ReadContext
 from cca_claims.quantities.dates import _find_dates
+from cca_claims.quantities.statuses import _FOLD_TO_ASCII
 
 # Words that make date patterns match, nearly match, or share letters with month names
 # ("market", "Mayor", "decade", "novel", "ſept" folds to "sept" only under re.IGNORECASE).
@@ -125,3 +127,137 @@ def test_clause_and_sentence_cuts_match_the_character_loop(text: str) -> None:
 
     assert _clause_bounds(text) == _clause_bounds_by_char(text, ";—\n")
     assert _sentence_bounds(text) == _clause_bounds_by_char(text, "\n")
+
+
+def _matches(pattern, text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _same_matches(text: str) -> None:
+    from cca_claims.quantities.datewords import PATTERNS, WRITTEN
+
+    for (name, written), (_, quick) in zip(WRITTEN, PATTERNS):
+        assert _matches(quick, text) == _matches(written, text), name
+
+
+@settings(max_examples=300)
+@given(text=text_st)
+def test_quick_date_patterns_match_as_written_on_words(text: str) -> None:
+    _same_matches(text)
+
+
+@settings(max_examples=300)
+@given(text=gap_st)
+def test_quick_date_patterns_match_as_written_on_glued_words(text: str) -> None:
+    _same_matches(text)
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("JjUuNnEeMmAaRrYySsPpTtOoCcDdVvLlGgIiBbFfHhWw ſKı1290٣,.-–")),
+        max_size=30,
+    )
+)
+def test_quick_date_patterns_match_as_written_on_letters(text: str) -> None:
+    _same_matches(text)
+
+
+def test_quick_date_patterns_match_as_written_on_the_seed_corpus() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "sources"
+    for path in sorted(root.glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            _same_matches(para)
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(text_st, gap_st))
+def test_quick_date_prefix_finds_as_written(text: str) -> None:
+    from cca_claims.quantities.datewords import PREFIX, PREFIX_WRITTEN
+
+    for end in range(len(text) + 1):
+        window = text[max(0, end - 40) : end]
+        quick, written = PREFIX.search(window), PREFIX_WRITTEN.search(window)
+        assert (quick and (quick.span(), quick.groupdict())) == (
+            written and (written.span(), written.groupdict())
+        )
+
+
+def _regex_phrases() -> list:
+    from cca_claims.quantities.statuses import _status_table
+
+    return [pat for pat, *_ in _status_table()[1] if pat.head is None]
+
+
+@pytest.mark.parametrize("index", range(len(_regex_phrases())))
+def test_status_phrases_skipped_by_their_words_miss_no_match(index: int) -> None:
+    """A regex phrase skipped for an ASCII passage without its words (`ascii_needs`) finds the
+    same matches as the phrase run on it: on passages that hold a match, in any case, glued to
+    anything."""
+    pat = _regex_phrases()[index]
+    ascii_chars = st.characters(max_codepoint=127)
+    # a phrase in Cyrillic has no ASCII match: its passages are not ASCII, and are never skipped
+    chars = ascii_chars if pat.source.isascii() else st.characters()
+
+    @settings(max_examples=25, deadline=None)
+    @given(
+        text=st.tuples(
+            st.text(ascii_chars, max_size=8),
+            st.from_regex(pat.compiled, alphabet=chars),
+            st.sampled_from(["", " ", "SİGNED ", "ſigned ", "\u212a "]),
+        ).map("".join)
+    )
+    def run(text: str) -> None:
+        lowered = text.lower().translate(_FOLD_TO_ASCII)
+        assert [m.span() for m in pat.finditer(text, lowered)] == [
+            m.span() for m in pat.compiled.finditer(text)
+        ]
+
+    run()
+
+
+def test_status_readings_with_skipped_phrases_on_the_seed_corpus() -> None:
+    from pathlib import Path
+
+    from cca_claims.quantities.statuses import _status_table
+
+    root = Path(__file__).resolve().parents[2] / "sources"
+    phrases = [pat for pat, *_ in _status_table()[1]]
+    for path in sorted(root.glob("*.txt")):
+        for text in path.read_text(encoding="utf-8").split("\n\n"):
+            lowered = text.lower().translate(_FOLD_TO_ASCII)
+            for pat in phrases:
+                assert [m.span() for m in pat.finditer(text, lowered)] == [
+                    m.span() for m in pat.compiled.finditer(text)
+                ] or pat.head is not None  # a plain phrase's own skip is tested elsewhere
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(st.text(max_size=30), text_st))
+def test_tokens_kinds_as_first_written(text: str) -> None:
+    import re
+
+    from cca_claims.quantities.tokens import tokenize
+
+    first = []
+    prev_end = -1
+    for m in re.finditer(r"\d+|[^\W\d_]+|\S", text):
+        s, (start, end) = m.group(), m.span()
+        kind = "num" if s.isdecimal() else "word" if s[0].isalpha() else "sym"
+        first.append((kind, s, start, end, s.lower(), start == prev_end))
+        prev_end = end
+    assert [tuple(t) for t in tokenize(text)] == first
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(st.text(alphabet="wW.:/+ 1-x", max_size=30), text_st))
+def test_address_skip_as_without_its_test(text: str) -> None:
+    from cca_claims.quantities.reader import _PHONE_RE, _URL_RE, Passage, skip_addresses
+
+    urls = [m.span() for m in _URL_RE.finditer(text)]
+    phones = [
+        m.span() for m in _PHONE_RE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8
+    ]
+    assert skip_addresses(Passage(text, ReadContext())).skip == (*urls, *phones)
