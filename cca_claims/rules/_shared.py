@@ -262,7 +262,7 @@ def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
         def relate(a: EvidenceResult, b: EvidenceResult) -> Comparison:
             if not compared_at_times(a, b, cc.period, context.sources):
                 return Comparison(AGREE)
-            return _relate(a.reading, b.reading, tol)
+            return _relate(cc, a.reading, b.reading, tol)
 
         return relate
 
@@ -280,10 +280,10 @@ def _usable(reading: Reading | None) -> bool:
     return reading.interval is not None
 
 
-def _relate(a: Reading, b: Reading, tol: Tolerance) -> Comparison:
+def _relate(cc: ClaimContext, a: Reading, b: Reading, tol: Tolerance) -> Comparison:
     if not compare.comparable(a, b):
         return Comparison(AGREE)  # cannot tell: never a reason to split
-    return compare.compare(a, b, tol)
+    return cc.compared(a, b, tol)
 
 
 def _outlier_finding(
@@ -337,7 +337,7 @@ def claim_vs_evidence(
         if e.evidence.index in past:
             continue
         if _usable(e.reading) and compare.comparable(value, e.reading):
-            out.append((e, compare.compare(value, e.reading, tol)))
+            out.append((e, cc.compared(value, e.reading, tol)))
     return out
 
 

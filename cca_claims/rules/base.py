@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from cca_claims.compare import Tolerance
+from cca_claims import compare
+from cca_claims.compare import Comparison, Tolerance
 from cca_claims.interval import Interval
 from cca_claims.model import (
     Claim,
@@ -52,6 +53,23 @@ class ClaimContext:
     _by_kind: tuple[list[EvidenceResult], dict[str, list[EvidenceResult]]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+
+    # how two of its readings compare, by the readings' and the tolerance's identity: the rules
+    # and the verdicts compare the same pairs several times (`compared`). Each entry keeps its
+    # readings and tolerance alive, so an id is never reused while its entry stands.
+    _compared: dict[tuple[int, int, int], tuple[Reading, Reading, Tolerance, Comparison]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def compared(self, a: Reading, b: Reading, tol: Tolerance) -> Comparison:
+        """`compare.compare(a, b, tol)`, computed once per pair for this claim."""
+        key = (id(a), id(b), id(tol))
+        hit = self._compared.get(key)
+        if hit is not None:
+            return hit[3]
+        out = compare.compare(a, b, tol)
+        self._compared[key] = (a, b, tol, out)
+        return out
 
     def readings_of(self, kind: str) -> list[EvidenceResult]:
         """Anchored evidence whose reading is of `kind` (deprecated items included), in order."""
@@ -97,6 +115,11 @@ class RuleContext:
     sources: dict[str, Source]
     claims: dict[str, ClaimContext] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    # the tolerances handed out, by a claim's own slack (None: the configured one), with the
+    # configuration they were made from; shared by the copies the dispatch makes per rule
+    _tolerances: dict[float | None, tuple[RuleSettings, Tolerance]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def option(self, name: str) -> Any:
         """One option of the rule being run."""
@@ -105,7 +128,11 @@ class RuleContext:
     def tolerance(self, cc: ClaimContext | None = None) -> Tolerance:
         """The comparison tolerances of this run, or of one claim: its own `tolerance:`
         replaces the configured `rounding_slack` for its figures."""
-        return self.config.tolerance(cc.claim.tolerance if cc is not None else None)
+        slack = cc.claim.tolerance if cc is not None else None
+        made = self._tolerances.get(slack)
+        if made is None or made[0] is not self.config:
+            made = self._tolerances[slack] = (self.config, self.config.tolerance(slack))
+        return made[1]
 
 
 def finding(
