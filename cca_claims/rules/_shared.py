@@ -324,7 +324,18 @@ def claim_vs_evidence(
     """The claim's own value against each active, comparable evidence reading (None: no value).
 
     With `sources`, a status that later evidence has moved past is not compared: the claim
-    speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`)."""
+    speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`). V301 and V302
+    both ask, with the same arguments: the answer is kept on the claim (`ClaimContext.memo`)."""
+    key = ("claim_vs_evidence", id(tol), id(sources))
+    kept = cc.memo.get(key)
+    if kept is None:  # the entry holds `tol` and `sources`, so their ids stay theirs
+        kept = cc.memo[key] = (tol, sources, _claim_vs_evidence(cc, tol, sources))
+    return None if kept[2] is None else list(kept[2])
+
+
+def _claim_vs_evidence(
+    cc: ClaimContext, tol: Tolerance, sources: dict | None
+) -> list[tuple[EvidenceResult, Comparison]] | None:
     value = cc.claim_reading
     if value is None or not _usable(value):
         return None

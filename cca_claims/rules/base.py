@@ -61,6 +61,10 @@ class ClaimContext:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
+    # what a helper shared by several rules computed for this claim (`rules._shared`), by a key
+    # naming the helper and its arguments; lives as long as the claim's context, one run
+    memo: dict[tuple, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def compared(self, a: Reading, b: Reading, tol: Tolerance) -> Comparison:
         """`compare.compare(a, b, tol)`, computed once per pair for this claim."""
         key = (id(a), id(b), id(tol))
