@@ -286,10 +286,14 @@ def group(
     """
     n = len(readings)
     agree = [[True] * n for _ in range(n)]
+    split = False
     for i in range(n):
         row = agree[i]
         for j in range(i + 1, n):
-            row[j] = agree[j][i] = relate(readings[i], readings[j]).agrees
+            row[j] = agree[j][i] = ok = relate(readings[i], readings[j]).agrees
+            split = split or not ok
+    if not split:  # all agree (the common case): one group, as the greedy loop would find
+        return [list(range(n))] if n else []
     left = list(range(n))
     groups: list[list[int]] = []
     while left:

@@ -230,7 +230,10 @@ def outliers(
     main group it does not agree with and how it relates to each (`relation(cc)` relates two
     of the claim's items; only items that agree share a group)."""
     for cc in context.claims.values():
-        items = [e for e in readable(cc, kind) if _usable(e.reading)]
+        of_kind = cc.readings_of(kind)
+        if len(of_kind) < 2:
+            continue  # most claims: nothing to split
+        items = [e for e in of_kind if _usable(e.reading)]
         if len(items) < 2:
             continue
         active = [e for e in items if e.evidence.rank != "deprecated"]
@@ -242,8 +245,9 @@ def outliers(
             relate,  # type: ignore[arg-type]
         )
         main = [active[i] for i in groups[0]]
+        in_main = {id(m) for m in main}  # items are distinct evidence (each has its index)
         for e in items:
-            if e in main:
+            if id(e) in in_main:
                 continue
             against = [(m, cmp) for m in main if (cmp := relate(e, m)).relation != AGREE]
             if against:
@@ -326,11 +330,8 @@ def claim_vs_evidence(
     With `sources`, a status that later evidence has moved past is not compared: the claim
     speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`). V301 and V302
     both ask, with the same arguments: the answer is kept on the claim (`ClaimContext.memo`)."""
-    key = ("claim_vs_evidence", id(tol), id(sources))
-    kept = cc.memo.get(key)
-    if kept is None:  # the entry holds `tol` and `sources`, so their ids stay theirs
-        kept = cc.memo[key] = (tol, sources, _claim_vs_evidence(cc, tol, sources))
-    return None if kept[2] is None else list(kept[2])
+    pairs = cc.remembered(_claim_vs_evidence, tol, sources)
+    return None if pairs is None else list(pairs)
 
 
 def _claim_vs_evidence(
