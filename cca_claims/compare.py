@@ -52,6 +52,11 @@ class Comparison:
         return self.relation == AGREE
 
 
+# the comparisons without detail, made once (they are frozen): compare returns them for numbers,
+# dates and statuses
+_AGREED, _SOFT, _CONFLICTED = Comparison(AGREE), Comparison(SOFT), Comparison(CONFLICT)
+
+
 @dataclass(frozen=True)
 class Tolerance:
     """The configured tolerances a comparison uses."""
@@ -94,15 +99,25 @@ def widened(reading: Reading, slack: float, truncated: bool = False) -> Interval
 
 def _precision(reading: Reading) -> float | None:
     """A bare figure's written precision relative to its size (None for other readings)."""
-    band = reading.native if reading.native is not None else reading.interval
-    if band is None or not band.is_bounded or reading.number in (None, 0) or reading.qualifier:
+    number = reading.number
+    if number is None or number == 0 or reading.qualifier:
         return None
-    return band.width / abs(reading.number)
+    band = reading.native if reading.native is not None else reading.interval
+    if band is None:
+        return None
+    low, high = band.low, band.high
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return None
+    return (high - low) / abs(number)
 
 
 def finer(a: Reading, b: Reading) -> bool:
     """Whether `a` was written more precisely than `b` ("13.78" against "13.7")."""
-    pa, pb = _precision(a), _precision(b)
+    return _finer(_precision(a), _precision(b))
+
+
+def _finer(pa: float | None, pb: float | None) -> bool:
+    """`finer` on the two readings' precisions (`_precision`)."""
     return pa is not None and pb is not None and pa < pb * 0.99
 
 
@@ -139,39 +154,50 @@ def reporter_interval(reading: Reading) -> Interval:
 
 def compare(a: Reading, b: Reading, tol: Tolerance = Tolerance()) -> Comparison:
     """Compare two comparable readings (see `comparable`)."""
-    if a.kind == "set":
+    kind = a.kind
+    if kind in NUMERIC_KINDS:  # the most common comparison first
+        return _compare_numbers(a, b, tol)
+    if kind == "set":
         from cca_claims.quantities.labels import match_sets
 
         _pairs, only_a, only_b = match_sets(list(a.items), list(b.items), tol.set_threshold)
         if only_a or only_b:
             return Comparison(CONFLICT, tuple(only_a), tuple(only_b))
-        return Comparison(AGREE)
-    if a.kind == "label":
+        return _AGREED
+    if kind == "label":
         from cca_claims.quantities.labels import labels_equal, word_difference
 
         same, _score = labels_equal(a.label, b.label, tol.label_threshold)
         if same:
-            return Comparison(AGREE)
+            return _AGREED
         only_a, only_b = word_difference(a.label, b.label)
         return Comparison(CONFLICT, tuple(only_a), tuple(only_b))
-    if a.kind == "date":
-        return Comparison(date_relation(a, b))
-    if a.kind == "status":
+    if kind == "date":
+        relation = date_relation(a, b)
+        return _AGREED if relation == AGREE else _SOFT if relation == SOFT else _CONFLICTED
+    if kind == "status":
         sa, sb = status_interval(a), status_interval(b)
         if sa is None or sb is None:
             # not in the project vocabulary ("signed"): the words decide
             from cca_claims.quantities.labels import normalize_label
 
             same = normalize_label(a.label) == normalize_label(b.label)
-            return Comparison(AGREE if same else CONFLICT)
-        return Comparison(AGREE if sa.overlaps(sb) else CONFLICT)
+            return _AGREED if same else _CONFLICTED
+        return _AGREED if sa.overlaps(sb) else _CONFLICTED
+    return _compare_numbers(a, b, tol)  # any other kind is compared as a number
+
+
+def _compare_numbers(a: Reading, b: Reading, tol: Tolerance) -> Comparison:
+    """Two figures agree when their widened intervals overlap (see `compare`)."""
     if a.kind == "money":
         a, b = in_one_currency(a, b)
-    ia = widened(a, tol.slack, truncated=finer(b, a))
-    ib = widened(b, tol.slack, truncated=finer(a, b))
+    pa, pb = _precision(a), _precision(b)
+    slack = tol.slack
+    ia = widened(a, slack, truncated=_finer(pb, pa))
+    ib = widened(b, slack, truncated=_finer(pa, pb))
     if ia is None or ib is None:
-        return Comparison(AGREE)
-    return Comparison(AGREE if ia.overlaps(ib) else CONFLICT)
+        return _AGREED
+    return _AGREED if ia.overlaps(ib) else _CONFLICTED
 
 
 def in_one_currency(a: Reading, b: Reading) -> tuple[Reading, Reading]:
@@ -260,10 +286,14 @@ def group(
     """
     n = len(readings)
     agree = [[True] * n for _ in range(n)]
+    split = False
     for i in range(n):
         row = agree[i]
         for j in range(i + 1, n):
-            row[j] = agree[j][i] = relate(readings[i], readings[j]).agrees
+            row[j] = agree[j][i] = ok = relate(readings[i], readings[j]).agrees
+            split = split or not ok
+    if not split:  # all agree (the common case): one group, as the greedy loop would find
+        return [list(range(n))] if n else []
     left = list(range(n))
     groups: list[list[int]] = []
     while left:
@@ -303,8 +333,11 @@ def intersect(readings: Sequence[Reading], slack: float = 0.0) -> Interval | Non
 
 def is_hedged(reading: Reading) -> bool:
     """A figure written as an approximation ("around $24 billion"), not a bound."""
-    q = (reading.qualifier or "").casefold()
-    return any(h in q.split() or h == q for h in HEDGES)
+    if not reading.qualifier:
+        return False  # no hedge is empty
+    q = reading.qualifier.casefold()
+    words = q.split()
+    return any(h in words or h == q for h in HEDGES)
 
 
 def describe(reading: Reading | None) -> str:

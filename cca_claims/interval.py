@@ -111,7 +111,24 @@ class Interval:
         return Interval(low, high, low_closed, high_closed)
 
     def overlaps(self, other: Interval) -> bool:
-        return self.intersection(other) is not None
+        """Whether `intersection(other)` is not None, without building the common part."""
+        if self.low > other.low:
+            low, low_closed = self.low, self.low_closed
+        elif other.low > self.low:
+            low, low_closed = other.low, other.low_closed
+        else:
+            low, low_closed = self.low, self.low_closed and other.low_closed
+        if self.high < other.high:
+            high, high_closed = self.high, self.high_closed
+        elif other.high < self.high:
+            high, high_closed = other.high, other.high_closed
+        else:
+            high, high_closed = self.high, self.high_closed and other.high_closed
+        if low > high or (low == high and not (low_closed and high_closed)):
+            return False
+        if low < high and _only_touch(self, other, high - low):
+            return low_closed and high_closed  # the shared bound, a point when both include it
+        return True
 
     def hull(self, other: Interval) -> Interval:
         """The smallest interval holding both."""

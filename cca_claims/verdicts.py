@@ -29,6 +29,7 @@ from cca_claims.rules import category
 from cca_claims.rules.base import ClaimContext, RuleContext
 
 _COUNTS = ("error", "warning")
+_DEFAULT_TOLERANCE = compare.Tolerance()  # without a context: one object, so comparisons memoize
 
 
 def decide(
@@ -91,12 +92,12 @@ def reconcile(cc: ClaimContext, context: RuleContext | None = None) -> tuple[Rec
     evidence = _evidence(cc)
     if not evidence:
         return ()
-    tol = context.tolerance(cc) if context is not None else compare.Tolerance()
+    tol = context.tolerance(cc) if context is not None else _DEFAULT_TOLERANCE
 
     def relate(a, b):
         if not compare.comparable(a, b):
             return compare.Comparison(compare.AGREE)
-        return compare.compare(a, b, tol)
+        return cc.compared(a, b, tol)
 
     readings = [e.reading for e in evidence]
     out = []

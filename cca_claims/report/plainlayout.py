@@ -24,13 +24,15 @@ from rich.table import Table
 from rich.text import Text
 
 # Characters rich counts as one cell: printable ASCII, Latin, Greek, Cyrillic, general
-# punctuation (curly quotes, dashes, ellipsis), currency and letter-like symbols. A line made of
-# these only is measured with len() (tests/report checks each one against rich.cells.cell_len).
+# punctuation (curly quotes, dashes, ellipsis), currency and letter-like symbols, arrows and
+# mathematical operators (the report's own "\u2192" and "\u2260"). A line made of these only is
+# measured with len() (tests/report checks each one against rich.cells.cell_len).
 NARROW = re.compile(
     "[\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u0590\u2000-\u200a\u2010-\u2027"
-    "\u202f-\u205f\u20a0-\u20c0\u2100-\u214f]*"
+    "\u202f-\u205f\u20a0-\u20c0\u2100-\u214f\u2190-\u22ff]*"
 )
-_WORD = re.compile(r"\s*\S+\s*")  # rich's words when it wraps: a word and the spaces after it
+# rich's words when it wraps: a word and the spaces after it (group 1: the word without them)
+_WORD = re.compile(r"(\s*\S+)\s*")
 
 
 def cell_width(text: str) -> int:
@@ -94,7 +96,7 @@ def _divide_narrow(text: str, width: int) -> list[int]:
     offset = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
-        length = len(match.group().rstrip())
+        length = match.end(1) - start  # the word without its trailing spaces
         if width - offset >= length:
             offset += end - start
         elif length > width:

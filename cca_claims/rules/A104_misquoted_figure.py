@@ -112,9 +112,13 @@ def _word_meanings():
     from cca_claims.quantities.units import UNIT_SURFACES
 
     signs = sorted(SYMBOLS, key=len, reverse=True)  # "A$" before "$"
+    any_sign = tuple(signs)
 
     def code(word: str) -> str | None:
-        sign = next((s for s in signs if word.endswith(s)), None)
+        # which sign only when the word ends with one (most words end with none)
+        sign = (
+            next((s for s in signs if word.endswith(s)), None) if word.endswith(any_sign) else None
+        )
         if sign is not None:
             return SYMBOLS.get(sign) or sign
         if word in ISO_CODES or word.lower() in LOWERCASE_CODES:

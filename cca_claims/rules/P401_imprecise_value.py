@@ -76,7 +76,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                 continue
             if not compare.comparable(side[1], best[1]):
                 continue
-            if compare.compare(side[1], best[1], tol).relation != AGREE:
+            if cc.compared(side[1], best[1], tol).relation != AGREE:
                 continue  # a conflict, which the C2xx and V3xx rules report
             who = "the claim's value" if side[2] is None else side[0].label
             best_who = "the claim's value" if best[2] is None else best[0].label

@@ -68,7 +68,7 @@ def check(context: RuleContext) -> Iterator[Finding]:
                         x
                         for x in exact
                         if compare.comparable(e.reading, x.reading)
-                        and compare.compare(e.reading, x.reading, tol).relation == AGREE
+                        and cc.compared(e.reading, x.reading, tol).relation == AGREE
                     ),
                     None,
                 )

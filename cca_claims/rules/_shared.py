@@ -230,7 +230,10 @@ def outliers(
     main group it does not agree with and how it relates to each (`relation(cc)` relates two
     of the claim's items; only items that agree share a group)."""
     for cc in context.claims.values():
-        items = [e for e in readable(cc, kind) if _usable(e.reading)]
+        of_kind = cc.readings_of(kind)
+        if len(of_kind) < 2:
+            continue  # most claims: nothing to split
+        items = [e for e in of_kind if _usable(e.reading)]
         if len(items) < 2:
             continue
         active = [e for e in items if e.evidence.rank != "deprecated"]
@@ -242,8 +245,9 @@ def outliers(
             relate,  # type: ignore[arg-type]
         )
         main = [active[i] for i in groups[0]]
+        in_main = {id(m) for m in main}  # items are distinct evidence (each has its index)
         for e in items:
-            if e in main:
+            if id(e) in in_main:
                 continue
             against = [(m, cmp) for m in main if (cmp := relate(e, m)).relation != AGREE]
             if against:
@@ -262,7 +266,7 @@ def evidence_outliers(context: RuleContext, kind: str) -> Iterator[Finding]:
         def relate(a: EvidenceResult, b: EvidenceResult) -> Comparison:
             if not compared_at_times(a, b, cc.period, context.sources):
                 return Comparison(AGREE)
-            return _relate(a.reading, b.reading, tol)
+            return _relate(cc, a.reading, b.reading, tol)
 
         return relate
 
@@ -280,10 +284,10 @@ def _usable(reading: Reading | None) -> bool:
     return reading.interval is not None
 
 
-def _relate(a: Reading, b: Reading, tol: Tolerance) -> Comparison:
+def _relate(cc: ClaimContext, a: Reading, b: Reading, tol: Tolerance) -> Comparison:
     if not compare.comparable(a, b):
         return Comparison(AGREE)  # cannot tell: never a reason to split
-    return compare.compare(a, b, tol)
+    return cc.compared(a, b, tol)
 
 
 def _outlier_finding(
@@ -324,7 +328,15 @@ def claim_vs_evidence(
     """The claim's own value against each active, comparable evidence reading (None: no value).
 
     With `sources`, a status that later evidence has moved past is not compared: the claim
-    speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`)."""
+    speaks of the project's latest stage (`cca_claims.asof.superseded_statuses`). V301 and V302
+    both ask, with the same arguments: the answer is kept on the claim (`ClaimContext.memo`)."""
+    pairs = cc.remembered(_claim_vs_evidence, tol, sources)
+    return None if pairs is None else list(pairs)
+
+
+def _claim_vs_evidence(
+    cc: ClaimContext, tol: Tolerance, sources: dict | None
+) -> list[tuple[EvidenceResult, Comparison]] | None:
     value = cc.claim_reading
     if value is None or not _usable(value):
         return None
@@ -337,7 +349,7 @@ def claim_vs_evidence(
         if e.evidence.index in past:
             continue
         if _usable(e.reading) and compare.comparable(value, e.reading):
-            out.append((e, compare.compare(value, e.reading, tol)))
+            out.append((e, cc.compared(value, e.reading, tol)))
     return out
 
 

@@ -14,10 +14,12 @@ configuration can ask the registry about rules without an import cycle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from cca_claims.compare import Tolerance
+from cca_claims import compare
+from cca_claims.compare import Comparison, Tolerance
 from cca_claims.interval import Interval
 from cca_claims.model import (
     Claim,
@@ -28,6 +30,8 @@ from cca_claims.model import (
     Reading,
     Source,
 )
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -52,6 +56,45 @@ class ClaimContext:
     _by_kind: tuple[list[EvidenceResult], dict[str, list[EvidenceResult]]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+
+    # what the rules and the verdicts work out more than once for this claim (`compared`,
+    # `remembered`), by the identity of what it was worked out from; made on first use and
+    # dropped with the context, at the end of the run
+    _memo: dict[Any, Any] | None = field(default=None, init=False, repr=False, compare=False)
+    # the objects whose ids key `_memo`, held so that no id is reused while the memo stands
+    _kept: dict[int, object] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def compared(self, a: Reading, b: Reading, tol: Tolerance) -> Comparison:
+        """`compare.compare(a, b, tol)`, computed once per pair for this claim: the C2xx and
+        V3xx rules and the verdicts compare the same readings ~2.6 times over."""
+        key = (id(a) << 128) | (id(b) << 64) | id(tol)  # an int: nothing for the collector
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        out = memo.get(key)
+        if out is None:
+            out = memo[key] = compare.compare(a, b, tol)
+            self._keep(a, b, tol)
+        return out
+
+    def remembered(self, fn: Callable[..., T], *args: object) -> T:
+        """`fn(self, *args)`, computed once per function and arguments (by identity)."""
+        key = (fn, *map(id, args))
+        memo = self._memo
+        if memo is None:
+            memo = self._memo = {}
+        if key in memo:
+            return memo[key]
+        out = memo[key] = fn(self, *args)
+        self._keep(*args)
+        return out
+
+    def _keep(self, *objects: object) -> None:
+        kept = self._kept
+        if kept is None:
+            kept = self._kept = {}
+        for obj in objects:
+            kept[id(obj)] = obj
 
     def readings_of(self, kind: str) -> list[EvidenceResult]:
         """Anchored evidence whose reading is of `kind` (deprecated items included), in order."""
@@ -97,6 +140,11 @@ class RuleContext:
     sources: dict[str, Source]
     claims: dict[str, ClaimContext] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    # the tolerances handed out, by a claim's own slack (None: the configured one), with the
+    # configuration they were made from; shared by the copies the dispatch makes per rule
+    _tolerances: dict[float | None, tuple[RuleSettings, Tolerance]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def option(self, name: str) -> Any:
         """One option of the rule being run."""
@@ -105,7 +153,11 @@ class RuleContext:
     def tolerance(self, cc: ClaimContext | None = None) -> Tolerance:
         """The comparison tolerances of this run, or of one claim: its own `tolerance:`
         replaces the configured `rounding_slack` for its figures."""
-        return self.config.tolerance(cc.claim.tolerance if cc is not None else None)
+        slack = cc.claim.tolerance if cc is not None else None
+        made = self._tolerances.get(slack)
+        if made is None or made[0] is not self.config:
+            made = self._tolerances[slack] = (self.config, self.config.tolerance(slack))
+        return made[1]
 
 
 def finding(

@@ -60,7 +60,8 @@ def test_plain_text_is_rich_s_layout_on_hostile_text(report: Report, width, monk
 @given(
     st.lists(
         st.sampled_from(
-            list("ab cd\u2026\u4e2d\u6587\uff01-\u201c\u0416\n") + ["word", "  ", "x" * 30]
+            list("ab cd\u2026\u4e2d\u6587\uff01-\u201c\u0416\u2192\u2260\n")
+            + ["word", "  ", "x" * 30]
         ),
         max_size=40,
     ).map("".join),
