@@ -96,6 +96,12 @@ class Anchorer:
         hits = _find_all(view, needle) if at >= 0 else []  # at < 0: it is nowhere in view
         if not hits:
             hits = _find_all(idx.lower_view(), needle.lower())
+        if not hits and not quote.isascii():
+            # a quote cut next to a figure: its edge digit form kept as its source keeps it
+            kept = build_view(quote, figure_at_edges=True).text.strip()
+            if kept != needle:
+                hits = _find_all(view, kept)
+                needle = kept if hits else needle
         if hits:
             anchors = tuple(self._make(idx, h, h + len(needle), 100.0, True) for h in hits[:10])
             if len(hits) > 1:

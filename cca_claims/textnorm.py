@@ -99,8 +99,12 @@ class SearchView:
         return self.seg_orig[k] + (v - self.seg_view[k])
 
 
-def build_view(text: str) -> SearchView:
-    """Normalize `text` for searching and keep the offset map."""
+def build_view(text: str, figure_at_edges: bool = False) -> SearchView:
+    """Normalize `text` for searching and keep the offset map. With `figure_at_edges`, a digit
+    form at either end keeps its form as if a figure stood beyond the end: a quote cut from
+    "a½½" ends in a "½" its source kept ("a½" is found as it is written there)."""
+    if figure_at_edges and not text.isascii():
+        return _build_view(text, None, True)
     if text.isascii() and _ASCII_CHANGING.search(text) is None:
         # most quotes: plain ASCII with single spaces is its own view (identity map)
         return SearchView(text, _IDENTITY[0], _IDENTITY[1], _IDENTITY[2])
@@ -117,7 +121,9 @@ def _translate(text: str) -> str:
     return _REPLACED.sub(_replacement, text)
 
 
-def _build_view(text: str, translated: str | None = None) -> SearchView:
+def _build_view(
+    text: str, translated: str | None = None, figure_at_edges: bool = False
+) -> SearchView:
     if translated is None:
         translated = _translate(text)
     pieces: list[str] = []
@@ -135,7 +141,7 @@ def _build_view(text: str, translated: str | None = None) -> SearchView:
             repl = ""
         else:
             repl = unicodedata.normalize("NFKC", found).translate(_ONE_TO_ONE)
-            if repl == found or _would_merge_digits(found, repl, translated, s, e):
+            if repl == found or _would_merge_digits(found, repl, translated, s, e, figure_at_edges):
                 continue
         if pos < s:
             pieces.append(translated[pos:s])
@@ -154,15 +160,18 @@ def _build_view(text: str, translated: str | None = None) -> SearchView:
     return _make_view(view, seg_view, seg_orig, seg_orig_len)
 
 
-def _would_merge_digits(found: str, repl: str, text: str, s: int, e: int) -> bool:
+def _would_merge_digits(
+    found: str, repl: str, text: str, s: int, e: int, figure_at_edges: bool = False
+) -> bool:
     """True when folding `found` (a superscript, a fraction, a circled digit) to the plain
     digits `repl` would join them to a neighbouring figure: "10⁶" must not read as "106", nor
     "1½" as "11⁄2". A decimal digit of another width or script ("１") folds to the same digit
     and is always folded; a lone "²" ("km²") folds as before."""
     if found.isdecimal() or not any("0" <= ch <= "9" for ch in repl):
         return False
-    before = text[s - 1] if s > 0 else ""
-    after = text[e] if e < len(text) else ""
+    edge = "1" if figure_at_edges else ""
+    before = text[s - 1] if s > 0 else edge
+    after = text[e] if e < len(text) else edge
     return before.isnumeric() or after.isnumeric()
 
 

@@ -169,3 +169,18 @@ def test_odd_figure_does_not_erase_the_passage(odd: str) -> None:
     text = f"Trade reached $94.8 billion in 2024, and {odd} were noted."
     readings = read_text(text, quantities.DEFAULT_CONTEXT)
     assert any(r.text.startswith("$94.8 billion") for r in readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("a½½", "a½"),  # found by hypothesis: the source keeps ½ before ½, the cut quote did not
+        ("share 1½ points", "share 1"),
+        ("grew 10⁶ fold", "10⁶"),
+        ("the ½ share", "½ share"),  # a lone fraction folds in both
+    ],
+)
+def test_a_quote_cut_next_to_a_digit_form_is_found_exactly(text: str, quote: str) -> None:
+    result = Anchorer({"s": _source(text)}).anchor("s", quote)
+    assert result.status == "exact"
+    assert result.anchor is not None and result.anchor.text == quote
