@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from cca_claims.quantities.numbers import TENS_WORDS, UNITS_WORDS
 
@@ -145,67 +146,79 @@ _NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=Tr
 _N = rf"(?P<n>\d{{1,3}}|{_NUM})"
 _UNIT = r"(?P<u>years|decades|months|year|decade|month)"
 
+
+class _Written(NamedTuple):
+    """A pattern as written, not compiled: the reader compiles only its quick form (`quick`),
+    and compiling both cost a cold check 12 ms; the tests compile this one to compare."""
+
+    pattern: str
+    flags: int = 0
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+
 # (name, pattern), as written; the reader runs `PATTERNS`, the same patterns made quicker to
 # search. Order does not matter: the reader keeps the longest match at each place.
-WRITTEN: list[tuple[str, re.Pattern[str]]] = [
+WRITTEN: list[tuple[str, _Written]] = [
     (
         "iso_day",
-        re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d-])"),
+        _Written(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d-])"),
     ),
-    ("iso_month", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>0[1-9]|1[0-2])(?![\d-])")),
+    ("iso_month", _Written(r"(?<![\d-])(?P<y>\d{4})-(?P<mo>0[1-9]|1[0-2])(?![\d-])")),
     # June 16–17, 2025 / June 16 and 17, 2025
     (
         "m_dd_y",
-        re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}{_Y_OR_REL}", re.I),
+        _Written(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}{_Y_OR_REL}", re.I),
     ),
     # 16–17 June 2025
     (
         "dd_m_y",
-        re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}{_Y_OR_REL}", re.I),
+        _Written(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}{_Y_OR_REL}", re.I),
     ),
     # May 30 – June 2, 2025
     (
         "md_md_y",
-        re.compile(rf"{_m('m')}\s+{_d('d')}{_SEP}{_m('m2')}\s+{_d('d2')}{_Y_OR_REL}", re.I),
+        _Written(rf"{_m('m')}\s+{_d('d')}{_SEP}{_m('m2')}\s+{_d('d2')}{_Y_OR_REL}", re.I),
     ),
     # 30 May – 2 June 2025
     (
         "dm_dm_y",
-        re.compile(rf"{_d('d')}\s+{_m('m')}{_SEP}{_d('d2')}\s+{_m('m2')}{_Y_OR_REL}", re.I),
+        _Written(rf"{_d('d')}\s+{_m('m')}{_SEP}{_d('d2')}\s+{_m('m2')}{_Y_OR_REL}", re.I),
     ),
     # June 17, 2025 / Tuesday, June 17, 2025 / June 6 this year (and so each full form above)
-    ("m_d_y", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_Y_OR_REL}", re.I)),
+    ("m_d_y", _Written(rf"{_WDP}{_m('m')}\s+{_d('d')}{_Y_OR_REL}", re.I)),
     # 17 June 2025 / the 17th of June, 2025 / 6 June of last year
     (
         "d_m_y",
-        re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}{_Y_OR_REL}", re.I),
+        _Written(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}{_Y_OR_REL}", re.I),
     ),
     # June 16–17 (no year); "From June 16 to 18, the summit": a comma may follow, but not a
     # comma or point that continues the figure ("June 16 and 17,000 tonnes")
-    ("m_dd", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?!\d|[,.]\d)", re.I)),
+    ("m_dd", _Written(rf"{_WDP}{_m('m')}\s+{_d('d')}{_SEP}{_d('d2')}(?!\d|[,.]\d)", re.I)),
     # 16–17 June (no year)
-    ("dd_m", re.compile(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}", re.I)),
+    ("dd_m", _Written(rf"{_WDP}{_d('d')}{_SEP}{_d('d2')}\s+(?:of\s+)?{_m('m')}", re.I)),
     # June 17 (no year)
-    ("m_d", re.compile(rf"{_WDP}{_m('m')}\s+{_d('d')}(?!\s*{_DASH}?\s*\d)", re.I)),
+    ("m_d", _Written(rf"{_WDP}{_m('m')}\s+{_d('d')}(?!\s*{_DASH}?\s*\d)", re.I)),
     # 17 June (no year)
-    ("d_m", re.compile(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}", re.I)),
+    ("d_m", _Written(rf"{_WDP}(?:the\s+)?{_d('d')}\s+(?:of\s+)?{_m('m')}", re.I)),
     # June 2025 / June, 2025 / March this year / March of last year
-    ("m_y", re.compile(rf"{_m('m')}(?:,?\s+{_y('y')}|\s+{_REL_YEAR})", re.I)),
+    ("m_y", _Written(rf"{_m('m')}(?:,?\s+{_y('y')}|\s+{_REL_YEAR})", re.I)),
     # May–June 2025, January–May this year
     (
         "mm_y",
-        re.compile(
+        _Written(
             rf"{_m('m')}{_SEP}{_m('m2')},?\s+(?:{_y('y')}"
             r"|(?:of\s+)?(?P<prel>this|last|current|previous)\s+year\b)",
             re.I,
         ),
     ),
     # "In June," — a month alone; the reader requires a cue word before it
-    ("m", re.compile(rf"(?<![\w-]){_m('m')}(?![\w-])", re.I)),
+    ("m", _Written(rf"(?<![\w-]){_m('m')}(?![\w-])", re.I)),
     # 2022–2026, 2012–13, from 2020 to 2024, between 2020 and 2024
     (
         "y_y",
-        re.compile(
+        _Written(
             rf"(?:(?P<cue>from|between)\s+)?{_y('y')}"
             rf"(?:\s*{_DASH}\s*|\s+(?P<sep>to|and|through|until)\s+)"
             rf"(?P<y2>{_YEAR}|\d\d)(?![\d%]|[,.:]\d)",
@@ -213,11 +226,11 @@ WRITTEN: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # the 1960s
-    ("decade", re.compile(r"(?:\bthe\s+)?(?<![\d,.$])(?P<dec>(?:19|20)\d0)[’']?s\b", re.I)),
+    ("decade", _Written(r"(?:\bthe\s+)?(?<![\d,.$])(?P<dec>(?:19|20)\d0)[’']?s\b", re.I)),
     # Q1 2025, first quarter of 2025, first half of 2024, H1 2024, the first half of this year
     (
         "part",
-        re.compile(
+        _Written(
             r"(?:\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
             r"(?P<part>quarter|half)\s+(?:of\s+)?|\b(?P<qh>[QH])(?P<qn>[1-4])\s+)"
             rf"(?:{_y('y')}|(?P<prel>this|last|current|previous)\s+year\b)",
@@ -228,29 +241,29 @@ WRITTEN: list[tuple[str, re.Pattern[str]]] = [
     # a Russian "первые пять месяцев 2025 года"), 11 months of 2020 (counted from January)
     (
         "first_months",
-        re.compile(
+        _Written(
             rf"\b(?:(?:the\s+)?first\s+{_N}\s+months\s+(?:of\s+)?"
             rf"|{_N.replace('?P<n>', '?P<n2>')}\s+months\s+of\s+)(?:{_y('y')}"
             r"|(?P<prel>this|last|current|previous)\s+year\b)",
             re.I,
         ),
     ),
-    ("year", re.compile(_y("y"))),
+    ("year", _Written(_y("y"))),
     # this year, last year, next year, this month, yesterday, tomorrow
     (
         "relative",
-        re.compile(
+        _Written(
             r"\b(?P<rel>this|last|next|current|previous|coming|past)\s+(?P<ru>year|month)\b"
             r"|\b(?P<rd>yesterday|tomorrow)\b",
             re.I,
         ),
     ),
     # on Thursday
-    ("weekday", re.compile(rf"(?:\bon\s+|\blast\s+|\bthis\s+)?(?P<wd>{_WD})\b")),
+    ("weekday", _Written(rf"(?:\bon\s+|\blast\s+|\bthis\s+)?(?P<wd>{_WD})\b")),
     # over the past 30 years, over 14 years, in the last two decades, the past decade
     (
         "duration",
-        re.compile(
+        _Written(
             rf"\b(?P<pre>over|in|during|for|within|throughout)?\s*(?:the\s+)?"
             rf"(?P<past>past|last|previous)\s+(?:{_N}\s+)?{_UNIT}\b"
             rf"|\b(?P<pre2>over)\s+{_N.replace('?P<n>', '?P<n2>')}\s+(?P<u2>years|decades)\b",
@@ -286,7 +299,7 @@ _HEADS = {
 }
 
 
-def quick(name: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+def quick(name: str, pattern: _Written) -> re.Pattern[str]:
     """`pattern` (of `WRITTEN`) with the same matches, quicker to search: the name tries and the
     lookahead of its first characters (tests/quantities/test_reader_fast_paths.py compares)."""
     source = pattern.pattern.replace(_MON, _MON_TRIE).replace(_WD, _WD_TRIE)
