@@ -132,7 +132,10 @@ def ascii_needs(phrase: str) -> tuple[tuple[str, ...], ...] | None:
     return tuple(out[:3])
 
 
+@functools.cache
 def _matches_ascii(ch: str) -> bool:
+    """Whether re.IGNORECASE matches `ch` to an ASCII character (once per character: the
+    vocabulary's Cyrillic phrases ask about the same few letters thousands of times)."""
     return any(re.fullmatch(re.escape(ch), chr(a), re.I) for a in range(128))
 
 
