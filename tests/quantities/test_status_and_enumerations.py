@@ -244,3 +244,21 @@ def test_a_claim_kind_asks_for_status_and_set_readings_only() -> None:
     assert kind_readings(text, "money") == [] and kind_readings(text, None) == []
     reading, why = choose_reading(kind_readings("signed by Kazakhstan", "set", C3), "set", None)
     assert reading is None and "quote holds no set value" in why
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # a headline in capitals with the dotted capital I (Turkish, Azerbaijani, Kazakh Latin)
+        ("THE LİNE İS İN OPERATİON", "THE LINE IS IN OPERATION"),
+        ("İMPLEMENTATİON PHASE", "IMPLEMENTATION PHASE"),
+        ("THE PİPELİNE İS OPERATİONAL", "THE PIPELINE IS OPERATIONAL"),
+    ],
+)
+def test_dotted_capital_i_reads_as_the_plain_letter_does(text: str, plain: str) -> None:
+    # re.IGNORECASE matches İ to i; the test that skips a phrase must not lose it ("İ" lowers
+    # to "i" and a combining dot)
+    expected = status_reading(plain)
+    got = status_reading(text)
+    assert expected is not None and got is not None
+    assert (got.label, got.interval) == (expected.label, expected.interval)
