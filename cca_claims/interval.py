@@ -87,20 +87,10 @@ class Interval:
 
     def intersection(self, other: Interval) -> Interval | None:
         """The common part, or None when the two are disjoint."""
-        if self.low > other.low:
-            low, low_closed = self.low, self.low_closed
-        elif other.low > self.low:
-            low, low_closed = other.low, other.low_closed
-        else:
-            low, low_closed = self.low, self.low_closed and other.low_closed
-        if self.high < other.high:
-            high, high_closed = self.high, self.high_closed
-        elif other.high < self.high:
-            high, high_closed = other.high, other.high_closed
-        else:
-            high, high_closed = self.high, self.high_closed and other.high_closed
-        if low > high or (low == high and not (low_closed and high_closed)):
+        common = _common_bounds(self, other)
+        if common is None:
             return None
+        low, low_closed, high, high_closed = common
         if low < high and _only_touch(self, other, high - low):
             # "19.1 km" [19.05, 19.15) and "19.2 km" [19.15, 19.25) meet at one bound, but
             # 19.1 + 0.05 is not exactly 19.2 - 0.05 in floats: a sliver that narrow is the
@@ -112,20 +102,10 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Whether `intersection(other)` is not None, without building the common part."""
-        if self.low > other.low:
-            low, low_closed = self.low, self.low_closed
-        elif other.low > self.low:
-            low, low_closed = other.low, other.low_closed
-        else:
-            low, low_closed = self.low, self.low_closed and other.low_closed
-        if self.high < other.high:
-            high, high_closed = self.high, self.high_closed
-        elif other.high < self.high:
-            high, high_closed = other.high, other.high_closed
-        else:
-            high, high_closed = self.high, self.high_closed and other.high_closed
-        if low > high or (low == high and not (low_closed and high_closed)):
+        common = _common_bounds(self, other)
+        if common is None:
             return False
+        low, low_closed, high, high_closed = common
         if low < high and _only_touch(self, other, high - low):
             return low_closed and high_closed  # the shared bound, a point when both include it
         return True
@@ -234,6 +214,25 @@ class Interval:
 
 # A common part narrower than this (relative to its magnitude) is float noise at a shared bound.
 _TOUCH = 1e-9
+
+
+def _common_bounds(a: Interval, b: Interval) -> tuple[float, bool, float, bool] | None:
+    """The bounds both intervals allow (low, low_closed, high, high_closed), None if none."""
+    if a.low > b.low:
+        low, low_closed = a.low, a.low_closed
+    elif b.low > a.low:
+        low, low_closed = b.low, b.low_closed
+    else:
+        low, low_closed = a.low, a.low_closed and b.low_closed
+    if a.high < b.high:
+        high, high_closed = a.high, a.high_closed
+    elif b.high < a.high:
+        high, high_closed = b.high, b.high_closed
+    else:
+        high, high_closed = a.high, a.high_closed and b.high_closed
+    if low > high or (low == high and not (low_closed and high_closed)):
+        return None
+    return low, low_closed, high, high_closed
 
 
 def _only_touch(a: Interval, b: Interval, width: float) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -194,8 +195,9 @@ def _parts(source: str) -> list[list[str]]:
     return out
 
 
-def _group_end(source: str, start: int) -> int:
-    """The index of the ")" that closes the group opened at `start`."""
+def _bracket_depths(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of `source` from `start`
+    that is neither escaped nor inside a class ("[...]"): what both walks below need."""
     depth, k = 0, start
     while k < len(source):
         c = source[k]
@@ -207,29 +209,25 @@ def _group_end(source: str, start: int) -> int:
             continue
         depth += c == "("
         depth -= c == ")"
+        yield k, c, depth
+        k += 1
+
+
+def _group_end(source: str, start: int) -> int:
+    """The index of the ")" that closes the group opened at `start`."""
+    for k, _c, depth in _bracket_depths(source, start):
         if depth == 0:
             return k
-        k += 1
     raise ValueError("unbalanced group")
 
 
 def _split_choices(body: str) -> list[str]:
     """A group's body cut at its own "|" (not those of groups or classes inside it)."""
-    pieces, depth, k, last = [], 0, 0, 0
-    while k < len(body):
-        c = body[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            k = body.index("]", k + 2) + 1
-            continue
-        depth += c == "("
-        depth -= c == ")"
+    pieces, last = [], 0
+    for k, c, depth in _bracket_depths(body):
         if c == "|" and depth == 0:
             pieces.append(body[last:k])
             last = k + 1
-        k += 1
     return [*pieces, body[last:]]
 
 
